@@ -1,0 +1,29 @@
+using Sunlight.Web.Features.Platform.Auth;
+using Sunlight.Web.Features.Platform.Calendar;
+using Sunlight.Web.Features.Registry.Enterprises;
+using Sunlight.Web.Features.Registry.Officers;
+using Sunlight.Web.Features.Registry.Units;
+
+namespace Sunlight.Web.Features;
+
+/// <summary>Every feature registers its services and endpoints here, one line each.</summary>
+internal static class FeatureRegistration
+{
+    public static IServiceCollection AddFeatureServices(this IServiceCollection services)
+    {
+        services.AddScoped<PasswordCheck>();
+        services.AddScoped<SaveEnterprise>();
+        services.AddScoped<SaveOfficer>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapFeatureEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapAuth();
+        api.MapCalendar();
+        api.MapUnits();
+        api.MapOfficers();
+        api.MapEnterprises();
+        return api;
+    }
+}

@@ -1,0 +1,109 @@
+using Sunlight.Web.Infrastructure.Database;
+
+namespace Sunlight.Web.Features.Registry;
+
+public enum UnitKind
+{
+    /// <summary>执法单位</summary>
+    Enforcement,
+    /// <summary>县司法局（监督机关）</summary>
+    Supervisor,
+}
+
+/// <summary>执法单位 / 执法主体.</summary>
+public sealed class EnforcementUnit : IRegionOwned, IAuditable, IVersioned
+{
+    public long Id { get; set; }
+    public string RegionCode { get; set; } = "";
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public UnitKind Kind { get; set; }
+    public string? Uscc { get; set; }
+    public string? Address { get; set; }
+    public string? Phone { get; set; }
+    public string? Head { get; set; }
+    public bool IsActive { get; set; } = true;
+    public Guid Version { get; set; }
+}
+
+/// <summary>执法人员 or 辅助人员 (auxiliary staff hold no credential and never count as officers).</summary>
+public sealed class Officer : IUnitOwned, IAuditable, IVersioned
+{
+    public long Id { get; set; }
+    public string RegionCode { get; set; } = "";
+    public long UnitId { get; set; }
+    public EnforcementUnit? Unit { get; set; }
+    public string Name { get; set; } = "";
+    public string? Position { get; set; }
+    public bool IsAuxiliary { get; set; }
+    public bool IsActive { get; set; } = true;
+    public List<Credential> Credentials { get; set; } = [];
+    public Guid Version { get; set; }
+
+    /// <summary>P-OFFICERS: a non-auxiliary officer holding a credential valid on that date.</summary>
+    public bool IsQualifiedOn(DateOnly date) => !IsAuxiliary && IsActive && Credentials.Any(c => c.IsValidOn(date));
+}
+
+/// <summary>执法证.</summary>
+public sealed class Credential : IAuditable
+{
+    public long Id { get; set; }
+    public long OfficerId { get; set; }
+    public string Number { get; set; } = "";
+    public string Category { get; set; } = "";
+    public DateOnly ValidFrom { get; set; }
+    public DateOnly ValidTo { get; set; }
+
+    public bool IsValidOn(DateOnly date) => ValidFrom <= date && date <= ValidTo;
+}
+
+public enum EnforcementKind
+{
+    Penalty,      // 行政处罚
+    Coercion,     // 行政强制
+    Inspection,   // 行政检查
+    Licensing,    // 行政许可
+    Other,        // 其他
+}
+
+/// <summary>执法事项 (权责清单 entry).</summary>
+public sealed class EnforcementItem : IUnitOwned, IAuditable, IVersioned
+{
+    public long Id { get; set; }
+    public string RegionCode { get; set; } = "";
+    public long UnitId { get; set; }
+    public EnforcementUnit? Unit { get; set; }
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public EnforcementKind Kind { get; set; }
+    public string LegalBasis { get; set; } = "";
+    public Guid Version { get; set; }
+}
+
+/// <summary>检查事项清单 entry: a published item the unit may inspect.</summary>
+public sealed class InspectionItem : IUnitOwned, IAuditable, IVersioned
+{
+    public long Id { get; set; }
+    public string RegionCode { get; set; } = "";
+    public long UnitId { get; set; }
+    public EnforcementUnit? Unit { get; set; }
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string LegalBasis { get; set; } = "";
+    public string? Method { get; set; }
+    public Guid Version { get; set; }
+}
+
+/// <summary>企业 / 市场主体, identified by its 统一社会信用代码.</summary>
+public sealed class Enterprise : IRegionOwned, IAuditable, IVersioned
+{
+    public long Id { get; set; }
+    public string RegionCode { get; set; } = "";
+    public string Uscc { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? Address { get; set; }
+    public string? Industry { get; set; }
+    public string? LegalRepresentative { get; set; }
+    public string? Phone { get; set; }
+    public Guid Version { get; set; }
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Sunlight.Web.Infrastructure.Database;
+
+namespace Sunlight.Web.Infrastructure.Audit;
+
+/// <summary>A change seen before SaveChanges; its "after" image is read once the database has assigned keys.</summary>
+internal sealed class PendingAudit(EntityEntry entry, string action, string? before, string? after)
+{
+    public EntityEntry Entry { get; } = entry;
+    public string Action { get; } = action;
+    public string? Before { get; } = before;
+    public string? After { get; } = after;
+}
+
+internal static class AuditCapture
+{
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static List<PendingAudit> Capture(ChangeTracker tracker)
+    {
+        var pending = new List<PendingAudit>();
+        foreach (var entry in tracker.Entries().Where(e => e.Entity is IAuditable))
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    pending.Add(new PendingAudit(entry, "Create", null, null));
+                    break;
+                case EntityState.Modified:
+                    var changed = entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
+                    if (changed.Count == 0)
+                    {
+                        break;
+                    }
+                    var action = entry.Entity is IHasState && changed.Any(p => p.Metadata.Name == "State") ? "StateChange" : "Update";
+                    pending.Add(new PendingAudit(entry, action,
+                        Serialize(changed.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue)),
+                        Serialize(changed.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue))));
+                    break;
+                case EntityState.Deleted:
+                    pending.Add(new PendingAudit(entry, "Delete",
+                        Serialize(entry.Properties.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue)), null));
+                    break;
+            }
+        }
+        return pending;
+    }
+
+    public static string Snapshot(EntityEntry entry) =>
+        Serialize(entry.Properties.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue));
+
+    public static string EntityKey(EntityEntry entry) =>
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
+
+    private static string Serialize(Dictionary<string, object?> values) => JsonSerializer.Serialize(values, Json);
+}
+
+/// <summary>Marks entities whose "State" property is a workflow state, so changes to it are audited as state changes.</summary>
+internal interface IHasState
+{
+}
+
+internal static class AuditChain
+{
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    public static async Task AppendAsync(SunlightDbContext db, IReadOnlyList<PendingAudit> pending, string actor, DateTimeOffset now, CancellationToken ct)
+    {
+        await db.LockAuditChainAsync(ct);
+        var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
+            .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
+        var sequence = last?.Sequence ?? 0;
+        var previous = last?.Hash ?? Genesis;
+        // Milliseconds survive every provider's timestamp type, so the hash can be recomputed from stored values.
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
+
+        foreach (var p in pending)
+        {
+            var entry = new AuditEntry
+            {
+                Sequence = ++sequence,
+                OccurredAt = at,
+                Actor = actor,
+                EntityType = p.Entry.Metadata.ClrType.Name,
+                EntityId = AuditCapture.EntityKey(p.Entry),
+                Action = p.Action,
+                Before = p.Before,
+                After = p.Action == "Create" ? AuditCapture.Snapshot(p.Entry) : p.After,
+                PreviousHash = previous,
+            };
+            entry.Hash = ComputeHash(entry);
+            previous = entry.Hash;
+            db.AuditEntries.Add(entry);
+        }
+        await db.SaveWithoutAuditAsync(ct);
+    }
+
+    public static string ComputeHash(AuditEntry e)
+    {
+        var content = string.Join('\u001f',
+            e.PreviousHash,
+            e.Sequence.ToString(CultureInfo.InvariantCulture),
+            e.OccurredAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            e.Actor, e.EntityType, e.EntityId, e.Action, e.Before ?? "", e.After ?? "");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+    }
+
+    /// <summary>Walks the chain in order; returns null when intact, else the first broken entry and why.</summary>
+    public static async Task<(AuditEntry Entry, string Reason)?> VerifyAsync(SunlightDbContext db, CancellationToken ct)
+    {
+        var previous = Genesis;
+        long expected = 1;
+        await foreach (var e in db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (e.Sequence != expected)
+            {
+                return (e, $"序号不连续：应为 {expected}，实为 {e.Sequence}（有记录被删除）");
+            }
+            if (e.PreviousHash != previous)
+            {
+                return (e, "前一条哈希不匹配（链被改动）");
+            }
+            if (ComputeHash(e) != e.Hash)
+            {
+                return (e, "内容哈希不匹配（记录被篡改）");
+            }
+            previous = e.Hash;
+            expected++;
+        }
+        return null;
+    }
+}

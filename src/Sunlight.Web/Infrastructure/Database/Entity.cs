@@ -1,0 +1,24 @@
+namespace Sunlight.Web.Infrastructure.Database;
+
+/// <summary>A row that belongs to a county: every such row carries its 行政区划代码 so a province can shard by it.</summary>
+internal interface IRegionOwned
+{
+    string RegionCode { get; }
+}
+
+/// <summary>A row owned by one enforcement unit; UnitStaff see only rows of their own unit.</summary>
+internal interface IUnitOwned : IRegionOwned
+{
+    long UnitId { get; }
+}
+
+/// <summary>Every create, update and delete of an auditable row writes a chained audit entry.</summary>
+internal interface IAuditable
+{
+}
+
+/// <summary>Aggregates edited by people carry an optimistic concurrency token, renewed on every save.</summary>
+internal interface IVersioned
+{
+    Guid Version { get; set; }
+}

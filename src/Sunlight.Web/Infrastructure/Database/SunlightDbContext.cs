@@ -1,0 +1,142 @@
+using System.Reflection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Sunlight.Web.Infrastructure.Audit;
+using Sunlight.Web.Infrastructure.Calendar;
+using Sunlight.Web.Infrastructure.Identity;
+using Sunlight.Web.Features.Registry;
+
+namespace Sunlight.Web.Infrastructure.Database;
+
+/// <summary>
+/// The one DbContext. Provider-specific subclasses exist only so each provider keeps its own migrations.
+/// Every query is limited by the caller's <see cref="CallerScope"/> through global query filters.
+/// </summary>
+public abstract class SunlightDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
+{
+    private readonly CallerScope _scope;
+    private readonly TimeProvider _clock;
+
+    protected SunlightDbContext(DbContextOptions options, CallerScope? scope, TimeProvider? clock)
+        : base(options)
+    {
+        _scope = scope ?? CallerScope.System;
+        _clock = clock ?? TimeProvider.System;
+    }
+
+    internal CallerScope Scope => _scope;
+
+    public DbSet<EnforcementUnit> Units => Set<EnforcementUnit>();
+    public DbSet<Officer> Officers => Set<Officer>();
+    public DbSet<Credential> Credentials => Set<Credential>();
+    public DbSet<EnforcementItem> EnforcementItems => Set<EnforcementItem>();
+    public DbSet<InspectionItem> InspectionItems => Set<InspectionItem>();
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(Assembly.GetExecutingAssembly(), t => !t.IsAbstract);
+        builder.Entity<AppUser>(u =>
+        {
+            u.Property(x => x.DisplayName).HasMaxLength(50);
+            u.Property(x => x.Uscc).HasMaxLength(18);
+            u.Property(x => x.RegionCode).HasMaxLength(6);
+        });
+        builder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
+        ApplyScopeFilters(builder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    /// <summary>
+    /// The one scoping mechanism: every unit-owned set is filtered by the caller's unit, every county row by region,
+    /// enterprises by the enterprise account's USCC. Another unit's record is simply not found (404).
+    /// </summary>
+    private void ApplyScopeFilters(ModelBuilder builder)
+    {
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => t.BaseType is null))
+        {
+            var clr = entityType.ClrType;
+            if (typeof(IUnitOwned).IsAssignableFrom(clr))
+            {
+                typeof(SunlightDbContext).GetMethod(nameof(FilterUnitOwned), BindingFlags.NonPublic | BindingFlags.Instance)!
+                    .MakeGenericMethod(clr).Invoke(this, [builder]);
+            }
+            else if (typeof(IRegionOwned).IsAssignableFrom(clr) && clr != typeof(Enterprise))
+            {
+                typeof(SunlightDbContext).GetMethod(nameof(FilterRegionOwned), BindingFlags.NonPublic | BindingFlags.Instance)!
+                    .MakeGenericMethod(clr).Invoke(this, [builder]);
+            }
+        }
+
+        builder.Entity<EnforcementUnit>().HasQueryFilter(u =>
+            (_scope.RegionCode == null || u.RegionCode == _scope.RegionCode) &&
+            (_scope.UnitId == null || u.Id == _scope.UnitId));
+        builder.Entity<Enterprise>().HasQueryFilter(e =>
+            (_scope.RegionCode == null || e.RegionCode == _scope.RegionCode) &&
+            (_scope.Uscc == null || e.Uscc == _scope.Uscc));
+    }
+
+    private void FilterUnitOwned<T>(ModelBuilder builder) where T : class, IUnitOwned =>
+        builder.Entity<T>().HasQueryFilter(e =>
+            (_scope.RegionCode == null || e.RegionCode == _scope.RegionCode) &&
+            (_scope.UnitId == null || e.UnitId == _scope.UnitId));
+
+    private void FilterRegionOwned<T>(ModelBuilder builder) where T : class, IRegionOwned =>
+        builder.Entity<T>().HasQueryFilter(e => _scope.RegionCode == null || e.RegionCode == _scope.RegionCode);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Entity.Version = Guid.NewGuid();
+            }
+        }
+
+        var pending = AuditCapture.Capture(ChangeTracker);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The rows and their audit entries commit together, or not at all.
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await AuditChain.AppendAsync(this, pending, _scope.ActorName, _clock.GetUtcNow(), cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    internal Task<int> SaveWithoutAuditAsync(CancellationToken ct) => base.SaveChangesAsync(true, ct);
+
+    /// <summary>Takes the county-wide lock that serialises audit-chain appends across app instances.</summary>
+    internal abstract Task LockAuditChainAsync(CancellationToken ct);
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Sunlight.Web.Infrastructure.Identity;
+
+public sealed class AppUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>The county the account belongs to; null only for a province-level account.</summary>
+    public string? RegionCode { get; set; }
+
+    /// <summary>Set for UnitStaff: the one unit whose records the account may see.</summary>
+    public long? UnitId { get; set; }
+
+    /// <summary>Set for Enterprise accounts: the 统一社会信用代码 they act for.</summary>
+    public string? Uscc { get; set; }
+}
+
+internal static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Supervisor = "Supervisor";
+    public const string UnitStaff = "UnitStaff";
+    public const string Inspector = "Inspector";
+    public const string Observer = "Observer";
+    public const string Enterprise = "Enterprise";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Supervisor, UnitStaff, Inspector, Observer, Enterprise];
+
+    public static string DisplayName(string role) => role switch
+    {
+        Admin => "系统管理员",
+        Supervisor => "执法监督人员",
+        UnitStaff => "执法单位法制员",
+        Inspector => "督查组成员",
+        Observer => "纪检监察/检察联络员",
+        Enterprise => "企业用户",
+        _ => role,
+    };
+}
+
+internal static class Policies
+{
+    /// <summary>Admin and Supervisor: change the registry of the whole county.</summary>
+    public const string ManageRegistry = nameof(ManageRegistry);
+    /// <summary>Admin, Supervisor, UnitStaff: edit rows of their scope (UnitStaff: own unit).</summary>
+    public const string EditOwnUnit = nameof(EditOwnUnit);
+    /// <summary>Supervisor and Observer read the audit log.</summary>
+    public const string ReadAudit = nameof(ReadAudit);
+    public const string AdminOnly = nameof(AdminOnly);
+    /// <summary>Any signed-in county staff (every role but Enterprise).</summary>
+    public const string Staff = nameof(Staff);
+}
+
+internal static class SunlightClaims
+{
+    public const string UnitId = "sunlight:unit";
+    public const string Uscc = "sunlight:uscc";
+    public const string Region = "sunlight:region";
+    public const string DisplayName = "sunlight:name";
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.Tokens;
+using Sunlight.Web.Infrastructure.Database;
+
+namespace Sunlight.Web.Infrastructure.Identity;
+
+internal static class IdentitySetup
+{
+    public const string SmartScheme = "SunlightSmart";
+
+    public static IServiceCollection AddSunlightIdentity(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<SunlightDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddClaimsPrincipalFactory<SunlightClaimsFactory>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "sunlight.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The API never redirects to a login page: it answers 401/403 as ProblemDetails.
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
+        });
+
+        var key = new SymmetricSecurityKey(JwtKey(config));
+        services.AddSingleton(new TokenIssuer(key));
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+                o.DefaultAuthenticateScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie 或 Bearer", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddJwtBearer(o =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = TokenIssuer.Issuer,
+                    ValidAudience = TokenIssuer.Issuer,
+                    IssuerSigningKey = key,
+                    NameClaimType = ClaimTypes.Name,
+                    RoleClaimType = ClaimTypes.Role,
+                    ClockSkew = TimeSpan.FromMinutes(1),
+                };
+            });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.AdminOnly, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.ManageRegistry, p => p.RequireRole(Roles.Admin, Roles.Supervisor))
+            .AddPolicy(Policies.EditOwnUnit, p => p.RequireRole(Roles.Admin, Roles.Supervisor, Roles.UnitStaff))
+            .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Roles.Supervisor, Roles.Observer, Roles.Admin))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Admin, Roles.Supervisor, Roles.UnitStaff, Roles.Inspector, Roles.Observer));
+        return services;
+    }
+
+    private static Task ApiAware(HttpContext http, string redirectUri, int status)
+    {
+        if (http.Request.Path.StartsWithSegments("/api"))
+        {
+            http.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        http.Response.Redirect(redirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The signing key: configured, or generated once and kept in the data folder so tokens survive restarts.</summary>
+    private static byte[] JwtKey(IConfiguration config)
+    {
+        if (config["Sunlight:Jwt:Key"] is { Length: >= 32 } configured)
+        {
+            return Encoding.UTF8.GetBytes(configured);
+        }
+        var dir = DatabaseSetup.DataDirectory(config);
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, "jwt.key");
+        if (!File.Exists(path))
+        {
+            File.WriteAllBytes(path, RandomNumberGenerator.GetBytes(64));
+        }
+        return File.ReadAllBytes(path);
+    }
+}
+
+internal sealed class TokenIssuer(SymmetricSecurityKey key)
+{
+    public const string Issuer = "sunlight";
+
+    public string Issue(ClaimsPrincipal principal, DateTimeOffset now)
+    {
+        var handler = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler();
+        return handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Issuer,
+            Subject = new ClaimsIdentity(principal.Claims.Where(c => c.Type is not "AspNet.Identity.SecurityStamp")),
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = now.AddHours(8).UtcDateTime,
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+        });
+    }
+}
+
+/// <summary>Puts the scope (region, unit, USCC) into the principal, for cookies and tokens alike.</summary>
+internal sealed class SunlightClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, Microsoft.Extensions.Options.IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(SunlightClaims.DisplayName, user.DisplayName));
+        if (user.RegionCode is not null)
+        {
+            identity.AddClaim(new Claim(SunlightClaims.Region, user.RegionCode));
+        }
+        if (user.UnitId is { } unit)
+        {
+            identity.AddClaim(new Claim(SunlightClaims.UnitId, unit.ToString(CultureInfo.InvariantCulture)));
+        }
+        if (user.Uscc is not null)
+        {
+            identity.AddClaim(new Claim(SunlightClaims.Uscc, user.Uscc));
+        }
+        return identity;
+    }
+}
+
+internal sealed class ChineseIdentityErrors : IdentityErrorDescriber
+{
+    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"密码至少需要 {length} 位。" };
+    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = "密码必须包含数字。" };
+    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = "密码必须包含小写字母。" };
+    public override IdentityError PasswordRequiresUpper() => new() { Code = nameof(PasswordRequiresUpper), Description = "密码必须包含大写字母。" };
+    public override IdentityError PasswordRequiresNonAlphanumeric() => new() { Code = nameof(PasswordRequiresNonAlphanumeric), Description = "密码必须包含符号。" };
+    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"用户名“{userName}”已被使用。" };
+    public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = $"用户名“{userName}”无效，只能包含字母、数字和 -._@+。" };
+    public override IdentityError PasswordMismatch() => new() { Code = nameof(PasswordMismatch), Description = "密码不正确。" };
+    public override IdentityError DuplicateRoleName(string role) => new() { Code = nameof(DuplicateRoleName), Description = $"角色“{role}”已存在。" };
+    public override IdentityError UserAlreadyInRole(string role) => new() { Code = nameof(UserAlreadyInRole), Description = $"用户已属于角色“{role}”。" };
+    public override IdentityError UserNotInRole(string role) => new() { Code = nameof(UserNotInRole), Description = $"用户不属于角色“{role}”。" };
+    public override IdentityError ConcurrencyFailure() => new() { Code = nameof(ConcurrencyFailure), Description = "用户信息已被他人修改，请刷新后重试。" };
+    public override IdentityError DefaultError() => new() { Code = nameof(DefaultError), Description = "操作失败。" };
+}

@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Localization;
+using Scalar.AspNetCore;
+using Sunlight.Web;
+using Sunlight.Web.Features;
+using Sunlight.Web.Features.Platform.Audit;
+using Sunlight.Web.Features.Platform.Demo;
+using Sunlight.Web.Infrastructure.Api;
+using Sunlight.Web.Infrastructure.Calendar;
+using Sunlight.Web.Infrastructure.Database;
+using Sunlight.Web.Infrastructure.Identity;
+
+var verb = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
+var noDemo = args.Contains("--no-demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--no-demo" && a != verb).ToArray());
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsNullOrEmpty(builder.Configuration["URLS"]))
+{
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
+
+builder.Services.AddSunlight(builder.Configuration);
+var app = builder.Build();
+
+if (verb is not null)
+{
+    return await Cli.RunAsync(verb, app.Services, noDemo);
+}
+
+await DatabaseSetup.MigrateAsync(app.Services);
+StartupAccounts accounts;
+using (var scope = app.Services.CreateScope())
+{
+    accounts = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().EnsureAsync(demo: !noDemo);
+}
+
+app.UseSunlight();
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+    Console.WriteLine();
+    Console.WriteLine("阳光执法监督平台已启动：" + string.Join("  ", addresses));
+    Console.WriteLine(accounts.Password is null
+        ? "管理员账号：admin（密码已在首次启动时显示；忘记时可用 reset-admin-password 重置）"
+        : $"管理员账号：admin  密码：{accounts.Password}" + (accounts.PasswordGenerated ? "（自动生成，仅显示这一次，请妥善保存）" : ""));
+    if (accounts.DemoUsers.Count > 1)
+    {
+        Console.WriteLine("演示账号（密码同上）：supervisor、inspector、observer、enterprise、unit01…unit22");
+    }
+    Console.WriteLine();
+});
+await app.RunAsync();
+return 0;
+
+public partial class Program
+{
+}
+
+namespace Sunlight.Web
+{
+    internal static class SunlightApp
+    {
+        public static IServiceCollection AddSunlight(this IServiceCollection services, IConfiguration config)
+        {
+            services.AddHttpContextAccessor();
+            services.AddSingleton(TimeProvider.System);
+            services.AddSunlightDatabase(config);
+            services.AddSunlightIdentity(config);
+            services.AddDataProtection().SetApplicationName("Sunlight").PersistKeysToDbContext<SunlightDbContext>();
+            services.AddSingleton<WorkingCalendar>();
+            services.AddScoped<DemoSeeder>();
+            services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
+            ValidatorOptions.Global.LanguageManager.Culture = new CultureInfo("zh-CN");
+            // Error keys match the JSON property names clients send (camelCase).
+            ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+            services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+            services.AddFeatureServices();
+
+            services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+            {
+                var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
+                if (string.IsNullOrEmpty(ctx.ProblemDetails.Title) || ctx.ProblemDetails.Title.Any(c => c is >= 'A' and <= 'z'))
+                {
+                    ctx.ProblemDetails.Title = ApiErrors.StatusTitle(status);
+                }
+                ctx.ProblemDetails.Detail ??= status switch
+                {
+                    401 => "请先登录（页面使用 Cookie，接口使用 Bearer 令牌）。",
+                    403 => "您的角色无权执行此操作。",
+                    404 => "请求的资源不存在或您无权访问。",
+                    _ => null,
+                };
+                ctx.ProblemDetails.Type = null;
+            });
+            services.AddExceptionHandler<SunlightExceptionHandler>();
+            services.AddHealthChecks().AddDbContextCheck<SunlightDbContext>("database");
+            services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+            {
+                doc.Info.Title = "阳光执法监督平台 API";
+                doc.Info.Description = "县司法局行政执法监督平台接口。认证：POST /api/v1/auth/login 获取 Bearer 令牌。错误统一为 RFC 9457 ProblemDetails（中文）。";
+                return Task.CompletedTask;
+            }));
+            services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/");
+                o.Conventions.AllowAnonymousToFolder("/Account");
+                o.Conventions.AllowAnonymousToFolder("/Public");
+            });
+            services.AddRateLimiter(o =>
+            {
+                o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                o.OnRejected = async (ctx, ct) =>
+                {
+                    var problems = ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                    await problems.WriteAsync(new ProblemDetailsContext
+                    {
+                        HttpContext = ctx.HttpContext,
+                        ProblemDetails = { Status = 429, Title = "请求过于频繁，请稍后再试", Detail = "您在短时间内提交次数过多，请稍后再试。" },
+                    });
+                };
+                o.AddPolicy("login", http => RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("Sunlight:RateLimits:LoginPerMinute", 60), Window = TimeSpan.FromMinutes(1) }));
+            });
+            return services;
+        }
+
+        public static WebApplication UseSunlight(this WebApplication app)
+        {
+            app.UseExceptionHandler();
+            app.UseStatusCodePages();
+            if (app.Configuration.GetValue("Sunlight:HttpsRedirection", false))
+            {
+                app.UseHsts();
+                app.UseHttpsRedirection();
+            }
+            app.Use(async (ctx, next) =>
+            {
+                var h = ctx.Response.Headers;
+                h.XContentTypeOptions = "nosniff";
+                h.XFrameOptions = "DENY";
+                h["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                if (!ctx.Request.Path.StartsWithSegments("/scalar"))
+                {
+                    h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+                }
+                await next();
+            });
+            app.UseRequestLocalization(new RequestLocalizationOptions
+            {
+                DefaultRequestCulture = new RequestCulture("zh-CN"),
+                SupportedCultures = [new CultureInfo("zh-CN")],
+                SupportedUICultures = [new CultureInfo("zh-CN")],
+            });
+            app.UseStaticFiles();
+            app.UseRouting();
+            app.UseRateLimiter();
+            app.UseAuthentication();
+            app.UseAuthorization();
+
+            app.MapHealthChecks("/healthz").AllowAnonymous();
+            app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+            app.MapScalarApiReference("/scalar", o => o.WithTitle("阳光执法监督平台 API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+            app.MapGroup("/api/v1").MapFeatureEndpoints();
+            app.MapRazorPages();
+            return app;
+        }
+    }
+}

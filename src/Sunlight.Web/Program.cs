@@ -73,7 +73,7 @@ namespace Sunlight.Web
             services.AddSunlightDatabase(config);
             services.AddSunlightIdentity(config);
             services.AddDataProtection().SetApplicationName("Sunlight").PersistKeysToDbContext<SunlightDbContext>();
-            services.AddSingleton<WorkingCalendar>();
+            services.AddSingleton(sp => new WorkingCalendar(sp.GetRequiredService<IServiceScopeFactory>()));
             services.AddScoped<DemoSeeder>();
             services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
             ValidatorOptions.Global.LanguageManager.Culture = new CultureInfo("zh-CN");

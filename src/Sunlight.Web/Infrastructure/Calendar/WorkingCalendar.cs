@@ -10,9 +10,26 @@ public sealed record Deadline(DateOnly Date, bool Uncertain);
 /// Working days per the holiday calendar kept as data (domain-rules.md, "Counting days").
 /// The start day is never counted. Days in a year with no calendar data fall back to weekends only and are flagged.
 /// </summary>
-public sealed class WorkingCalendar(IServiceScopeFactory scopes)
+public sealed class WorkingCalendar
 {
+    private readonly Func<IReadOnlyList<CalendarDay>> _load;
     private volatile Snapshot? _snapshot;
+
+    public WorkingCalendar(IServiceScopeFactory scopes)
+    {
+        _load = () =>
+        {
+            using var scope = scopes.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<SunlightDbContext>().CalendarDays.AsNoTracking().ToList();
+        };
+    }
+
+    /// <summary>A calendar over a fixed list of days (tests, tools).</summary>
+    public WorkingCalendar(IEnumerable<CalendarDay> days)
+    {
+        var list = days.ToList();
+        _load = () => list;
+    }
 
     private sealed record Snapshot(IReadOnlyDictionary<DateOnly, CalendarDayKind> Days, IReadOnlySet<int> Years);
 
@@ -89,9 +106,7 @@ public sealed class WorkingCalendar(IServiceScopeFactory scopes)
         {
             return s;
         }
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SunlightDbContext>();
-        var days = db.CalendarDays.AsNoTracking().ToDictionary(d => d.Date, d => d.Kind);
+        var days = _load().ToDictionary(d => d.Date, d => d.Kind);
         s = new Snapshot(days, days.Keys.Select(d => d.Year).ToHashSet());
         _snapshot = s;
         return s;

@@ -37,7 +37,8 @@ internal static class DatabaseSetup
     public static IServiceCollection AddSunlightDatabase(this IServiceCollection services, IConfiguration config)
     {
         var connection = ConnectionString(config);
-        services.AddScoped(sp => CallerScope.From(sp.GetService<IHttpContextAccessor>()?.HttpContext?.User ?? new()));
+        // Outside a request (jobs, CLI verbs, startup) the caller is the system itself and sees everything.
+        services.AddScoped(sp => sp.GetService<IHttpContextAccessor>()?.HttpContext?.User is { } user ? CallerScope.From(user) : CallerScope.System);
         if (Provider(config) == DatabaseProvider.Postgres)
         {
             services.AddDbContext<SunlightDbContext, PostgresSunlightDbContext>(o => o.UseNpgsql(connection));

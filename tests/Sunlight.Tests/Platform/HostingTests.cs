@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text.Json;
+using Sunlight.Tests.Infrastructure;
+
+namespace Sunlight.Tests.Platform;
+
+public sealed class HostingTests(SunlightApp app) : IClassFixture<SunlightApp>
+{
+    [Fact]
+    public async Task Healthz_ChecksTheDatabase()
+    {
+        using var client = app.CreateClient();
+        var response = await client.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheRegistryEndpoints_InChinese()
+    {
+        using var client = app.CreateClient();
+        var doc = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+        Assert.Equal("阳光执法监督平台 API", doc.GetProperty("info").GetProperty("title").GetString());
+        var paths = doc.GetProperty("paths");
+        foreach (var path in new[] { "/api/v1/units", "/api/v1/officers", "/api/v1/enterprises", "/api/v1/enterprises/{id}", "/api/v1/auth/login", "/api/v1/calendar/deadline" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        }
+        var reference = await client.GetAsync("/scalar");
+        Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
+    }
+
+    [Fact]
+    public async Task Pages_SendSecurityHeaders_AndRedirectAnonymousToChineseLogin()
+    {
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        var response = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        var login = await client.GetAsync("/Account/Login");
+        Assert.Equal("nosniff", login.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", login.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("default-src 'self'", login.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var html = await login.Content.ReadAsStringAsync();
+        Assert.Contains("lang=\"zh-CN\"", html, StringComparison.Ordinal);
+        Assert.Contains("__RequestVerificationToken", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownApiRoute_Returns404ProblemInChinese()
+    {
+        using var client = await app.ClientFor("supervisor");
+        await HttpAssert.Problem(await client.GetAsync("/api/v1/no-such-thing"), HttpStatusCode.NotFound);
+    }
+}

@@ -1,5 +1,8 @@
 using Sunlight.Web.Features.Platform.Auth;
 using Sunlight.Web.Features.Platform.Calendar;
+using Sunlight.Web.Features.Platform.Escalations;
+using Sunlight.Web.Features.Platform.Notifications;
+using Sunlight.Web.Infrastructure.Jobs;
 using Sunlight.Web.Features.Registry.Enterprises;
 using Sunlight.Web.Features.Registry.Officers;
 using Sunlight.Web.Features.Registry.Units;
@@ -14,6 +17,11 @@ internal static class FeatureRegistration
         services.AddScoped<PasswordCheck>();
         services.AddScoped<SaveEnterprise>();
         services.AddScoped<SaveOfficer>();
+        services.AddScoped<Notifier>();
+        services.AddScoped<EscalationLedger>();
+        services.AddScoped<IScheduledJob, MailOutboxJob>();
+        services.AddSingleton<JobRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         return services;
     }
 
@@ -24,6 +32,7 @@ internal static class FeatureRegistration
         api.MapUnits();
         api.MapOfficers();
         api.MapEnterprises();
+        api.MapInbox();
         return api;
     }
 }

@@ -11,8 +11,9 @@ public sealed class CallerScope
 {
     public static readonly CallerScope System = new(null, null, null, "系统", []);
 
-    private CallerScope(string? regionCode, long? unitId, string? uscc, string actorName, IReadOnlyCollection<string> roles)
+    private CallerScope(string? regionCode, long? unitId, string? uscc, string actorName, IReadOnlyCollection<string> roles, string? userId = null)
     {
+        UserId = userId;
         RegionCode = regionCode;
         UnitId = unitId;
         Uscc = uscc;
@@ -20,6 +21,8 @@ public sealed class CallerScope
         Roles = roles;
     }
 
+    /// <summary>The signed-in account; null for the system. Inbox rows are filtered by it.</summary>
+    public string? UserId { get; }
     public string? RegionCode { get; }
     public long? UnitId { get; }
     public string? Uscc { get; }
@@ -33,7 +36,7 @@ public sealed class CallerScope
         if (user.Identity?.IsAuthenticated != true)
         {
             // Anonymous callers (public pages) see nothing owned by a unit; public endpoints use explicit projections.
-            return new CallerScope(null, -1, "-", "匿名", []);
+            return new CallerScope(null, -1, "-", "匿名", [], "-");
         }
 
         var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray();
@@ -53,7 +56,8 @@ public sealed class CallerScope
             uscc = user.FindFirstValue(SunlightClaims.Uscc) ?? "-";
         }
 
-        return new CallerScope(string.IsNullOrEmpty(region) ? null : region, unitId, uscc, name, roles);
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.FindFirstValue("sub") ?? "-";
+        return new CallerScope(string.IsNullOrEmpty(region) ? null : region, unitId, uscc, name, roles, userId);
     }
 
     public static CallerScope ForActor(string actorName) => new(null, null, null, actorName, []);

@@ -1,3 +1,6 @@
+using Sunlight.Web.Features.Complaints;
+using Sunlight.Web.Features.Complaints.Categories;
+using Sunlight.Web.Features.Complaints.Public;
 using Sunlight.Web.Features.Platform.Auth;
 using Sunlight.Web.Features.Platform.Calendar;
 using Sunlight.Web.Features.Platform.Escalations;
@@ -20,6 +23,7 @@ internal static class FeatureRegistration
         services.AddScoped<Notifier>();
         services.AddScoped<EscalationLedger>();
         services.AddScoped<IScheduledJob, MailOutboxJob>();
+        services.AddComplaints();
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         return services;
@@ -33,6 +37,9 @@ internal static class FeatureRegistration
         api.MapOfficers();
         api.MapEnterprises();
         api.MapInbox();
+        api.MapComplaints();
+        api.MapPublicComplaints();
+        api.MapComplaintCategories();
         return api;
     }
 }

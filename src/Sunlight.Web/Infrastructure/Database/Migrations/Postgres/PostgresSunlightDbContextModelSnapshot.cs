@@ -173,6 +173,482 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Sunlight.Web.Features.Complaints.Complaint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AcceptDueDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("AcceptDueUncertain")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("AssignedUnitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AssignmentNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("CategoryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ComplainedUnitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<string>("DraftReply")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<string>("EnterpriseName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("EnterpriseUscc")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("Extension")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Finding")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("IntakePlace")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("IntakePointId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsAnonymous")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LastReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Open311Token")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PinHash")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("ProblemRaised")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("Reopened")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<string>("ReporterProtected")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("ResolveDueDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("ResolveDueUncertain")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ReturnCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool?>("Satisfied")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("TrackingCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplainedUnitId");
+
+                    b.HasIndex("IntakePointId");
+
+                    b.HasIndex("Open311Token")
+                        .IsUnique();
+
+                    b.HasIndex("TrackingCode")
+                        .IsUnique();
+
+                    b.HasIndex("AssignedUnitId", "State");
+
+                    b.HasIndex("CategoryId", "ReceivedAt");
+
+                    b.HasIndex("RegionCode", "State", "ReceivedAt");
+
+                    b.ToTable("Complaints", (string)null);
+                });
+
+            modelBuilder.Entity("Sunlight.Web.Features.Complaints.ComplaintAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.ToTable("ComplaintAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("Sunlight.Web.Features.Complaints.ComplaintCategory", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("ComplaintCategories", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1L,
+                            Code = "profit-driven",
+                            IsActive = true,
+                            Name = "趋利性执法",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Id = 2L,
+                            Code = "selective",
+                            IsActive = true,
+                            Name = "选择性执法",
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Id = 3L,
+                            Code = "multiple-inspections",
+                            IsActive = true,
+                            Name = "多头检查",
+                            SortOrder = 30
+                        },
+                        new
+                        {
+                            Id = 4L,
+                            Code = "arbitrary-inspection",
+                            IsActive = true,
+                            Name = "随意检查",
+                            SortOrder = 40
+                        },
+                        new
+                        {
+                            Id = 5L,
+                            Code = "repeated-inspection",
+                            IsActive = true,
+                            Name = "重复检查",
+                            SortOrder = 50
+                        },
+                        new
+                        {
+                            Id = 6L,
+                            Code = "illegal-fees",
+                            IsActive = true,
+                            Name = "乱收费",
+                            SortOrder = 60
+                        },
+                        new
+                        {
+                            Id = 7L,
+                            Code = "illegal-fines",
+                            IsActive = true,
+                            Name = "乱罚款",
+                            SortOrder = 70
+                        },
+                        new
+                        {
+                            Id = 8L,
+                            Code = "illegal-seizure",
+                            IsActive = true,
+                            Name = "乱查封",
+                            SortOrder = 80
+                        },
+                        new
+                        {
+                            Id = 9L,
+                            Code = "out-of-area",
+                            IsActive = true,
+                            Name = "违规异地执法",
+                            SortOrder = 90
+                        },
+                        new
+                        {
+                            Id = 10L,
+                            Code = "inaction",
+                            IsActive = true,
+                            Name = "不作为",
+                            SortOrder = 100
+                        },
+                        new
+                        {
+                            Id = 11L,
+                            Code = "misconduct",
+                            IsActive = true,
+                            Name = "乱作为",
+                            SortOrder = 110
+                        },
+                        new
+                        {
+                            Id = 12L,
+                            Code = "rough",
+                            IsActive = true,
+                            Name = "简单粗暴",
+                            SortOrder = 120
+                        },
+                        new
+                        {
+                            Id = 13L,
+                            Code = "excessive",
+                            IsActive = true,
+                            Name = "过度执法",
+                            SortOrder = 130
+                        },
+                        new
+                        {
+                            Id = 14L,
+                            Code = "one-size-fits-all",
+                            IsActive = true,
+                            Name = "“一刀切”",
+                            SortOrder = 140
+                        },
+                        new
+                        {
+                            Id = 15L,
+                            Code = "bribery",
+                            IsActive = true,
+                            Name = "吃拿卡要",
+                            SortOrder = 150
+                        },
+                        new
+                        {
+                            Id = 16L,
+                            Code = "other",
+                            IsActive = true,
+                            Name = "其他",
+                            SortOrder = 160
+                        });
+                });
+
+            modelBuilder.Entity("Sunlight.Web.Features.Complaints.ComplaintEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "Id");
+
+                    b.ToTable("ComplaintEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Sunlight.Web.Features.Complaints.IntakePoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("IntakePoints", (string)null);
+                });
+
             modelBuilder.Entity("Sunlight.Web.Features.Platform.Escalations.Escalation", b =>
                 {
                     b.Property<long>("Id")
@@ -837,6 +1313,50 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sunlight.Web.Features.Complaints.Complaint", b =>
+                {
+                    b.HasOne("Sunlight.Web.Features.Registry.EnforcementUnit", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Sunlight.Web.Features.Complaints.ComplaintCategory", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sunlight.Web.Features.Registry.EnforcementUnit", null)
+                        .WithMany()
+                        .HasForeignKey("ComplainedUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Sunlight.Web.Features.Complaints.IntakePoint", null)
+                        .WithMany()
+                        .HasForeignKey("IntakePointId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("Sunlight.Web.Features.Complaints.ComplaintAttachment", b =>
+                {
+                    b.HasOne("Sunlight.Web.Features.Complaints.Complaint", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sunlight.Web.Features.Complaints.ComplaintEvent", b =>
+                {
+                    b.HasOne("Sunlight.Web.Features.Complaints.Complaint", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sunlight.Web.Features.Registry.Credential", b =>
                 {
                     b.HasOne("Sunlight.Web.Features.Registry.Officer", null)
@@ -877,6 +1397,13 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Sunlight.Web.Features.Complaints.Complaint", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Sunlight.Web.Features.Registry.Officer", b =>

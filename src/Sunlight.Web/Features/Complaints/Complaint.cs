@@ -1,0 +1,342 @@
+using Sunlight.Web.Infrastructure.Api;
+using Sunlight.Web.Infrastructure.Audit;
+using Sunlight.Web.Infrastructure.Calendar;
+using Sunlight.Web.Infrastructure.Database;
+
+namespace Sunlight.Web.Features.Complaints;
+
+/// <summary>受理 → 交办 → 办理 → 答复 → 办结 (domain-rules.md, "Complaints about enforcement").</summary>
+public enum ComplaintState
+{
+    /// <summary>已接收（待受理）</summary>
+    Received,
+    /// <summary>已受理（待交办）</summary>
+    Accepted,
+    /// <summary>不予受理</summary>
+    Rejected,
+    /// <summary>已合并办理</summary>
+    Merged,
+    /// <summary>已交办（单位办理中）</summary>
+    Assigned,
+    /// <summary>答复待审核</summary>
+    ReplyDrafted,
+    /// <summary>已答复</summary>
+    Replied,
+    /// <summary>已办结</summary>
+    Closed,
+}
+
+public enum ComplaintChannel
+{
+    WebForm,
+    IntakePoint,
+    Phone,
+    Email,
+    Letter,
+    WalkIn,
+    Hotline12345,
+    Open311,
+}
+
+public enum ComplaintFinding
+{
+    /// <summary>属实</summary>
+    Substantiated,
+    /// <summary>部分属实</summary>
+    PartlySubstantiated,
+    /// <summary>不属实</summary>
+    NotSubstantiated,
+}
+
+public enum ExtensionState
+{
+    None,
+    Requested,
+    Approved,
+    Denied,
+}
+
+/// <summary>
+/// 投诉举报. Not unit-owned: it has no unit until it is assigned (交办), so visibility goes through
+/// <see cref="ComplaintAccess"/> (UnitStaff: only complaints assigned to their unit). The reporter's identity is kept
+/// encrypted in <see cref="ReporterProtected"/> and never leaves the server except through <c>ReporterIdentityReader</c>.
+/// </summary>
+public sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasState
+{
+    public long Id { get; set; }
+    public string RegionCode { get; set; } = "";
+    public string TrackingCode { get; set; } = "";
+    public string PinHash { get; set; } = "";
+    public string Open311Token { get; set; } = "";
+
+    public ComplaintChannel Channel { get; set; }
+    public long? IntakePointId { get; set; }
+    /// <summary>Where the complaint came in (the intake point's place, or the staff member's note).</summary>
+    public string? IntakePlace { get; set; }
+
+    public long CategoryId { get; set; }
+    public ComplaintCategory? Category { get; set; }
+    public long? ComplainedUnitId { get; set; }
+    public string? EnterpriseName { get; set; }
+    public string? EnterpriseUscc { get; set; }
+    public string Description { get; set; } = "";
+    public DateOnly? OccurredOn { get; set; }
+
+    public bool IsAnonymous { get; set; }
+    public string? ReporterProtected { get; set; }
+
+    public ComplaintState State { get; private set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+    public DateOnly AcceptDueDate { get; set; }
+    public bool AcceptDueUncertain { get; set; }
+    public DateTimeOffset? AcceptedAt { get; private set; }
+    public string? RejectionReason { get; private set; }
+    public long? MergedIntoId { get; private set; }
+
+    public long? AssignedUnitId { get; private set; }
+    public DateTimeOffset? AssignedAt { get; private set; }
+    public DateOnly? ResolveDueDate { get; private set; }
+    public bool ResolveDueUncertain { get; private set; }
+    public string? AssignmentNote { get; private set; }
+    public int ReturnCount { get; private set; }
+    public string? LastReturnReason { get; private set; }
+
+    public ExtensionState Extension { get; private set; }
+    public string? ExtensionReason { get; private set; }
+
+    public string? DraftReply { get; private set; }
+    public string? ReviewComment { get; private set; }
+    public string? Reply { get; private set; }
+    public DateTimeOffset? RepliedAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public ComplaintFinding? Finding { get; private set; }
+    public bool ProblemRaised { get; set; }
+
+    public bool? Satisfied { get; private set; }
+    public string? RatingComment { get; private set; }
+    public DateTimeOffset? RatedAt { get; private set; }
+    public bool Reopened { get; private set; }
+
+    public Guid Version { get; set; }
+
+    public List<ComplaintEvent> Events { get; set; } = [];
+    public List<ComplaintAttachment> Attachments { get; set; } = [];
+
+    public bool IsOpen => State is ComplaintState.Received or ComplaintState.Accepted or ComplaintState.Assigned or ComplaintState.ReplyDrafted;
+
+    /// <summary>Late for 受理/交办 or for the unit's reply, as of <paramref name="today"/>.</summary>
+    public bool IsOverdue(DateOnly today) => State switch
+    {
+        ComplaintState.Received or ComplaintState.Accepted => today > AcceptDueDate,
+        ComplaintState.Assigned or ComplaintState.ReplyDrafted => ResolveDueDate is { } due && today > due,
+        _ => false,
+    };
+
+    public void Accept(DateTimeOffset now)
+    {
+        Require(ComplaintState.Received, "只有待受理的投诉才能受理。");
+        State = ComplaintState.Accepted;
+        AcceptedAt = now;
+    }
+
+    public void Reject(string reason)
+    {
+        Require(ComplaintState.Received, "只有待受理的投诉才能不予受理。");
+        State = ComplaintState.Rejected;
+        RejectionReason = reason;
+    }
+
+    public void MergeInto(Complaint target)
+    {
+        if (State is not (ComplaintState.Received or ComplaintState.Accepted))
+        {
+            throw new RuleViolationException("C-STATE", "只有待受理或待交办的投诉才能合并。");
+        }
+        if (target.Id == Id || target.State is ComplaintState.Merged or ComplaintState.Rejected)
+        {
+            throw new RuleViolationException("C-MERGE", "不能合并到自身、已合并或不予受理的投诉。");
+        }
+        State = ComplaintState.Merged;
+        MergedIntoId = target.Id;
+    }
+
+    public void Assign(long unitId, DateTimeOffset now, Deadline resolveDue, string? note)
+    {
+        Require(ComplaintState.Accepted, "只有已受理、待交办的投诉才能交办。");
+        State = ComplaintState.Assigned;
+        AssignedUnitId = unitId;
+        AssignedAt = now;
+        ResolveDueDate = resolveDue.Date;
+        ResolveDueUncertain = resolveDue.Uncertain;
+        AssignmentNote = note;
+        Extension = ExtensionState.None;
+        ExtensionReason = null;
+    }
+
+    /// <summary>退回: the unit hands the matter back (not its business, wrong unit ...); the Supervisor reassigns.</summary>
+    public void Return(string reason)
+    {
+        Require(ComplaintState.Assigned, "只有办理中的投诉才能退回。");
+        State = ComplaintState.Accepted;
+        AssignedUnitId = null;
+        ResolveDueDate = null;
+        ReturnCount++;
+        LastReturnReason = reason;
+    }
+
+    public void DraftReplyText(string text)
+    {
+        Require(ComplaintState.Assigned, "只有办理中的投诉才能提交答复。");
+        State = ComplaintState.ReplyDrafted;
+        DraftReply = text;
+        ReviewComment = null;
+    }
+
+    public void ApproveReply(DateTimeOffset now)
+    {
+        Require(ComplaintState.ReplyDrafted, "没有待审核的答复。");
+        State = ComplaintState.Replied;
+        Reply = DraftReply;
+        RepliedAt = now;
+    }
+
+    public void SendReplyBack(string comment)
+    {
+        Require(ComplaintState.ReplyDrafted, "没有待审核的答复。");
+        State = ComplaintState.Assigned;
+        ReviewComment = comment;
+    }
+
+    public void RequestExtension(string reason)
+    {
+        if (State is not (ComplaintState.Assigned or ComplaintState.ReplyDrafted))
+        {
+            throw new RuleViolationException("C-STATE", "只有办理中的投诉才能申请延期。");
+        }
+        if (Extension is not ExtensionState.None)
+        {
+            throw new RuleViolationException("C-EXTEND-ONCE", "办理期限只能延长一次。");
+        }
+        Extension = ExtensionState.Requested;
+        ExtensionReason = reason;
+    }
+
+    public void DecideExtension(bool approve, Deadline? extendedDue)
+    {
+        if (Extension is not ExtensionState.Requested)
+        {
+            throw new RuleViolationException("C-STATE", "没有待审批的延期申请。");
+        }
+        Extension = approve ? ExtensionState.Approved : ExtensionState.Denied;
+        if (approve && extendedDue is { } due)
+        {
+            ResolveDueDate = due.Date;
+            ResolveDueUncertain = due.Uncertain;
+        }
+    }
+
+    public void Close(DateTimeOffset now, ComplaintFinding finding)
+    {
+        Require(ComplaintState.Replied, "只有已答复的投诉才能办结。");
+        State = ComplaintState.Closed;
+        ClosedAt = now;
+        Finding = finding;
+    }
+
+    /// <summary>回访: the reporter's rating; the first unsatisfied one sends the matter back to the unit once.</summary>
+    public bool Rate(bool satisfied, string? comment, DateTimeOffset now, Deadline rehandleDue)
+    {
+        if (State is not (ComplaintState.Replied or ComplaintState.Closed))
+        {
+            throw new RuleViolationException("C-STATE", "答复之后才能评价。");
+        }
+        if (RatedAt is not null && RatedAt >= RepliedAt)
+        {
+            throw new RuleViolationException("C-RATED", "您已评价过该投诉的答复。");
+        }
+        Satisfied = satisfied;
+        RatingComment = comment;
+        RatedAt = now;
+        if (satisfied || Reopened || AssignedUnitId is null)
+        {
+            return false;
+        }
+        Reopened = true;
+        State = ComplaintState.Assigned;
+        ClosedAt = null;
+        Finding = null;
+        ResolveDueDate = rehandleDue.Date;
+        ResolveDueUncertain = rehandleDue.Uncertain;
+        return true;
+    }
+
+    private void Require(ComplaintState expected, string message)
+    {
+        if (State != expected)
+        {
+            throw new RuleViolationException("C-STATE", message + $"（当前状态：{ComplaintText.State(State)}）");
+        }
+    }
+}
+
+/// <summary>One line of the complaint's timeline. Public lines are what the reporter sees on the status page.</summary>
+public sealed class ComplaintEvent
+{
+    public long Id { get; set; }
+    public long ComplaintId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string Actor { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string? Text { get; set; }
+    public bool IsPublic { get; set; }
+}
+
+public sealed class ComplaintAttachment
+{
+    public long Id { get; set; }
+    public long ComplaintId { get; set; }
+    public string Sha256 { get; set; } = "";
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long Size { get; set; }
+}
+
+/// <summary>投诉类别: the configurable taxonomy of domain-rules.md.</summary>
+public sealed class ComplaintCategory : IAuditable
+{
+    public long Id { get; set; }
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? Description { get; set; }
+    public int SortOrder { get; set; }
+    public bool IsActive { get; set; } = true;
+}
+
+public enum IntakePointKind
+{
+    /// <summary>企业</summary>
+    Enterprise,
+    /// <summary>村社公开栏</summary>
+    VillageBoard,
+    /// <summary>乡镇司法所</summary>
+    JusticeOffice,
+    /// <summary>办事服务大厅</summary>
+    ServiceHall,
+    /// <summary>政府网站</summary>
+    Website,
+}
+
+/// <summary>执法问题征集二维码 posted at a place; a complaint through it records its channel and place.</summary>
+public sealed class IntakePoint : IRegionOwned, IAuditable, IVersioned
+{
+    public long Id { get; set; }
+    public string RegionCode { get; set; } = "";
+    public string Code { get; set; } = "";
+    public IntakePointKind Kind { get; set; }
+    public string Name { get; set; } = "";
+    public string Place { get; set; } = "";
+    public bool IsActive { get; set; } = true;
+    public DateTimeOffset CreatedAt { get; set; }
+    public Guid Version { get; set; }
+}

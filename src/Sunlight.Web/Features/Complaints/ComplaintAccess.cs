@@ -1,0 +1,44 @@
+using Sunlight.Web.Infrastructure.Database;
+using Sunlight.Web.Infrastructure.Identity;
+
+namespace Sunlight.Web.Features.Complaints;
+
+/// <summary>
+/// The one scoping mechanism for complaints (they have no unit until 交办, so the unit query filter cannot apply):
+/// Supervisors, Admins, Observers and Inspectors see the county's complaints; UnitStaff only those assigned to their
+/// unit; everyone else (enterprise accounts, anonymous callers) none — the public reaches a complaint only by its
+/// tracking code and PIN. Every endpoint and page that reads complaints starts from <see cref="Visible"/>.
+/// </summary>
+public sealed class ComplaintAccess(SunlightDbContext db)
+{
+    private CallerScope Scope => db.Scope;
+
+    private bool IsSystem => Scope.Roles.Count == 0 && Scope.UnitId is null && Scope.UserId is null;
+
+    public bool IsUnitStaff => Scope.IsInRole(Roles.UnitStaff) && !IsCountyWide;
+
+    public bool IsCountyWide => IsSystem || Scope.IsInRole(Roles.Supervisor) || Scope.IsInRole(Roles.Admin)
+        || Scope.IsInRole(Roles.Observer) || Scope.IsInRole(Roles.Inspector);
+
+    /// <summary>Only Supervisors ever see who filed a complaint (and only through the audited reader).</summary>
+    public bool SeesIdentity => Scope.IsInRole(Roles.Supervisor);
+
+    public bool CanHandleCounty => Scope.IsInRole(Roles.Supervisor);
+
+    public long? UnitId => Scope.UnitId;
+
+    public IQueryable<Complaint> Visible()
+    {
+        var set = db.Set<Complaint>();
+        if (IsCountyWide)
+        {
+            return set;
+        }
+        if (Scope.IsInRole(Roles.UnitStaff))
+        {
+            var unit = Scope.UnitId ?? -1;
+            return set.Where(c => c.AssignedUnitId == unit);
+        }
+        return set.Where(c => false);
+    }
+}

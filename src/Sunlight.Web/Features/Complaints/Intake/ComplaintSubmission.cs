@@ -1,0 +1,43 @@
+using FluentValidation;
+using Sunlight.Web.Features.Registry;
+
+namespace Sunlight.Web.Features.Complaints.Intake;
+
+/// <summary>What a reporter (or staff on their behalf) submits. <c>Category</c> is the category code.</summary>
+public sealed record ComplaintSubmission(
+    string? Category, string? Description, long? UnitId = null, string? EnterpriseName = null, string? EnterpriseUscc = null,
+    DateOnly? OccurredOn = null, bool Anonymous = true, string? ReporterName = null, string? ReporterPhone = null,
+    string? ReporterEmail = null, string? IntakePoint = null);
+
+/// <summary>An uploaded file before it is checked and stored.</summary>
+public sealed record IncomingFile(string FileName, long Length, Func<Stream> Open);
+
+/// <summary>How a complaint came in: the channel, and for staff entry where and by whom it was taken.</summary>
+public sealed record IntakeSource(ComplaintChannel Channel, string? Place = null);
+
+public sealed record IntakeReceipt(long Id, string TrackingCode, string Pin, string Open311Token);
+
+internal sealed class ComplaintSubmissionValidator : AbstractValidator<ComplaintSubmission>
+{
+    public ComplaintSubmissionValidator(Microsoft.Extensions.Options.IOptions<ComplaintOptions> options)
+    {
+        var max = options.Value.MaxDescriptionLength;
+        RuleFor(x => x.Category).NotEmpty().WithMessage("请选择投诉类别");
+        RuleFor(x => x.Description).NotEmpty().WithMessage("请填写投诉的具体情况")
+            .MaximumLength(max).WithMessage($"情况描述不能超过 {max} 字");
+        RuleFor(x => x.EnterpriseName).MaximumLength(200).WithMessage("企业名称不能超过 200 字");
+        RuleFor(x => x.EnterpriseUscc).Custom((code, ctx) =>
+        {
+            if (!string.IsNullOrWhiteSpace(code) && Uscc.Validate(Uscc.Normalize(code)) is { } error)
+            {
+                ctx.AddFailure("enterpriseUscc", error);
+            }
+        });
+        RuleFor(x => x.ReporterName).MaximumLength(50).WithMessage("姓名不能超过 50 字");
+        RuleFor(x => x.ReporterPhone).MaximumLength(30).WithMessage("电话不能超过 30 个字符")
+            .Matches(@"^[0-9+\-\s()转]*$").WithMessage("电话号码格式不正确");
+        RuleFor(x => x.ReporterEmail).MaximumLength(100).WithMessage("电子邮箱不能超过 100 个字符")
+            .EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.ReporterEmail)).WithMessage("电子邮箱格式不正确");
+        RuleFor(x => x.IntakePoint).MaximumLength(20).WithMessage("征集点编号无效");
+    }
+}

@@ -1,0 +1,120 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Sunlight.Web.Infrastructure.Database;
+using Sunlight.Web.Infrastructure.Identity;
+
+namespace Sunlight.Web.Features.Complaints.Intake;
+
+/// <summary>
+/// Group commit for public intake. Requests queue their complaint; one writer takes whatever has queued, commits it in
+/// one transaction (rows and audit entries together) and only then completes each request — so a 201 still means the
+/// complaint is on disk, but N waiting submissions cost one commit and one audit-chain lock instead of N.
+/// A batch that fails is retried row by row, so one bad row fails only its own request.
+/// </summary>
+internal sealed class IntakeWriter(IServiceScopeFactory scopes, ILogger<IntakeWriter> log) : IAsyncDisposable
+{
+    private const int MaxBatch = 256;
+    private static readonly CallerScope Public = CallerScope.ForActor("公众（投诉人）");
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _gate = new();
+    private Task? _loop;
+    private Type? _contextType;
+
+    private sealed record Pending(Complaint Complaint, TaskCompletionSource Done);
+
+    public Task WriteAsync(Complaint complaint, CancellationToken ct)
+    {
+        EnsureStarted();
+        var pending = new Pending(complaint, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new InvalidOperationException("投诉写入队列已关闭。");
+        }
+        // The caller may stop waiting, but the commit is not cancelled: it may already be on its way to disk.
+        return pending.Done.Task.WaitAsync(ct);
+    }
+
+    private void EnsureStarted()
+    {
+        if (_loop is not null)
+        {
+            return;
+        }
+        lock (_gate)
+        {
+            if (_loop is null)
+            {
+                // The loop must not inherit the first request's HttpContext (and with it that caller's scope).
+                using (ExecutionContext.SuppressFlow())
+                {
+                    _loop = Task.Run(RunAsync);
+                }
+            }
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var p))
+            {
+                batch.Add(p);
+            }
+            try
+            {
+                await CommitAsync(batch);
+                batch.ForEach(p => p.Done.TrySetResult());
+            }
+            catch (Exception) when (batch.Count > 1)
+            {
+                foreach (var p in batch)
+                {
+                    try
+                    {
+                        await CommitAsync([p]);
+                        p.Done.TrySetResult();
+                    }
+                    catch (Exception e)
+                    {
+                        log.LogError(e, "投诉写入失败");
+                        p.Done.TrySetException(e);
+                    }
+                }
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "投诉写入失败");
+                batch[0].Done.TrySetException(e);
+            }
+        }
+    }
+
+    private async Task CommitAsync(List<Pending> batch)
+    {
+        using var scope = scopes.CreateScope();
+        _contextType ??= scope.ServiceProvider.GetRequiredService<SunlightDbContext>().GetType();
+        await using var db = (SunlightDbContext)ActivatorUtilities.CreateInstance(scope.ServiceProvider, _contextType, Public);
+        foreach (var p in batch)
+        {
+            // A retried row may carry keys from the failed attempt.
+            p.Complaint.Id = 0;
+            p.Complaint.Events.ForEach(e => e.Id = 0);
+            p.Complaint.Attachments.ForEach(a => a.Id = 0);
+            db.Set<Complaint>().Add(p.Complaint);
+        }
+        await db.SaveChangesAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        if (_loop is not null)
+        {
+            await _loop;
+        }
+    }
+}

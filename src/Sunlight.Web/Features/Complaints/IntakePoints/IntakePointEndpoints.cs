@@ -1,0 +1,105 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using QRCoder;
+using Sunlight.Web.Features.Complaints.Confidentiality;
+using Sunlight.Web.Infrastructure.Api;
+using Sunlight.Web.Infrastructure.Database;
+
+namespace Sunlight.Web.Features.Complaints.IntakePoints;
+
+public sealed record IntakePointDto(long Id, string Code, IntakePointKind Kind, string KindText, string Name, string Place, bool IsActive, string Url, Guid Version);
+
+public sealed record IntakePointInput(IntakePointKind Kind, string Name, string Place, bool IsActive = true, Guid? Version = null);
+
+internal sealed class IntakePointInputValidator : AbstractValidator<IntakePointInput>
+{
+    public IntakePointInputValidator()
+    {
+        RuleFor(x => x.Kind).IsInEnum().WithMessage("征集点类型无效");
+        RuleFor(x => x.Name).NotEmpty().WithMessage("征集点名称不能为空").MaximumLength(100).WithMessage("征集点名称不能超过 100 字");
+        RuleFor(x => x.Place).NotEmpty().WithMessage("张贴地点不能为空").MaximumLength(200).WithMessage("张贴地点不能超过 200 字");
+    }
+}
+
+/// <summary>Intake points (执法问题征集二维码): where each QR poster hangs, and the URL its code opens.</summary>
+public sealed class IntakePointService(SunlightDbContext db, IConfiguration config, IHttpContextAccessor http, TimeProvider clock)
+{
+    public IQueryable<IntakePoint> All() => db.Set<IntakePoint>();
+
+    public async Task<IntakePoint> CreateAsync(IntakePointInput input, CancellationToken ct)
+    {
+        var p = new IntakePoint
+        {
+            RegionCode = db.Scope.RegionCode ?? config["Sunlight:RegionCode"] ?? "359901",
+            Code = ComplaintCodes.NewTrackingCode()[2..8],
+            Kind = input.Kind, Name = input.Name.Trim(), Place = input.Place.Trim(), IsActive = input.IsActive,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Set<IntakePoint>().Add(p);
+        await db.SaveChangesAsync(ct);
+        return p;
+    }
+
+    public async Task<IntakePoint?> UpdateAsync(long id, IntakePointInput input, CancellationToken ct)
+    {
+        var p = await db.Set<IntakePoint>().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (p is null)
+        {
+            return null;
+        }
+        if (input.Version is { } v)
+        {
+            db.Entry(p).Property(x => x.Version).OriginalValue = v;
+        }
+        (p.Kind, p.Name, p.Place, p.IsActive) = (input.Kind, input.Name.Trim(), input.Place.Trim(), input.IsActive);
+        await db.SaveChangesAsync(ct);
+        return p;
+    }
+
+    /// <summary>The address the QR code opens: configured public base URL, else the address this request came in on.</summary>
+    public string UrlOf(IntakePoint p)
+    {
+        var baseUrl = config["Sunlight:PublicBaseUrl"] is { Length: > 0 } configured
+            ? configured.TrimEnd('/')
+            : http.HttpContext is { } ctx ? $"{ctx.Request.Scheme}://{ctx.Request.Host}" : "http://localhost:5080";
+        return $"{baseUrl}/Public/Complaints/New?point={p.Code}";
+    }
+
+    public IntakePointDto ToDto(IntakePoint p) => new(p.Id, p.Code, p.Kind, ComplaintText.Kind(p.Kind), p.Name, p.Place, p.IsActive, UrlOf(p), p.Version);
+
+    public byte[] QrPng(IntakePoint p, int pixelsPerModule = 12)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(UrlOf(p), QRCodeGenerator.ECCLevel.M);
+        return new PngByteQRCode(data).GetGraphic(pixelsPerModule);
+    }
+}
+
+internal static class IntakePointEndpoints
+{
+    public static void MapIntakePoints(this RouteGroupBuilder complaints)
+    {
+        var g = complaints.MapGroup("/intake-points").RequireAuthorization(ComplaintPolicies.Supervise);
+
+        g.MapGet("/", async (IntakePointService points, CancellationToken ct) =>
+            TypedResults.Ok((await points.All().AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct)).Select(points.ToDto).ToList()))
+            .WithSummary("征集点列表");
+
+        g.MapPost("/", async Task<Created<IntakePointDto>> (IntakePointInput input, IntakePointService points, CancellationToken ct) =>
+        {
+            var p = await points.CreateAsync(input, ct);
+            return TypedResults.Created($"/api/v1/complaints/intake-points/{p.Id}", points.ToDto(p));
+        }).Validate<IntakePointInput>().WithSummary("新建征集点（企业、村社公开栏、司法所、服务大厅、网站）");
+
+        g.MapPut("/{id:long}", async Task<Results<Ok<IntakePointDto>, ProblemHttpResult>> (long id, IntakePointInput input, IntakePointService points, CancellationToken ct) =>
+            await points.UpdateAsync(id, input, ct) is { } p ? TypedResults.Ok(points.ToDto(p)) : ApiErrors.NotFound("征集点"))
+            .Validate<IntakePointInput>().WithSummary("修改或停用征集点");
+
+        g.MapGet("/{id:long}/qr.png", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (long id, IntakePointService points, CancellationToken ct) =>
+            await points.All().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is { } p
+                ? TypedResults.File(points.QrPng(p), "image/png", $"征集点-{p.Code}.png")
+                : ApiErrors.NotFound("征集点"))
+            .WithSummary("征集点二维码（PNG）；张贴海报见页面 /Complaints/IntakePoints/Poster/{id}");
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Sunlight.Web.Features.Complaints.Intake;
+using Sunlight.Web.Features.Complaints.Queries;
+using Sunlight.Web.Features.Complaints.Rate;
+using Sunlight.Web.Infrastructure.Api;
+
+namespace Sunlight.Web.Features.Complaints.Public;
+
+public sealed record IntakeResponse(string TrackingCode, string Pin, string StatusUrl);
+
+/// <summary>The public side: no login; a complaint is reached only by its tracking code and PIN.</summary>
+internal static class PublicComplaintEndpoints
+{
+    public const string IntakePolicy = "public-intake";
+    public const string LookupPolicy = "public-lookup";
+
+    public static void MapPublicComplaints(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/public/complaints").WithTags("投诉举报（公众）").AllowAnonymous();
+
+        g.MapPost("/", async Task<Results<Created<IntakeResponse>, ValidationProblem>> (HttpRequest request, SubmitComplaint submit, CancellationToken ct) =>
+        {
+            var (input, files, error) = await ReadAsync(request, ct);
+            if (error is not null)
+            {
+                return error;
+            }
+            var r = await submit.SubmitAsync(input!, files, new IntakeSource(ComplaintChannel.WebForm), staffEntry: false, ct);
+            return r.Value is { } receipt
+                ? TypedResults.Created($"/api/v1/public/complaints/{receipt.TrackingCode}", new IntakeResponse(receipt.TrackingCode, receipt.Pin, $"/Public/Complaints/Track?code={receipt.TrackingCode}"))
+                : ApiErrors.Invalid(r.Errors!);
+        })
+        .RequireRateLimiting(IntakePolicy)
+        .WithMetadata(new RequestSizeLimitAttribute(IntakeLimits.MaxRequestBytes))
+        .WithFormOptions(multipartBodyLengthLimit: IntakeLimits.MaxRequestBytes)
+        .Accepts<ComplaintSubmission>("application/json", "multipart/form-data")
+        .WithSummary("提交投诉（无需登录；JSON，或 multipart/form-data 附最多 5 个图片/PDF 附件）；返回查询码和密码");
+
+        g.MapGet("/{trackingCode}", async Task<Results<Ok<PublicComplaintView>, ProblemHttpResult>> (string trackingCode, string? pin, ComplaintQueries queries, CancellationToken ct) =>
+            await queries.PublicViewAsync(trackingCode, pin, ct) is { } view ? TypedResults.Ok(view) : NotFound())
+            .RequireRateLimiting(LookupPolicy)
+            .WithSummary("按查询码和密码查看投诉办理进度与答复（不含任何身份信息）");
+
+        g.MapPost("/{trackingCode}/rating", async Task<Results<Ok<PublicComplaintView>, ProblemHttpResult>> (string trackingCode, RatingInput input, RateReply rate, ComplaintQueries queries, CancellationToken ct) =>
+        {
+            var c = await rate.RunAsync(trackingCode.Trim().ToUpperInvariant(), input, ct);
+            return c is null ? NotFound() : TypedResults.Ok((await queries.PublicViewAsync(c.TrackingCode, input.Pin, ct))!);
+        })
+            .RequireRateLimiting(LookupPolicy)
+            .WithSummary("投诉人评价答复（满意/不满意）；首次不满意将重新交办办理");
+    }
+
+    private static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(title: "未找到", detail: "查询码或密码不正确。", statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>JSON, or a form with the same field names plus files under "attachments".</summary>
+    internal static async Task<(ComplaintSubmission? Input, List<IncomingFile> Files, ValidationProblem? Error)> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            string? F(string name) => form.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v.ToString()) ? v.ToString() : null;
+            long? unit = long.TryParse(F("unitId"), out var u) ? u : null;
+            DateOnly? on = DateOnly.TryParse(F("occurredOn"), out var d) ? d : null;
+            var anonymous = F("anonymous") is not { } a || a is "true" or "on" or "1";
+            var input = new ComplaintSubmission(F("category"), F("description"), unit, F("enterpriseName"), F("enterpriseUscc"), on,
+                anonymous, F("reporterName"), F("reporterPhone"), F("reporterEmail"), F("intakePoint"));
+            var files = form.Files.Where(f => f.Length > 0).Select(f => new IncomingFile(f.FileName, f.Length, f.OpenReadStream)).ToList();
+            return (input, files, null);
+        }
+        try
+        {
+            var input = await request.ReadFromJsonAsync<ComplaintSubmission>(JsonOptions, ct);
+            return input is null ? (null, [], ApiErrors.Invalid("body", "请求内容不能为空。")) : (input, [], null);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return (null, [], ApiErrors.Invalid("body", "请求内容不是有效的 JSON。"));
+        }
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+}
+
+internal static class IntakeLimits
+{
+    /// <summary>5 files of 10 MB and the text, with room for multipart framing.</summary>
+    public const long MaxRequestBytes = 52 * 1024 * 1024;
+}

@@ -116,6 +116,10 @@ public sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasState
     public bool? Satisfied { get; private set; }
     public string? RatingComment { get; private set; }
     public DateTimeOffset? RatedAt { get; private set; }
+    /// <summary>How many replies the reporter has been shown, and which of them they rated (one rating per reply).</summary>
+    public int ReplyRound { get; private set; }
+    public int RatedRound { get; private set; }
+    public bool CanRate => State is ComplaintState.Replied or ComplaintState.Closed && RatedRound < ReplyRound;
     public bool Reopened { get; private set; }
 
     public Guid Version { get; set; }
@@ -199,6 +203,7 @@ public sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasState
         State = ComplaintState.Replied;
         Reply = DraftReply;
         RepliedAt = now;
+        ReplyRound++;
     }
 
     public void SendReplyBack(string comment)
@@ -251,13 +256,14 @@ public sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasState
         {
             throw new RuleViolationException("C-STATE", "答复之后才能评价。");
         }
-        if (RatedAt is not null && RatedAt >= RepliedAt)
+        if (!CanRate)
         {
             throw new RuleViolationException("C-RATED", "您已评价过该投诉的答复。");
         }
         Satisfied = satisfied;
         RatingComment = comment;
         RatedAt = now;
+        RatedRound = ReplyRound;
         if (satisfied || Reopened || AssignedUnitId is null)
         {
             return false;

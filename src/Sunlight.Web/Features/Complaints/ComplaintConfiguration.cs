@@ -38,7 +38,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.HasOne<IntakePoint>().WithMany().HasForeignKey(x => x.IntakePointId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Events).WithOne().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Attachments).WithOne().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Cascade);
-        b.Navigation(x => x.Events).AutoInclude(false);
+        b.Ignore(x => x.IsOpen);
+        b.Ignore(x => x.CanRate);
     }
 }
 

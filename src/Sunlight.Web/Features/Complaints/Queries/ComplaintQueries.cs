@@ -124,10 +124,9 @@ public sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess acces
         }
         var timeline = await db.Set<ComplaintEvent>().IgnoreQueryFilters().AsNoTracking().Where(e => e.ComplaintId == c.Id && e.IsPublic)
             .OrderBy(e => e.Id).Select(e => new PublicTimelineEntry(e.At, e.Kind, e.Text)).ToListAsync(ct);
-        var canRate = c.State is ComplaintState.Replied or ComplaintState.Closed && (c.RatedAt is null || c.RatedAt < c.RepliedAt);
         return new PublicComplaintView(c.TrackingCode,
             c.State == ComplaintState.Merged ? ComplaintText.PublicState(c.State) + "（" + ComplaintText.PublicState(shown.State) + "）" : ComplaintText.PublicState(c.State),
-            c.Category?.Name ?? "", c.ReceivedAt, shown.Reply, shown.RepliedAt, c.RejectionReason, canRate, c.Satisfied, timeline);
+            c.Category?.Name ?? "", c.ReceivedAt, shown.Reply, shown.RepliedAt, c.RejectionReason, c.CanRate, c.Satisfied, timeline);
     }
 
     private async Task<IReadOnlyList<DuplicateSuggestion>> DuplicatesAsync(Complaint c, CancellationToken ct)

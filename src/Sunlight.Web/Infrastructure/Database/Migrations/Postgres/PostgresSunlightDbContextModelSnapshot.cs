@@ -280,6 +280,9 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                     b.Property<DateTimeOffset?>("RatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("RatedRound")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RatingComment")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -305,6 +308,9 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                     b.Property<string>("Reply")
                         .HasMaxLength(5000)
                         .HasColumnType("character varying(5000)");
+
+                    b.Property<int>("ReplyRound")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ReporterProtected")
                         .HasMaxLength(4000)

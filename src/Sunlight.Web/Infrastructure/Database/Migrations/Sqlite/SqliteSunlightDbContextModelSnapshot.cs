@@ -267,6 +267,9 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                     b.Property<long?>("RatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RatedRound")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RatingComment")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -292,6 +295,9 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                     b.Property<string>("Reply")
                         .HasMaxLength(5000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReplyRound")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ReporterProtected")
                         .HasMaxLength(4000)

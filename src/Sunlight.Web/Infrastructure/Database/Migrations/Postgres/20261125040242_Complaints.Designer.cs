@@ -12,7 +12,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSunlightDbContext))]
-    [Migration("20261125035917_Complaints")]
+    [Migration("20261125040242_Complaints")]
     partial class Complaints
     {
         /// <inheritdoc />
@@ -283,6 +283,9 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                     b.Property<DateTimeOffset?>("RatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("RatedRound")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RatingComment")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -308,6 +311,9 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                     b.Property<string>("Reply")
                         .HasMaxLength(5000)
                         .HasColumnType("character varying(5000)");
+
+                    b.Property<int>("ReplyRound")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ReporterProtected")
                         .HasMaxLength(4000)

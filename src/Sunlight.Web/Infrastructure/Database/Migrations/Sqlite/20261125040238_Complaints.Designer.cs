@@ -11,7 +11,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSunlightDbContext))]
-    [Migration("20261125035912_Complaints")]
+    [Migration("20261125040238_Complaints")]
     partial class Complaints
     {
         /// <inheritdoc />
@@ -270,6 +270,9 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                     b.Property<long?>("RatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RatedRound")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RatingComment")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -295,6 +298,9 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                     b.Property<string>("Reply")
                         .HasMaxLength(5000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReplyRound")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ReporterProtected")
                         .HasMaxLength(4000)

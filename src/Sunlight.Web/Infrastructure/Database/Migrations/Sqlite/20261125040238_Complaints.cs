@@ -96,6 +96,8 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                     Satisfied = table.Column<bool>(type: "INTEGER", nullable: true),
                     RatingComment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     RatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReplyRound = table.Column<int>(type: "INTEGER", nullable: false),
+                    RatedRound = table.Column<int>(type: "INTEGER", nullable: false),
                     Reopened = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },

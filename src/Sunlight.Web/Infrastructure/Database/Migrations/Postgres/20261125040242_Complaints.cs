@@ -97,6 +97,8 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                     Satisfied = table.Column<bool>(type: "boolean", nullable: true),
                     RatingComment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     RatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReplyRound = table.Column<int>(type: "integer", nullable: false),
+                    RatedRound = table.Column<int>(type: "integer", nullable: false),
                     Reopened = table.Column<bool>(type: "boolean", nullable: false),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },

@@ -1,5 +1,6 @@
 using Sunlight.Web.Features.Platform.Auth;
 using Sunlight.Web.Features.Platform.Calendar;
+using Sunlight.Web.Features.Platform.Users;
 using Sunlight.Web.Features.Registry.Enterprises;
 using Sunlight.Web.Features.Registry.Officers;
 using Sunlight.Web.Features.Registry.Units;
@@ -14,6 +15,8 @@ internal static class FeatureRegistration
         services.AddScoped<PasswordCheck>();
         services.AddScoped<SaveEnterprise>();
         services.AddScoped<SaveOfficer>();
+        services.AddScoped<CreateUser>();
+        services.AddScoped<EditUser>();
         return services;
     }
 

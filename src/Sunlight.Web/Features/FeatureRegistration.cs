@@ -1,3 +1,4 @@
+using Sunlight.Web.Features.Platform.Audit;
 using Sunlight.Web.Features.Platform.Auth;
 using Sunlight.Web.Features.Platform.Calendar;
 using Sunlight.Web.Features.Platform.Users;
@@ -17,6 +18,8 @@ internal static class FeatureRegistration
         services.AddScoped<SaveOfficer>();
         services.AddScoped<CreateUser>();
         services.AddScoped<EditUser>();
+        services.AddScoped<EditCalendar>();
+        services.AddScoped<ImportCalendar>();
         return services;
     }
 
@@ -24,6 +27,8 @@ internal static class FeatureRegistration
     {
         api.MapAuth();
         api.MapCalendar();
+        api.MapCalendarDays();
+        api.MapAudit();
         api.MapUnits();
         api.MapOfficers();
         api.MapEnterprises();

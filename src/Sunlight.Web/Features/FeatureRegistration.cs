@@ -2,6 +2,9 @@ using Sunlight.Web.Features.Platform.Audit;
 using Sunlight.Web.Features.Platform.Auth;
 using Sunlight.Web.Features.Platform.Calendar;
 using Sunlight.Web.Features.Platform.Users;
+using Sunlight.Web.Features.Platform.Escalations;
+using Sunlight.Web.Features.Platform.Notifications;
+using Sunlight.Web.Infrastructure.Jobs;
 using Sunlight.Web.Features.Registry.Enterprises;
 using Sunlight.Web.Features.Registry.Officers;
 using Sunlight.Web.Features.Registry.Units;
@@ -20,6 +23,11 @@ internal static class FeatureRegistration
         services.AddScoped<EditUser>();
         services.AddScoped<EditCalendar>();
         services.AddScoped<ImportCalendar>();
+        services.AddScoped<Notifier>();
+        services.AddScoped<EscalationLedger>();
+        services.AddScoped<IScheduledJob, MailOutboxJob>();
+        services.AddSingleton<JobRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         return services;
     }
 
@@ -32,6 +40,7 @@ internal static class FeatureRegistration
         api.MapUnits();
         api.MapOfficers();
         api.MapEnterprises();
+        api.MapInbox();
         return api;
     }
 }

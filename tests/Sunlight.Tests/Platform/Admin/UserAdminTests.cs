@@ -22,6 +22,16 @@ public sealed class UserAdminTests(SunlightApp app) : IClassFixture<SunlightApp>
         ["Input.Password"] = password,
     };
 
+    /// <summary>A Bearer client for an account whose password is not the demo password.</summary>
+    private async Task<HttpClient> BearerFor(string userName, string password)
+    {
+        using var anonymous = app.CreateClient();
+        var login = await HttpAssert.Ok<Dictionary<string, object>>(await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { userName, password }));
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", login["accessToken"].ToString());
+        return client;
+    }
+
     private Task<string> IdOf(string userName) => app.Db(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
 
     [Fact]
@@ -50,10 +60,7 @@ public sealed class UserAdminTests(SunlightApp app) : IClassFixture<SunlightApp>
         Assert.DoesNotContain(stored.PasswordHash!, entry.After, StringComparison.Ordinal);
         Assert.Null(await app.Db(db => AuditChain.VerifyAsync(db, CancellationToken.None)));
 
-        using var anonymous = app.CreateClient();
-        var login = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { userName = "zhang.fz", password = NewPassword });
-        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
-        using var staff = await app.ClientFor("zhang.fz");
+        using var staff = await BearerFor("zhang.fz", NewPassword);
         var units = await HttpAssert.Ok<List<Dictionary<string, object>>>(await staff.GetAsync("/api/v1/units"));
         Assert.Equal("U05", Assert.Single(units)["code"].ToString());
 
@@ -191,10 +198,7 @@ public sealed class UserAdminTests(SunlightApp app) : IClassFixture<SunlightApp>
         Assert.DoesNotContain(NewPassword, entries[1].After, StringComparison.Ordinal);
         Assert.Null(await app.Db(db => AuditChain.VerifyAsync(db, CancellationToken.None)));
 
-        using var anonymous = app.CreateClient();
-        var login = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { userName = "unit07", password = NewPassword });
-        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
-        using var observer = await app.ClientFor("unit07");
+        using var observer = await BearerFor("unit07", NewPassword);
         Assert.Equal(22, (await HttpAssert.Ok<List<Dictionary<string, object>>>(await observer.GetAsync("/api/v1/units"))).Count(u => u["kind"].ToString() == "Enforcement"));
     }
 

@@ -1,24 +1,17 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Sunlight.Tests.Infrastructure;
 
 /// <summary>
-/// A browser-like client for Razor Pages: signs in through /Account/Login with cookies, and posts forms with the
-/// antiforgery token read from the page it GETs first (as a browser would).
+/// Form posts for Razor Pages tests, on top of <see cref="CookieLogin"/>: each post first GETs the page holding the
+/// form for its antiforgery token, as a browser would.
 /// </summary>
-internal sealed partial class PageSession(HttpClient client) : IDisposable
+internal sealed class PageSession(HttpClient client) : IDisposable
 {
     public HttpClient Client { get; } = client;
 
-    public static async Task<PageSession> SignInAsync(SunlightFactory app, string userName, string? password = null)
-    {
-        var session = Anonymous(app);
-        var response = await session.PostFormAsync("/Account/Login", "/Account/Login", new() { ["UserName"] = userName, ["Password"] = password ?? SunlightFactory.Password });
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{userName} could not sign in: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return session;
-    }
+    public static async Task<PageSession> SignInAsync(SunlightFactory app, string userName) => new(await app.LoginWithCookieAsync(userName));
 
     public static PageSession Anonymous(SunlightFactory app) =>
         new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
@@ -46,11 +39,7 @@ internal sealed partial class PageSession(HttpClient client) : IDisposable
         return await Client.PostAsync(action, content);
     }
 
-    public async Task<string> TokenAsync(string formPage) =>
-        WebUtility.HtmlDecode(TokenPattern().Match(await GetHtmlAsync(formPage)).Groups[1].Value);
+    public Task<string> TokenAsync(string formPage) => CookieLogin.AntiforgeryTokenAsync(Client, formPage);
 
     public void Dispose() => Client.Dispose();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

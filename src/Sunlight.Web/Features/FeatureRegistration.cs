@@ -1,5 +1,7 @@
+using Sunlight.Web.Features.Platform.Audit;
 using Sunlight.Web.Features.Platform.Auth;
 using Sunlight.Web.Features.Platform.Calendar;
+using Sunlight.Web.Features.Platform.Users;
 using Sunlight.Web.Features.Platform.Escalations;
 using Sunlight.Web.Features.Platform.Notifications;
 using Sunlight.Web.Infrastructure.Jobs;
@@ -17,6 +19,10 @@ internal static class FeatureRegistration
         services.AddScoped<PasswordCheck>();
         services.AddScoped<SaveEnterprise>();
         services.AddScoped<SaveOfficer>();
+        services.AddScoped<CreateUser>();
+        services.AddScoped<EditUser>();
+        services.AddScoped<EditCalendar>();
+        services.AddScoped<ImportCalendar>();
         services.AddScoped<Notifier>();
         services.AddScoped<EscalationLedger>();
         services.AddScoped<IScheduledJob, MailOutboxJob>();
@@ -29,6 +35,8 @@ internal static class FeatureRegistration
     {
         api.MapAuth();
         api.MapCalendar();
+        api.MapCalendarDays();
+        api.MapAudit();
         api.MapUnits();
         api.MapOfficers();
         api.MapEnterprises();

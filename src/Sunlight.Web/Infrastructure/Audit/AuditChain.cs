@@ -86,7 +86,12 @@ internal static class AuditCapture
         Serialize(entry.Properties.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue));
 
     public static string EntityKey(EntityEntry entry) =>
-        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue switch
+        {
+            // Dates as people and filters write them (a CalendarDay's key), not in the invariant culture's US order.
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            var v => Convert.ToString(v, CultureInfo.InvariantCulture),
+        }));
 
     public static string Serialize(IReadOnlyDictionary<string, object?> values) => JsonSerializer.Serialize(values, Json);
 }

@@ -1,8 +1,12 @@
 using Sunlight.Web.Features.Platform.Auth;
 using Sunlight.Web.Features.Platform.Calendar;
+using Sunlight.Web.Features.Registry.EnforcementItems;
 using Sunlight.Web.Features.Registry.Enterprises;
+using Sunlight.Web.Features.Registry.Import;
+using Sunlight.Web.Features.Registry.InspectionItems;
 using Sunlight.Web.Features.Registry.Officers;
 using Sunlight.Web.Features.Registry.Units;
+using Sunlight.Web.Pages.Registry;
 
 namespace Sunlight.Web.Features;
 
@@ -14,6 +18,13 @@ internal static class FeatureRegistration
         services.AddScoped<PasswordCheck>();
         services.AddScoped<SaveEnterprise>();
         services.AddScoped<SaveOfficer>();
+        services.AddScoped<SaveUnit>();
+        services.AddScoped<SaveEnforcementItem>();
+        services.AddScoped<SaveInspectionItem>();
+        services.AddScoped<ImportEnterprises>();
+        services.AddScoped<ImportOfficers>();
+        services.AddSingleton<PendingImports>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(ChineseModelBinding.Apply);
         return services;
     }
 
@@ -24,6 +35,10 @@ internal static class FeatureRegistration
         api.MapUnits();
         api.MapOfficers();
         api.MapEnterprises();
+        api.MapEnterpriseFiles();
+        api.MapOfficerFiles();
+        api.MapEnforcementItems();
+        api.MapInspectionItems();
         return api;
     }
 }

@@ -24,7 +24,7 @@ internal sealed class EnforcementItemInputValidator : AbstractValidator<Enforcem
 }
 
 /// <summary>新增/修改执法事项 (权责清单), shared by pages and API. The unit must be in the caller's scope.</summary>
-internal sealed class SaveEnforcementItem(SunlightDbContext db, IValidator<EnforcementItemInput> validator)
+public sealed class SaveEnforcementItem(SunlightDbContext db, IValidator<EnforcementItemInput> validator)
 {
     public const string CodeTaken = "该单位已有相同编码的执法事项";
 

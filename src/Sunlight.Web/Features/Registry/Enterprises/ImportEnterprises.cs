@@ -6,7 +6,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features.Registry.Enterprises;
 
 /// <summary>企业批量导入: every row checked with the form's validator and uniqueness rule; written in one transaction.</summary>
-internal sealed class ImportEnterprises(SunlightDbContext db, IValidator<EnterpriseInput> validator, SaveEnterprise save)
+public sealed class ImportEnterprises(SunlightDbContext db, IValidator<EnterpriseInput> validator, SaveEnterprise save)
 {
     public static readonly string[] Columns = ["统一社会信用代码", "企业名称", "地址", "行业", "法定代表人", "联系电话"];
     public static readonly string[] Required = ["统一社会信用代码", "企业名称"];
@@ -16,7 +16,7 @@ internal sealed class ImportEnterprises(SunlightDbContext db, IValidator<Enterpr
     public static byte[] Template() => ImportSheet.Template(Columns,
         [ExampleUscc, "青禾县示例食品有限公司", "青禾县城关镇示例路 1 号", "餐饮", "张三", "0599-1234567"]);
 
-    public async Task<ImportResult> RunAsync(IReadOnlyList<ImportRow> rows, ImportMode mode, CancellationToken ct)
+    internal async Task<ImportResult> RunAsync(IReadOnlyList<ImportRow> rows, ImportMode mode, CancellationToken ct)
     {
         var errors = new RowErrors();
         var inputs = new List<(ImportRow Row, EnterpriseInput Input)>();
@@ -54,11 +54,11 @@ internal sealed class ImportEnterprises(SunlightDbContext db, IValidator<Enterpr
             errors.Add(row.Number, SaveEnterprise.UsccTaken);
         }
 
+        var valid = inputs.Where(i => !errors.Has(i.Row.Number)).ToList();
         if (mode == ImportMode.Strict && errors.Any)
         {
-            return new ImportResult(rows.Count, 0, errors.Lines());
+            return new ImportResult(rows.Count, valid.Count, 0, errors.Lines());
         }
-        var valid = inputs.Where(i => !errors.Has(i.Row.Number)).ToList();
         foreach (var (_, input) in valid)
         {
             var e = new Enterprise { RegionCode = save.Region };
@@ -69,6 +69,6 @@ internal sealed class ImportEnterprises(SunlightDbContext db, IValidator<Enterpr
         {
             await db.SaveChangesAsync(ct);
         }
-        return new ImportResult(rows.Count, valid.Count, errors.Lines());
+        return new ImportResult(rows.Count, valid.Count, valid.Count, errors.Lines());
     }
 }

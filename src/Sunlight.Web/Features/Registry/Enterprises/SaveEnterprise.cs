@@ -31,7 +31,7 @@ internal sealed class EnterpriseInputValidator : AbstractValidator<EnterpriseInp
 }
 
 /// <summary>登记/修改企业: shared by the registry pages, the API and the importer.</summary>
-internal sealed class SaveEnterprise(SunlightDbContext db, IValidator<EnterpriseInput> validator, IConfiguration config)
+public sealed class SaveEnterprise(SunlightDbContext db, IValidator<EnterpriseInput> validator, IConfiguration config)
 {
     public const string UsccTaken = "该统一社会信用代码已登记";
 

@@ -38,5 +38,5 @@ internal static class ImportPipeline
             title: "导入失败，未写入任何数据",
             detail: result.Errors.Count == 1 ? result.Errors[0] : $"文件中有 {result.Errors.Count} 处错误，请修正后重新导入，或选择仅导入有效行。",
             statusCode: StatusCodes.Status400BadRequest,
-            extensions: new Dictionary<string, object?> { ["errors"] = result.Errors, ["rows"] = result.Rows, ["imported"] = 0 });
+            extensions: new Dictionary<string, object?> { ["errors"] = result.Errors, ["rows"] = result.Rows, ["valid"] = result.Valid, ["imported"] = 0 });
 }

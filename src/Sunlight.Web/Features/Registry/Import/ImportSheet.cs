@@ -18,10 +18,10 @@ internal sealed record ImportRow(int Number, IReadOnlyDictionary<string, object?
     public string? Text(string column) => Cells.TryGetValue(column, out var v) ? ImportSheet.AsText(v) : null;
 }
 
-/// <summary>What an import did: the data rows read, the rows written, and a Chinese error line per problem.</summary>
-public sealed record ImportResult(int Rows, int Imported, IReadOnlyList<string> Errors)
+/// <summary>What an import did: the data rows read, how many were valid, how many were written, and a Chinese line per problem.</summary>
+public sealed record ImportResult(int Rows, int Valid, int Imported, IReadOnlyList<string> Errors)
 {
-    public static ImportResult FileError(string message) => new(0, 0, [message]);
+    public static ImportResult FileError(string message) => new(0, 0, 0, [message]);
 }
 
 /// <summary>Reads an uploaded .xlsx or .csv (UTF-8 or GB18030) into rows, with the size, type and row limits of every import.</summary>

@@ -34,11 +34,11 @@ internal sealed record ImportUpload(byte[] Content, string Extension)
 /// Keeps an upload under the data folder by a random token, so the page can offer "仅导入有效行" without asking for the
 /// file again. Files older than a day are swept whenever a new one is kept.
 /// </summary>
-internal sealed partial class PendingImports(IConfiguration config, TimeProvider clock)
+public sealed partial class PendingImports(IConfiguration config, TimeProvider clock)
 {
     private string Folder => Path.Combine(DatabaseSetup.DataDirectory(config), "imports");
 
-    public async Task<string> KeepAsync(ImportUpload upload, CancellationToken ct)
+    internal async Task<string> KeepAsync(ImportUpload upload, CancellationToken ct)
     {
         Directory.CreateDirectory(Folder);
         foreach (var old in new DirectoryInfo(Folder).EnumerateFiles().Where(f => f.LastWriteTimeUtc < clock.GetUtcNow().UtcDateTime.AddDays(-1)))
@@ -50,7 +50,7 @@ internal sealed partial class PendingImports(IConfiguration config, TimeProvider
         return token;
     }
 
-    public async Task<ImportUpload?> LoadAsync(string? token, CancellationToken ct)
+    internal async Task<ImportUpload?> LoadAsync(string? token, CancellationToken ct)
     {
         if (token is null || !TokenPattern().IsMatch(token))
         {

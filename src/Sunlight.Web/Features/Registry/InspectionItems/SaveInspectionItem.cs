@@ -24,7 +24,7 @@ internal sealed class InspectionItemInputValidator : AbstractValidator<Inspectio
 }
 
 /// <summary>新增/修改检查事项 (检查事项清单), shared by pages and API. The unit must be in the caller's scope.</summary>
-internal sealed class SaveInspectionItem(SunlightDbContext db, IValidator<InspectionItemInput> validator)
+public sealed class SaveInspectionItem(SunlightDbContext db, IValidator<InspectionItemInput> validator)
 {
     public const string CodeTaken = "该单位已有相同编码的检查事项";
 

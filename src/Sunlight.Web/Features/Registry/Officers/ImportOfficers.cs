@@ -9,7 +9,7 @@ namespace Sunlight.Web.Features.Registry.Officers;
 /// 执法人员批量导入: one row per person with at most one credential. The unit is named by its code and must be in the
 /// caller's scope (UnitStaff: their own unit). Rows are checked with the form's validator; written in one transaction.
 /// </summary>
-internal sealed class ImportOfficers(SunlightDbContext db, IValidator<OfficerInput> validator)
+public sealed class ImportOfficers(SunlightDbContext db, IValidator<OfficerInput> validator)
 {
     public static readonly string[] Columns = ["单位编码", "姓名", "职务", "辅助人员", "执法证号", "执法类别", "有效期起", "有效期止"];
     public static readonly string[] Required = ["单位编码", "姓名"];
@@ -17,7 +17,7 @@ internal sealed class ImportOfficers(SunlightDbContext db, IValidator<OfficerInp
     public static byte[] Template() => ImportSheet.Template(Columns,
         ["U01", "王五", "执法队员", "否", "35990120260001", "市场监管执法", "2025-01-01", "2030-12-31"]);
 
-    public async Task<ImportResult> RunAsync(IReadOnlyList<ImportRow> rows, ImportMode mode, CancellationToken ct)
+    internal async Task<ImportResult> RunAsync(IReadOnlyList<ImportRow> rows, ImportMode mode, CancellationToken ct)
     {
         // The scope filter limits this to the units the caller may place officers in.
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, ct);
@@ -82,11 +82,11 @@ internal sealed class ImportOfficers(SunlightDbContext db, IValidator<OfficerInp
             }
         }
 
+        var valid = inputs.Where(i => !errors.Has(i.Row.Number)).ToList();
         if (mode == ImportMode.Strict && errors.Any)
         {
-            return new ImportResult(rows.Count, 0, errors.Lines());
+            return new ImportResult(rows.Count, valid.Count, 0, errors.Lines());
         }
-        var valid = inputs.Where(i => !errors.Has(i.Row.Number)).ToList();
         foreach (var (_, unit, input) in valid)
         {
             var officer = new Officer { RegionCode = unit.RegionCode, UnitId = unit.Id };
@@ -97,7 +97,7 @@ internal sealed class ImportOfficers(SunlightDbContext db, IValidator<OfficerInp
         {
             await db.SaveChangesAsync(ct);
         }
-        return new ImportResult(rows.Count, valid.Count, errors.Lines());
+        return new ImportResult(rows.Count, valid.Count, valid.Count, errors.Lines());
     }
 
     private static (EnforcementUnit? Unit, OfficerInput Input) Parse(ImportRow row, Dictionary<string, EnforcementUnit> units, RowErrors errors)

@@ -110,7 +110,7 @@ internal static class OfficerEndpoints
 }
 
 /// <summary>新增/修改执法人员, shared by pages and API. A UnitStaff can only place officers in its own unit.</summary>
-internal sealed class SaveOfficer(SunlightDbContext db, IValidator<OfficerInput> validator)
+public sealed class SaveOfficer(SunlightDbContext db, IValidator<OfficerInput> validator)
 {
     public const string CredentialTaken = "执法证号已登记在其他人员名下";
 

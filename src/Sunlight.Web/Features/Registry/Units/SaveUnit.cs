@@ -6,7 +6,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features.Registry.Units;
 
 /// <summary>新增/修改执法单位, shared by the unit pages and the API (Admin/Supervisor only, enforced by the callers' policy).</summary>
-internal sealed class SaveUnit(SunlightDbContext db, IValidator<UnitInput> validator, IConfiguration config)
+public sealed class SaveUnit(SunlightDbContext db, IValidator<UnitInput> validator, IConfiguration config)
 {
     public const string CodeTaken = "单位编码已被使用";
 

@@ -69,6 +69,8 @@ namespace Sunlight.Web
         public static IServiceCollection AddSunlight(this IServiceCollection services, IConfiguration config)
         {
             services.AddHttpContextAccessor();
+            // Chinese text is written as is, not as &#x...; entities.
+            services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
             services.AddSingleton(TimeProvider.System);
             services.AddSunlightDatabase(config);
             services.AddSunlightIdentity(config);

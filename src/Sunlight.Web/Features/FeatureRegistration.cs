@@ -1,6 +1,9 @@
 using Sunlight.Web.Features.Platform.Auth;
 using Sunlight.Web.Features.Platform.Calendar;
 using Sunlight.Web.Features.Registry.EnforcementItems;
+using Sunlight.Web.Features.Platform.Escalations;
+using Sunlight.Web.Features.Platform.Notifications;
+using Sunlight.Web.Infrastructure.Jobs;
 using Sunlight.Web.Features.Registry.Enterprises;
 using Sunlight.Web.Features.Registry.Import;
 using Sunlight.Web.Features.Registry.InspectionItems;
@@ -25,6 +28,11 @@ internal static class FeatureRegistration
         services.AddScoped<ImportOfficers>();
         services.AddSingleton<PendingImports>();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(ChineseModelBinding.Apply);
+        services.AddScoped<Notifier>();
+        services.AddScoped<EscalationLedger>();
+        services.AddScoped<IScheduledJob, MailOutboxJob>();
+        services.AddSingleton<JobRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         return services;
     }
 
@@ -39,6 +47,7 @@ internal static class FeatureRegistration
         api.MapOfficerFiles();
         api.MapEnforcementItems();
         api.MapInspectionItems();
+        api.MapInbox();
         return api;
     }
 }

@@ -15,7 +15,11 @@ public sealed class IndexModel(SunlightDbContext db, TimeProvider clock) : PageM
     {
         var today = ChinaTime.Today(clock);
         var units = await db.Units.Where(u => u.Kind == UnitKind.Enforcement).CountAsync(ct);
-        var supervisor = await db.Units.Where(u => u.Kind == UnitKind.Supervisor).Select(u => u.Name).FirstOrDefaultAsync(ct);
+        // The bureau's name is public; UnitStaff, whose scope hides other units, still see whose platform this is.
+        var region = db.Scope.RegionCode;
+        var supervisor = await db.Units.IgnoreQueryFilters()
+            .Where(u => u.Kind == UnitKind.Supervisor && (region == null || u.RegionCode == region))
+            .Select(u => u.Name).FirstOrDefaultAsync(ct);
         CountyTitle = (supervisor ?? "阳光执法监督平台") + " · 行政执法监督";
         Cards.Add(("执法单位", units, "/Registry/Units"));
         if (!User.IsInRole(Infrastructure.Identity.Roles.Enterprise))

@@ -44,6 +44,8 @@ public class SunlightFactory : WebApplicationFactory<Program>
         builder.UseSetting("Sunlight:DataDirectory", DataDirectory);
         builder.UseSetting("Sunlight:AdminPassword", Password);
         builder.UseSetting("Sunlight:RateLimits:LoginPerMinute", "10000");
+        // Tests run jobs explicitly (with the fake clock); the background runner stays off.
+        builder.UseSetting("Sunlight:Jobs:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

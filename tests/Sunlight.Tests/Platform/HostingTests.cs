@@ -52,4 +52,16 @@ public sealed class HostingTests(SunlightApp app) : IClassFixture<SunlightApp>
         using var client = await app.ClientFor("supervisor");
         await HttpAssert.Problem(await client.GetAsync("/api/v1/no-such-thing"), HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task CookieSession_AppliesTheSameUnitScope_AsBearerTokens()
+    {
+        // Identity's cookie validation opens the request's DbContext before the user is known; the scope must still
+        // be the signed-in user's, not the anonymous one (a bug we had: pages showed nothing).
+        using var client = await app.LoginWithCookieAsync("unit07");
+        var units = await HttpAssert.Ok<List<Dictionary<string, object>>>(await client.GetAsync("/api/v1/units"));
+        Assert.Equal("U07", Assert.Single(units)["code"].ToString());
+        var html = await client.GetStringAsync("/");
+        Assert.Contains("青禾县司法局", html, StringComparison.Ordinal);
+    }
 }

@@ -38,7 +38,7 @@ internal static class DatabaseSetup
     {
         var connection = ConnectionString(config);
         // Outside a request (jobs, CLI verbs, startup) the caller is the system itself and sees everything.
-        services.AddScoped(sp => sp.GetService<IHttpContextAccessor>()?.HttpContext?.User is { } user ? CallerScope.From(user) : CallerScope.System);
+        services.AddScoped(sp => CallerScope.ForRequest(sp.GetRequiredService<IHttpContextAccessor>()));
         if (Provider(config) == DatabaseProvider.Postgres)
         {
             services.AddDbContext<SunlightDbContext, PostgresSunlightDbContext>(o => o.UseNpgsql(connection));

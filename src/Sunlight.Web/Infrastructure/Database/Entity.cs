@@ -12,6 +12,12 @@ internal interface IUnitOwned : IRegionOwned
     long UnitId { get; }
 }
 
+/// <summary>A row that belongs to one user account (inbox entries): only that user sees it.</summary>
+internal interface IUserOwned
+{
+    string UserId { get; }
+}
+
 /// <summary>Every create, update and delete of an auditable row writes a chained audit entry.</summary>
 internal interface IAuditable
 {

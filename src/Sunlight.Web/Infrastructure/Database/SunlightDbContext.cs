@@ -70,6 +70,11 @@ public abstract class SunlightDbContext : IdentityDbContext<AppUser>, IDataProte
                 typeof(SunlightDbContext).GetMethod(nameof(FilterUnitOwned), BindingFlags.NonPublic | BindingFlags.Instance)!
                     .MakeGenericMethod(clr).Invoke(this, [builder]);
             }
+            else if (typeof(IUserOwned).IsAssignableFrom(clr))
+            {
+                typeof(SunlightDbContext).GetMethod(nameof(FilterUserOwned), BindingFlags.NonPublic | BindingFlags.Instance)!
+                    .MakeGenericMethod(clr).Invoke(this, [builder]);
+            }
             else if (typeof(IRegionOwned).IsAssignableFrom(clr) && clr != typeof(Enterprise))
             {
                 typeof(SunlightDbContext).GetMethod(nameof(FilterRegionOwned), BindingFlags.NonPublic | BindingFlags.Instance)!
@@ -89,6 +94,9 @@ public abstract class SunlightDbContext : IdentityDbContext<AppUser>, IDataProte
         builder.Entity<T>().HasQueryFilter(e =>
             (_scope.RegionCode == null || e.RegionCode == _scope.RegionCode) &&
             (_scope.UnitId == null || e.UnitId == _scope.UnitId));
+
+    private void FilterUserOwned<T>(ModelBuilder builder) where T : class, IUserOwned =>
+        builder.Entity<T>().HasQueryFilter(e => _scope.UserId == null || e.UserId == _scope.UserId);
 
     private void FilterRegionOwned<T>(ModelBuilder builder) where T : class, IRegionOwned =>
         builder.Entity<T>().HasQueryFilter(e => _scope.RegionCode == null || e.RegionCode == _scope.RegionCode);

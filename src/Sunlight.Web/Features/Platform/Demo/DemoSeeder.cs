@@ -59,10 +59,17 @@ internal sealed class DemoSeeder(SunlightDbContext db, UserManager<AppUser> user
         var hasher = users.PasswordHasher;
         var created = new List<string>();
         string? sharedHash = null;
+        var demoMail = false;
 
         async Task CreateUser(string userName, string displayName, string role, long? unitId = null, string? uscc = null, string? region = DemoCounty.RegionCode)
         {
             var user = new AppUser { UserName = userName, DisplayName = displayName, RegionCode = region, UnitId = unitId, Uscc = uscc, LockoutEnabled = true };
+            if (demoMail)
+            {
+                // Demo mail goes to .eml files in the data folder unless SMTP is configured.
+                user.Email = $"{userName}@qinghe.example.gov.cn";
+                user.EmailConfirmed = true;
+            }
             // One hash for every demo account: they share the password, and hashing 28 times would slow the first start.
             user.PasswordHash = sharedHash ??= hasher.HashPassword(user, password);
             var result = await users.CreateAsync(user);
@@ -88,6 +95,7 @@ internal sealed class DemoSeeder(SunlightDbContext db, UserManager<AppUser> user
             return new StartupAccounts("admin", password, string.IsNullOrWhiteSpace(configured), false, created);
         }
 
+        demoMail = true;
         var context = new DemoContext(new Random(20220601), clock);
         var (units, enterprises) = await SeedRegistryAsync(context, ct);
         await CreateUser("supervisor", "县司法局 执法监督科", Roles.Supervisor);

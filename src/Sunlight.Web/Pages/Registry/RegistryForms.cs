@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Pages.Registry;
 
@@ -21,7 +24,11 @@ internal static class RegistryForms
         }
     }
 
-    public static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    /// <summary>The units the caller may see (the scope filter applies), for unit pickers.</summary>
+    public static async Task<List<SelectListItem>> UnitOptionsAsync(SunlightDbContext db, CancellationToken ct) =>
+        await db.Units.AsNoTracking().OrderBy(u => u.Code)
+            .Select(u => new SelectListItem(u.Code + " " + u.Name, u.Id.ToString()))
+            .ToListAsync(ct);
 }
 
 /// <summary>Model binding messages in Chinese (the framework's defaults are English).</summary>

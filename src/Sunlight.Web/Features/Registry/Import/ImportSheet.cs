@@ -70,6 +70,10 @@ internal static class ImportSheet
                 .Take(MaxRows * 4) // never read a sheet of a million blank rows to its end
                 .ToList();
         }
+        catch (MiniExcelLibs.Exceptions.ExcelColumnNotFoundException)
+        {
+            return (null, "CSV 文件中有行的列数与表头不一致，请检查分隔符（应为英文逗号）和引号");
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             return (null, "无法读取文件，请确认文件未损坏且为 .xlsx 或 .csv 格式");
@@ -189,12 +193,13 @@ internal static class ImportSheet
         }
         text = text.TrimStart('\uFEFF');
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var emptyRow = new string(',', Math.Max(0, FieldCount(lines[0]) - 1));
         var insideQuotes = false;
         for (var i = 0; i < lines.Length; i++)
         {
             if (!insideQuotes && lines[i].Length == 0 && i < lines.Length - 1)
             {
-                lines[i] = ",";
+                lines[i] = emptyRow;
             }
             if (lines[i].Count(c => c == '"') % 2 == 1)
             {
@@ -202,5 +207,22 @@ internal static class ImportSheet
             }
         }
         return new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines)));
+    }
+
+    private static int FieldCount(string headerLine)
+    {
+        var (count, quoted) = (1, false);
+        foreach (var c in headerLine)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                count++;
+            }
+        }
+        return count;
     }
 }

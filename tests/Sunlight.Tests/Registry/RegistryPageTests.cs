@@ -164,6 +164,59 @@ public sealed partial class RegistryPageTests(SunlightApp app) : IClassFixture<S
         Assert.Equal(["单位编码", "姓名", "职务", "辅助人员", "执法证号", "执法类别", "有效期起", "有效期止"], header);
     }
 
+    [Fact]
+    public async Task EveryRegistryPage_Renders_ForTheSupervisor()
+    {
+        using var client = await SignInAsync(app, "supervisor");
+        var ids = await app.Db(async db => (
+            Unit: await db.Units.Select(u => u.Id).FirstAsync(),
+            Officer: await db.Officers.Select(o => o.Id).FirstAsync(),
+            Item: await db.EnforcementItems.Select(i => i.Id).FirstAsync(),
+            Inspection: await db.InspectionItems.Select(i => i.Id).FirstAsync(),
+            Enterprise: await db.Enterprises.Select(e => e.Id).FirstAsync()));
+        string[] paths =
+        [
+            "/Registry/Units", "/Registry/Units?q=U0", "/Registry/Units/Edit", $"/Registry/Units/Edit/{ids.Unit}",
+            "/Registry/Officers?auxiliary=true", "/Registry/Officers/Edit", $"/Registry/Officers/Edit/{ids.Officer}", "/Registry/Officers/Import",
+            "/Registry/EnforcementItems?kind=Coercion", "/Registry/EnforcementItems/Edit", $"/Registry/EnforcementItems/Edit/{ids.Item}",
+            "/Registry/InspectionItems?q=JC", "/Registry/InspectionItems/Edit", $"/Registry/InspectionItems/Edit/{ids.Inspection}",
+            "/Registry/Enterprises?industry=%E9%A4%90%E9%A5%AE", $"/Registry/Enterprises/Edit/{ids.Enterprise}", "/Registry/Enterprises/Import",
+        ];
+        foreach (var path in paths)
+        {
+            var response = await client.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Registry/Officers/Edit/999999999")).StatusCode);
+    }
+
+    [Fact]
+    public async Task CreateOfficer_ThroughThePage_StoresTheCredential_AuxiliaryWithCredentialIsRefused()
+    {
+        using var client = await SignInAsync(app, "unit08");
+        var unit = await app.Db(db => db.Units.Where(u => u.Code == "U08").Select(u => u.Id).SingleAsync());
+        var token = await TokenAsync(client, "/Registry/Officers/Edit");
+        Dictionary<string, string> Form(string name, bool auxiliary) => new()
+        {
+            ["__RequestVerificationToken"] = token, ["Input.UnitId"] = unit.ToString(), ["Input.Name"] = name, ["Input.Position"] = "执法队员",
+            ["Input.IsAuxiliary"] = auxiliary ? "true" : "false", ["Input.IsActive"] = "true",
+            ["Input.Credentials[0].Number"] = name + "-证", ["Input.Credentials[0].Category"] = "交通运输执法",
+            ["Input.Credentials[0].ValidFrom"] = "2025-01-01", ["Input.Credentials[0].ValidTo"] = "2029-12-31",
+            ["Input.Credentials[1].Number"] = "", ["Input.Credentials[1].Category"] = "",
+        };
+
+        var saved = await client.PostAsync("/Registry/Officers/Edit", new FormUrlEncodedContent(Form("页面新人", false)));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var officer = await app.Db(db => db.Officers.Include(o => o.Credentials).SingleAsync(o => o.Name == "页面新人"));
+        Assert.Equal(unit, officer.UnitId);
+        Assert.Equal(("页面新人-证", new DateOnly(2029, 12, 31)), (Assert.Single(officer.Credentials).Number, officer.Credentials[0].ValidTo));
+
+        var refused = Html(await (await client.PostAsync("/Registry/Officers/Edit", new FormUrlEncodedContent(Form("页面协管", true)))).Content.ReadAsStringAsync());
+        Assert.Contains("辅助人员不得持有执法证", refused, StringComparison.Ordinal);
+        Assert.Contains("value=\"页面协管-证\"", refused, StringComparison.Ordinal);
+        Assert.False(await app.Db(db => db.Officers.AnyAsync(o => o.Name == "页面协管")));
+    }
+
     [GeneratedRegex("data-unit=\"([^\"]*)\"")]
     private static partial Regex UnitAttribute();
 

@@ -2,12 +2,16 @@ using Sunlight.Web.Features.Platform.Audit;
 using Sunlight.Web.Features.Platform.Auth;
 using Sunlight.Web.Features.Platform.Calendar;
 using Sunlight.Web.Features.Platform.Users;
+using Sunlight.Web.Features.Registry.EnforcementItems;
 using Sunlight.Web.Features.Platform.Escalations;
 using Sunlight.Web.Features.Platform.Notifications;
 using Sunlight.Web.Infrastructure.Jobs;
 using Sunlight.Web.Features.Registry.Enterprises;
+using Sunlight.Web.Features.Registry.Import;
+using Sunlight.Web.Features.Registry.InspectionItems;
 using Sunlight.Web.Features.Registry.Officers;
 using Sunlight.Web.Features.Registry.Units;
+using Sunlight.Web.Pages.Registry;
 
 namespace Sunlight.Web.Features;
 
@@ -23,6 +27,13 @@ internal static class FeatureRegistration
         services.AddScoped<EditUser>();
         services.AddScoped<EditCalendar>();
         services.AddScoped<ImportCalendar>();
+        services.AddScoped<SaveUnit>();
+        services.AddScoped<SaveEnforcementItem>();
+        services.AddScoped<SaveInspectionItem>();
+        services.AddScoped<ImportEnterprises>();
+        services.AddScoped<ImportOfficers>();
+        services.AddSingleton<PendingImports>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(ChineseModelBinding.Apply);
         services.AddScoped<Notifier>();
         services.AddScoped<EscalationLedger>();
         services.AddScoped<IScheduledJob, MailOutboxJob>();
@@ -40,6 +51,10 @@ internal static class FeatureRegistration
         api.MapUnits();
         api.MapOfficers();
         api.MapEnterprises();
+        api.MapEnterpriseFiles();
+        api.MapOfficerFiles();
+        api.MapEnforcementItems();
+        api.MapInspectionItems();
         api.MapInbox();
         return api;
     }

@@ -171,6 +171,7 @@ namespace Sunlight.Web
             app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
             app.MapScalarApiReference("/scalar", o => o.WithTitle("阳光执法监督平台 API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
             app.MapGroup("/api/v1").MapFeatureEndpoints();
+            app.MapFeatureRootEndpoints();
             app.MapRazorPages();
             return app;
         }

@@ -1,14 +1,21 @@
 using Sunlight.Web.Features.Complaints;
 using Sunlight.Web.Features.Complaints.Categories;
+using Sunlight.Web.Features.Complaints.Open311;
 using Sunlight.Web.Features.Complaints.Public;
+using Sunlight.Web.Features.Platform.Audit;
 using Sunlight.Web.Features.Platform.Auth;
 using Sunlight.Web.Features.Platform.Calendar;
+using Sunlight.Web.Features.Platform.Users;
+using Sunlight.Web.Features.Registry.EnforcementItems;
 using Sunlight.Web.Features.Platform.Escalations;
 using Sunlight.Web.Features.Platform.Notifications;
 using Sunlight.Web.Infrastructure.Jobs;
 using Sunlight.Web.Features.Registry.Enterprises;
+using Sunlight.Web.Features.Registry.Import;
+using Sunlight.Web.Features.Registry.InspectionItems;
 using Sunlight.Web.Features.Registry.Officers;
 using Sunlight.Web.Features.Registry.Units;
+using Sunlight.Web.Pages.Registry;
 
 namespace Sunlight.Web.Features;
 
@@ -20,6 +27,17 @@ internal static class FeatureRegistration
         services.AddScoped<PasswordCheck>();
         services.AddScoped<SaveEnterprise>();
         services.AddScoped<SaveOfficer>();
+        services.AddScoped<CreateUser>();
+        services.AddScoped<EditUser>();
+        services.AddScoped<EditCalendar>();
+        services.AddScoped<ImportCalendar>();
+        services.AddScoped<SaveUnit>();
+        services.AddScoped<SaveEnforcementItem>();
+        services.AddScoped<SaveInspectionItem>();
+        services.AddScoped<ImportEnterprises>();
+        services.AddScoped<ImportOfficers>();
+        services.AddSingleton<PendingImports>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(ChineseModelBinding.Apply);
         services.AddScoped<Notifier>();
         services.AddScoped<EscalationLedger>();
         services.AddScoped<IScheduledJob, MailOutboxJob>();
@@ -33,13 +51,26 @@ internal static class FeatureRegistration
     {
         api.MapAuth();
         api.MapCalendar();
+        api.MapCalendarDays();
+        api.MapAudit();
         api.MapUnits();
         api.MapOfficers();
         api.MapEnterprises();
+        api.MapEnterpriseFiles();
+        api.MapOfficerFiles();
+        api.MapEnforcementItems();
+        api.MapInspectionItems();
         api.MapInbox();
         api.MapComplaints();
         api.MapPublicComplaints();
         api.MapComplaintCategories();
         return api;
+    }
+
+    /// <summary>Endpoints outside /api/v1 (standard protocols with their own paths).</summary>
+    public static IEndpointRouteBuilder MapFeatureRootEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapOpen311();
+        return app;
     }
 }

@@ -10,6 +10,7 @@ public sealed class IndexModel(SunlightDbContext db, TimeProvider clock) : PageM
 {
     public string CountyTitle { get; private set; } = "";
     public List<(string Label, int Value, string Link)> Cards { get; } = [];
+    public Enterprise? OwnEnterprise { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -21,12 +22,15 @@ public sealed class IndexModel(SunlightDbContext db, TimeProvider clock) : PageM
             .Where(u => u.Kind == UnitKind.Supervisor && (region == null || u.RegionCode == region))
             .Select(u => u.Name).FirstOrDefaultAsync(ct);
         CountyTitle = (supervisor ?? "阳光执法监督平台") + " · 行政执法监督";
-        Cards.Add(("执法单位", units, "/Registry/Units"));
-        if (!User.IsInRole(Infrastructure.Identity.Roles.Enterprise))
+        if (User.IsInRole(Infrastructure.Identity.Roles.Enterprise))
         {
-            Cards.Add(("执法人员（持证）", await db.Officers.CountAsync(o => !o.IsAuxiliary, ct), "/Registry/Officers?auxiliary=false"));
-            Cards.Add(("执法证过期", await db.Officers.CountAsync(o => !o.IsAuxiliary && !o.Credentials.Any(c => c.ValidFrom <= today && c.ValidTo >= today), ct), "/Registry/Officers?expired=true"));
+            // An enterprise account sees its own registration (the query filter limits it to its USCC).
+            OwnEnterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(ct);
+            return;
         }
+        Cards.Add(("执法单位", units, "/Registry/Units"));
+        Cards.Add(("执法人员（持证）", await db.Officers.CountAsync(o => !o.IsAuxiliary, ct), "/Registry/Officers?auxiliary=false"));
+        Cards.Add(("执法证过期", await db.Officers.CountAsync(o => !o.IsAuxiliary && !o.Credentials.Any(c => c.ValidFrom <= today && c.ValidTo >= today), ct), "/Registry/Officers?expired=true"));
         Cards.Add(("企业", await db.Enterprises.CountAsync(ct), "/Registry/Enterprises"));
     }
 }

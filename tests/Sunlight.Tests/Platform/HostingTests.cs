@@ -64,4 +64,14 @@ public sealed class HostingTests(SunlightApp app) : IClassFixture<SunlightApp>
         var html = await client.GetStringAsync("/");
         Assert.Contains("青禾县司法局", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task EnterpriseAccount_HomePage_ShowsItsOwnRegistration_AndNoStaffFigures()
+    {
+        using var client = await app.LoginWithCookieAsync("enterprise");
+        var own = await app.Db(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users.Where(u => u.UserName == "enterprise").Select(u => u.Uscc)));
+        var html = await client.GetStringAsync("/");
+        Assert.Contains(own!, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/Registry/Units", html, StringComparison.Ordinal);
+    }
 }

@@ -1,10 +1,10 @@
 namespace Sunlight.Web.Features.Registry;
 
 /// <summary>What a save handler tells both its page and its endpoint: the saved row, field errors, or not found.</summary>
-internal sealed record Outcome<T>(T? Value, IDictionary<string, string[]>? Errors = null, bool NotFound = false)
+public sealed record Outcome<T>(T? Value, IDictionary<string, string[]>? Errors = null, bool NotFound = false)
 {
-    public static Outcome<T> Invalid(string field, string message) => new(default, new Dictionary<string, string[]> { [field] = [message] });
-    public static Outcome<T> Missing() => new(default, null, true);
+    internal static Outcome<T> Invalid(string field, string message) => new(default, new Dictionary<string, string[]> { [field] = [message] });
+    internal static Outcome<T> Missing() => new(default, null, true);
 }
 
 /// <summary>A keyset page: rows after the cursor in id order, and the cursor for the next page (null at the end).</summary>

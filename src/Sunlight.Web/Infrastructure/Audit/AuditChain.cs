@@ -8,13 +8,44 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Infrastructure.Audit;
 
-/// <summary>A change seen before SaveChanges; its "after" image is read once the database has assigned keys.</summary>
-internal sealed class PendingAudit(EntityEntry entry, string action, string? before, string? after)
+/// <summary>
+/// A change seen before SaveChanges; its "after" image is read once the database has assigned keys.
+/// A manual entry (<see cref="Manual"/>) has no tracked row: it records an action on something that is not
+/// <see cref="IAuditable"/> (e.g. an administrator locking a user account).
+/// </summary>
+internal sealed class PendingAudit
 {
-    public EntityEntry Entry { get; } = entry;
-    public string Action { get; } = action;
-    public string? Before { get; } = before;
-    public string? After { get; } = after;
+    private readonly string? _entityType;
+    private readonly string? _entityId;
+
+    public PendingAudit(EntityEntry entry, string action, string? before, string? after)
+    {
+        Entry = entry;
+        Action = action;
+        Before = before;
+        After = after;
+    }
+
+    private PendingAudit(string entityType, string entityId, string action, string? before, string? after)
+    {
+        _entityType = entityType;
+        _entityId = entityId;
+        Action = action;
+        Before = before;
+        After = after;
+    }
+
+    public static PendingAudit Manual(string entityType, string entityId, string action, string? before, string? after) =>
+        new(entityType, entityId, action, before, after);
+
+    public EntityEntry? Entry { get; }
+    public string Action { get; }
+    public string? Before { get; }
+    public string? After { get; }
+
+    public string EntityType => Entry?.Metadata.ClrType.Name ?? _entityType!;
+    public string EntityId => Entry is null ? _entityId! : AuditCapture.EntityKey(Entry);
+    public string? AfterImage => Entry is not null && Action == "Create" ? AuditCapture.Snapshot(Entry) : After;
 }
 
 internal static class AuditCapture
@@ -55,9 +86,14 @@ internal static class AuditCapture
         Serialize(entry.Properties.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue));
 
     public static string EntityKey(EntityEntry entry) =>
-        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue switch
+        {
+            // Dates as people and filters write them (a CalendarDay's key), not in the invariant culture's US order.
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            var v => Convert.ToString(v, CultureInfo.InvariantCulture),
+        }));
 
-    private static string Serialize(Dictionary<string, object?> values) => JsonSerializer.Serialize(values, Json);
+    public static string Serialize(IReadOnlyDictionary<string, object?> values) => JsonSerializer.Serialize(values, Json);
 }
 
 /// <summary>Marks entities whose "State" property is a workflow state, so changes to it are audited as state changes.</summary>
@@ -86,11 +122,11 @@ internal static class AuditChain
                 Sequence = ++sequence,
                 OccurredAt = at,
                 Actor = actor,
-                EntityType = p.Entry.Metadata.ClrType.Name,
-                EntityId = AuditCapture.EntityKey(p.Entry),
+                EntityType = p.EntityType,
+                EntityId = p.EntityId,
                 Action = p.Action,
                 Before = p.Before,
-                After = p.Action == "Create" ? AuditCapture.Snapshot(p.Entry) : p.After,
+                After = p.AfterImage,
                 PreviousHash = previous,
             };
             entry.Hash = ComputeHash(entry);

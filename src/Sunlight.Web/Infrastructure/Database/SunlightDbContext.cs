@@ -17,6 +17,7 @@ public abstract class SunlightDbContext : IdentityDbContext<AppUser>, IDataProte
 {
     private readonly CallerScope _scope;
     private readonly TimeProvider _clock;
+    private readonly List<PendingAudit> _manualAudit = [];
 
     protected SunlightDbContext(DbContextOptions options, CallerScope? scope, TimeProvider? clock)
         : base(options)
@@ -115,6 +116,7 @@ public abstract class SunlightDbContext : IdentityDbContext<AppUser>, IDataProte
         }
 
         var pending = AuditCapture.Capture(ChangeTracker);
+        pending.AddRange(_manualAudit);
         if (pending.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -136,12 +138,24 @@ public abstract class SunlightDbContext : IdentityDbContext<AppUser>, IDataProte
         }
         finally
         {
+            // A failed save drops its manual entries too: they describe the change that did not happen.
+            _manualAudit.Clear();
             if (ownTransaction is not null)
             {
                 await ownTransaction.DisposeAsync();
             }
         }
     }
+
+    /// <summary>
+    /// Queues an audit entry for an action on a row that is not <see cref="IAuditable"/> (user accounts: Identity writes
+    /// them on every sign-in). It joins the chain in the next <c>SaveChangesAsync</c>, in the same transaction as the
+    /// changed rows. Never pass secrets (passwords, hashes, tokens) in <paramref name="before"/>/<paramref name="after"/>.
+    /// </summary>
+    internal void RecordAudit(string entityType, string entityId, string action,
+        IReadOnlyDictionary<string, object?>? before, IReadOnlyDictionary<string, object?>? after) =>
+        _manualAudit.Add(PendingAudit.Manual(entityType, entityId, action,
+            before is null ? null : AuditCapture.Serialize(before), after is null ? null : AuditCapture.Serialize(after)));
 
     internal Task<int> SaveWithoutAuditAsync(CancellationToken ct) => base.SaveChangesAsync(true, ct);
 

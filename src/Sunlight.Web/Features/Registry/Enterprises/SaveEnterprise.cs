@@ -31,8 +31,13 @@ internal sealed class EnterpriseInputValidator : AbstractValidator<EnterpriseInp
 }
 
 /// <summary>登记/修改企业: shared by the registry pages, the API and the importer.</summary>
-internal sealed class SaveEnterprise(SunlightDbContext db, IValidator<EnterpriseInput> validator, IConfiguration config)
+public sealed class SaveEnterprise(SunlightDbContext db, IValidator<EnterpriseInput> validator, IConfiguration config)
 {
+    public const string UsccTaken = "该统一社会信用代码已登记";
+
+    /// <summary>The county new enterprises belong to: the caller's, or the configured one for county-wide accounts.</summary>
+    internal string Region => db.Scope.RegionCode ?? DefaultRegion(config);
+
     public async Task<Outcome<Enterprise>> CreateAsync(EnterpriseInput input, CancellationToken ct)
     {
         var errors = await ValidateAsync(input, null, ct);
@@ -40,7 +45,7 @@ internal sealed class SaveEnterprise(SunlightDbContext db, IValidator<Enterprise
         {
             return new Outcome<Enterprise>(null, errors);
         }
-        var e = new Enterprise { RegionCode = db.Scope.RegionCode ?? DefaultRegion(config) };
+        var e = new Enterprise { RegionCode = Region };
         Apply(e, input);
         db.Enterprises.Add(e);
         await db.SaveChangesAsync(ct);
@@ -79,10 +84,10 @@ internal sealed class SaveEnterprise(SunlightDbContext db, IValidator<Enterprise
         var uscc = Uscc.Normalize(input.Uscc);
         // Uniqueness is county-independent: a USCC identifies one enterprise nationally.
         var taken = await db.Enterprises.IgnoreQueryFilters().AnyAsync(x => x.Uscc == uscc && x.Id != id, ct);
-        return taken ? new Dictionary<string, string[]> { ["uscc"] = ["该统一社会信用代码已登记"] } : null;
+        return taken ? new Dictionary<string, string[]> { ["uscc"] = [UsccTaken] } : null;
     }
 
-    private static void Apply(Enterprise e, EnterpriseInput input)
+    internal static void Apply(Enterprise e, EnterpriseInput input)
     {
         e.Uscc = Uscc.Normalize(input.Uscc);
         e.Name = input.Name.Trim();

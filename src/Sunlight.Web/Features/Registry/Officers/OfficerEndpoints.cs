@@ -110,10 +110,17 @@ internal static class OfficerEndpoints
 }
 
 /// <summary>新增/修改执法人员, shared by pages and API. A UnitStaff can only place officers in its own unit.</summary>
-internal sealed class SaveOfficer(SunlightDbContext db)
+public sealed class SaveOfficer(SunlightDbContext db, IValidator<OfficerInput> validator)
 {
+    public const string CredentialTaken = "执法证号已登记在其他人员名下";
+
     public async Task<Outcome<Officer>> CreateAsync(OfficerInput input, CancellationToken ct)
     {
+        var result = await validator.ValidateAsync(input, ct);
+        if (!result.IsValid)
+        {
+            return new Outcome<Officer>(null, result.ToDictionary());
+        }
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == input.UnitId, ct);
         if (unit is null)
         {
@@ -135,6 +142,11 @@ internal sealed class SaveOfficer(SunlightDbContext db)
         if (officer is null)
         {
             return Outcome<Officer>.Missing();
+        }
+        var result = await validator.ValidateAsync(input, ct);
+        if (!result.IsValid)
+        {
+            return new Outcome<Officer>(null, result.ToDictionary());
         }
         if (officer.UnitId != input.UnitId)
         {
@@ -166,8 +178,15 @@ internal sealed class SaveOfficer(SunlightDbContext db)
         }
         if (numbers.Count > 0 && await db.Credentials.AnyAsync(c => numbers.Contains(c.Number) && c.OfficerId != officer.Id, ct))
         {
-            return Outcome<Officer>.Invalid("credentials", "执法证号已登记在其他人员名下");
+            return Outcome<Officer>.Invalid("credentials", CredentialTaken);
         }
+        Apply(officer, input);
+        return null;
+    }
+
+    /// <summary>Copies the input onto the officer; the importer uses it too, after its own bulk checks.</summary>
+    internal static void Apply(Officer officer, OfficerInput input)
+    {
         officer.Name = input.Name.Trim();
         officer.Position = string.IsNullOrWhiteSpace(input.Position) ? null : input.Position.Trim();
         officer.IsAuxiliary = input.IsAuxiliary;
@@ -186,6 +205,5 @@ internal sealed class SaveOfficer(SunlightDbContext db)
             existing.ValidFrom = c.ValidFrom;
             existing.ValidTo = c.ValidTo;
         }
-        return null;
     }
 }

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Sunlight.Web.Features.Registry.Enterprises;
 using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Infrastructure.Database;
 using Sunlight.Web.Infrastructure.Identity;
@@ -38,12 +37,7 @@ internal static class UnitEndpoints
 
         g.MapGet("/", async (string? q, SunlightDbContext db, CancellationToken ct) =>
         {
-            var query = db.Units.AsNoTracking();
-            if (!string.IsNullOrWhiteSpace(q))
-            {
-                query = query.Where(u => u.Name.Contains(q) || u.Code.Contains(q));
-            }
-            var rows = await query.OrderBy(u => u.Code).ToListAsync(ct);
+            var rows = await Filter(db.Units.AsNoTracking(), q).OrderBy(u => u.Code).ToListAsync(ct);
             return TypedResults.Ok(rows.Select(UnitDto.From).ToList());
         }).WithSummary("执法单位列表（UnitStaff 只看到本单位）");
 
@@ -53,50 +47,32 @@ internal static class UnitEndpoints
                 : ApiErrors.NotFound("执法单位"))
             .WithSummary("执法单位详情");
 
-        g.MapPost("/", async Task<Results<Created<UnitDto>, ValidationProblem>> (UnitInput input, SunlightDbContext db, IConfiguration config, CancellationToken ct) =>
+        g.MapPost("/", async Task<Results<Created<UnitDto>, ValidationProblem>> (UnitInput input, SaveUnit save, CancellationToken ct) =>
         {
-            var region = db.Scope.RegionCode ?? SaveEnterprise.DefaultRegion(config);
-            if (await db.Units.IgnoreQueryFilters().AnyAsync(u => u.RegionCode == region && u.Code == input.Code.Trim(), ct))
-            {
-                return ApiErrors.Invalid("code", "单位编码已被使用");
-            }
-            var unit = new EnforcementUnit { RegionCode = region };
-            Apply(unit, input);
-            db.Units.Add(unit);
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Created($"/api/v1/units/{unit.Id}", UnitDto.From(unit));
+            var r = await save.CreateAsync(input, ct);
+            return r.Value is { } unit
+                ? TypedResults.Created($"/api/v1/units/{unit.Id}", UnitDto.From(unit))
+                : ApiErrors.Invalid(r.Errors!);
         }).Validate<UnitInput>().RequireAuthorization(Policies.ManageRegistry).WithSummary("新增执法单位");
 
-        g.MapPut("/{id:long}", async Task<Results<Ok<UnitDto>, ValidationProblem, ProblemHttpResult>> (long id, UnitInput input, SunlightDbContext db, CancellationToken ct) =>
+        g.MapPut("/{id:long}", async Task<Results<Ok<UnitDto>, ValidationProblem, ProblemHttpResult>> (long id, UnitInput input, SaveUnit save, CancellationToken ct) =>
         {
-            var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct);
-            if (unit is null)
+            var r = await save.UpdateAsync(id, input, ct);
+            if (r.NotFound)
             {
                 return ApiErrors.NotFound("执法单位");
             }
-            if (await db.Units.IgnoreQueryFilters().AnyAsync(u => u.RegionCode == unit.RegionCode && u.Code == input.Code.Trim() && u.Id != id, ct))
-            {
-                return ApiErrors.Invalid("code", "单位编码已被使用");
-            }
-            if (input.Version is { } v)
-            {
-                db.Entry(unit).Property(x => x.Version).OriginalValue = v;
-            }
-            Apply(unit, input);
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Ok(UnitDto.From(unit));
+            return r.Value is { } unit ? TypedResults.Ok(UnitDto.From(unit)) : ApiErrors.Invalid(r.Errors!);
         }).Validate<UnitInput>().RequireAuthorization(Policies.ManageRegistry).WithSummary("修改执法单位");
     }
 
-    private static void Apply(EnforcementUnit u, UnitInput i)
+    internal static IQueryable<EnforcementUnit> Filter(IQueryable<EnforcementUnit> query, string? q)
     {
-        u.Code = i.Code.Trim();
-        u.Name = i.Name.Trim();
-        u.Kind = i.Kind;
-        u.Uscc = string.IsNullOrWhiteSpace(i.Uscc) ? null : Uscc.Normalize(i.Uscc);
-        u.Address = i.Address?.Trim();
-        u.Phone = i.Phone?.Trim();
-        u.Head = i.Head?.Trim();
-        u.IsActive = i.IsActive;
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim();
+            query = query.Where(u => u.Name.Contains(term) || u.Code.Contains(term));
+        }
+        return query;
     }
 }

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sunlight.Web.Features.Registry;
+using Sunlight.Web.Infrastructure.Database;
+using Sunlight.Web.Infrastructure.Identity;
+
+namespace Sunlight.Web.Features.Platform.Audit;
+
+internal static class AuditEndpoints
+{
+    public static void MapAudit(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/audit").WithTags("审计日志").RequireAuthorization(Policies.ReadAudit);
+
+        g.MapGet("/", async Task<Ok<Page<AuditEntryDto>>> ([AsParameters] AuditQuery q, SunlightDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(await AuditLog.SearchAsync(db.AuditEntries, q, ct)))
+            .WithSummary("审计日志（按实体类型、实体编号、操作人、操作、日期筛选；按序号倒序，键集分页：before=上一页的 nextCursor）");
+
+        g.MapGet("/verify", async Task<Ok<AuditVerifyResponse>> (SunlightDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(await AuditLog.VerifyAsync(db, ct)))
+            .WithSummary("校验审计哈希链：完整，或第一条断开的记录及原因");
+    }
+}

@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Antiforgery;
+using Sunlight.Web.Infrastructure.Database;
+
+namespace Sunlight.Web.Features.Registry.Import;
+
+/// <summary>An uploaded import file, checked for size and type, read into memory (at most 5 MB).</summary>
+internal sealed record ImportUpload(byte[] Content, string Extension)
+{
+    public static async Task<(ImportUpload? Upload, string? Error)> ReadAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null)
+        {
+            return (null, "请选择要导入的文件（表单字段 file）");
+        }
+        if (ImportSheet.CheckFile(file.FileName, file.Length) is { } error)
+        {
+            return (null, error);
+        }
+        using var ms = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(ms, ct);
+        return (new ImportUpload(ms.ToArray(), ImportSheet.Extension(file.FileName)!), null);
+    }
+
+    public static bool TryParseMode(string? mode, out ImportMode result)
+    {
+        result = ImportMode.Strict;
+        return string.IsNullOrWhiteSpace(mode) || Enum.TryParse(mode, ignoreCase: true, out result) && Enum.IsDefined(result);
+    }
+}
+
+/// <summary>
+/// Keeps an upload under the data folder by a random token, so the page can offer "仅导入有效行" without asking for the
+/// file again. Files older than a day are swept whenever a new one is kept.
+/// </summary>
+public sealed partial class PendingImports(IConfiguration config, TimeProvider clock)
+{
+    private string Folder => Path.Combine(DatabaseSetup.DataDirectory(config), "imports");
+
+    internal async Task<string> KeepAsync(ImportUpload upload, CancellationToken ct)
+    {
+        Directory.CreateDirectory(Folder);
+        foreach (var old in new DirectoryInfo(Folder).EnumerateFiles().Where(f => f.LastWriteTimeUtc < clock.GetUtcNow().UtcDateTime.AddDays(-1)))
+        {
+            old.Delete();
+        }
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        await File.WriteAllBytesAsync(Path.Combine(Folder, token + upload.Extension), upload.Content, ct);
+        return token;
+    }
+
+    internal async Task<ImportUpload?> LoadAsync(string? token, CancellationToken ct)
+    {
+        if (token is null || !TokenPattern().IsMatch(token))
+        {
+            return null;
+        }
+        foreach (var ext in new[] { ".xlsx", ".csv" })
+        {
+            var path = Path.Combine(Folder, token + ext);
+            if (File.Exists(path))
+            {
+                return new ImportUpload(await File.ReadAllBytesAsync(path, ct), ext);
+            }
+        }
+        return null;
+    }
+
+    public void Forget(string token)
+    {
+        if (TokenPattern().IsMatch(token))
+        {
+            foreach (var ext in new[] { ".xlsx", ".csv" })
+            {
+                File.Delete(Path.Combine(Folder, token + ext));
+            }
+        }
+    }
+
+    [GeneratedRegex("^[0-9a-f]{32}$")]
+    private static partial Regex TokenPattern();
+}
+
+/// <summary>
+/// Upload endpoints bind a form, which a browser can post cross-site. Bearer callers are not exposed to that;
+/// cookie callers must send the antiforgery token like the pages do.
+/// </summary>
+internal sealed class CookieCallerAntiforgery(IAntiforgery antiforgery) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var bearer = http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+        if (!bearer && !await antiforgery.IsRequestValidAsync(http))
+        {
+            return TypedResults.Problem(title: "请求有误", detail: "表单已过期或来源不明，请刷新页面后重试。", statusCode: StatusCodes.Status400BadRequest);
+        }
+        return await next(context);
+    }
+}

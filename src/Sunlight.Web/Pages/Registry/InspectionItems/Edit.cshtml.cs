@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Sunlight.Web.Features.Registry.InspectionItems;
+using Sunlight.Web.Infrastructure.Database;
+using Sunlight.Web.Infrastructure.Identity;
+
+namespace Sunlight.Web.Pages.Registry.InspectionItems;
+
+[Authorize(Policy = Policies.EditOwnUnit)]
+public sealed class EditModel(SunlightDbContext db, SaveInspectionItem save) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public long? Id { get; set; }
+    [BindProperty] public ItemForm Input { get; set; } = new();
+    public List<SelectListItem> Units { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Id is { } id)
+        {
+            var i = await db.InspectionItems.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (i is null)
+            {
+                return NotFound();
+            }
+            Input = new ItemForm { UnitId = i.UnitId, Code = i.Code, Name = i.Name, LegalBasis = i.LegalBasis, Method = i.Method, Version = i.Version };
+        }
+        return await ShowAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            return await ShowAsync(ct);
+        }
+        var input = new InspectionItemInput(Input.UnitId ?? 0, Input.Code ?? "", Input.Name ?? "", Input.LegalBasis ?? "", Input.Method, Input.Version);
+        try
+        {
+            var r = Id is { } id ? await save.UpdateAsync(id, input, ct) : await save.CreateAsync(input, ct);
+            if (r.NotFound && Id is not null)
+            {
+                return NotFound();
+            }
+            if (r.NotFound)
+            {
+                ModelState.AddModelError("Input.UnitId", "所选执法单位不存在或您无权管理");
+                return await ShowAsync(ct);
+            }
+            if (r.Errors is not null)
+            {
+                ModelState.AddErrors(r.Errors);
+                return await ShowAsync(ct);
+            }
+            TempData["Message"] = $"已保存检查事项“{r.Value!.Name}”。";
+            return Redirect("/Registry/InspectionItems");
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, RegistryForms.StaleEdit);
+            return await ShowAsync(ct);
+        }
+    }
+
+    private async Task<PageResult> ShowAsync(CancellationToken ct)
+    {
+        Units = await RegistryForms.UnitOptionsAsync(db, ct);
+        return Page();
+    }
+
+    public sealed class ItemForm
+    {
+        public long? UnitId { get; set; }
+        public string? Code { get; set; }
+        public string? Name { get; set; }
+        public string? LegalBasis { get; set; }
+        public string? Method { get; set; }
+        public Guid? Version { get; set; }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using MiniExcelLibs;
+using Sunlight.Tests.Infrastructure;
+
+namespace Sunlight.Tests.Registry;
+
+/// <summary>Builds import files in code and speaks to the pages the way a browser does (cookie, antiforgery token).</summary>
+internal static partial class RegistryTestFiles
+{
+    public static byte[] Xlsx(IEnumerable<IDictionary<string, object?>> rows)
+    {
+        using var ms = new MemoryStream();
+        ms.SaveAs(rows, excelType: ExcelType.XLSX);
+        return ms.ToArray();
+    }
+
+    public static Dictionary<string, object?> Row(string[] columns, params object?[] values) =>
+        columns.Select((c, i) => (c, v: i < values.Length ? values[i] : null)).ToDictionary(x => x.c, x => x.v, StringComparer.Ordinal);
+
+    public static List<Dictionary<string, object?>> ReadXlsx(byte[] content, bool headerRow = true)
+    {
+        using var ms = new MemoryStream(content);
+        return ms.Query(useHeaderRow: headerRow, excelType: ExcelType.XLSX)
+            .Cast<IDictionary<string, object?>>().Select(d => new Dictionary<string, object?>(d, StringComparer.Ordinal)).ToList();
+    }
+
+    public static MultipartFormDataContent Upload(byte[] content, string fileName, string field = "file")
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, field, fileName);
+        return form;
+    }
+
+    /// <summary>A browser-like client signed in through the login page.</summary>
+    public static async Task<HttpClient> SignInAsync(SunlightFactory app, string userName)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var token = await TokenAsync(client, "/Account/Login");
+        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName, ["Password"] = SunlightFactory.Password, ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>Fetches a page and returns its antiforgery token (the cookie stays in the client).</summary>
+    public static async Task<string> TokenAsync(HttpClient client, string path)
+    {
+        return TokenIn(await client.GetStringAsync(path));
+    }
+
+    public static string TokenIn(string html) =>
+        AntiforgeryField().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("no antiforgery token in the page");
+
+    public static string Html(string raw) => System.Net.WebUtility.HtmlDecode(raw);
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    public static Encoding Gb18030()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding("GB18030");
+    }
+}

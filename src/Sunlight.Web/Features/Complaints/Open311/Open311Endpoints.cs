@@ -103,7 +103,8 @@ internal static class Open311Endpoints
 
         g.MapGet("/requests/{id}.{format}", async (string id, string format, SunlightDbContext db, CancellationToken ct) =>
         {
-            var row = await db.Set<Complaint>().IgnoreQueryFilters().AsNoTracking().Where(c => c.TrackingCode == id.ToUpperInvariant()).Select(PublicFields).FirstOrDefaultAsync(ct);
+            var code = id.ToUpperInvariant();
+            var row = await db.Set<Complaint>().IgnoreQueryFilters().AsNoTracking().Where(c => c.TrackingCode == code).Select(PublicFields).FirstOrDefaultAsync(ct);
             return row is null ? Error(format, 404, "未找到该投诉编号。") : Respond(format, "service_requests", "request", [ToRow(row)]);
         });
 

@@ -15,7 +15,7 @@ public sealed record StaffComplaintInput(
 }
 
 /// <summary>Staff entry of phone, mail, letter, walk-in and 12345 complaints, and turning an .eml message into one.</summary>
-internal sealed class EnterComplaint(SubmitComplaint submit)
+public sealed class EnterComplaint(SubmitComplaint submit)
 {
     public async Task<Outcome<IntakeReceipt>> EnterAsync(StaffComplaintInput input, IReadOnlyList<IncomingFile> files, CancellationToken ct)
     {

@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Authorization;
+using Sunlight.Web.Features.Complaints;
+using Sunlight.Web.Features.Complaints.Queries;
+using Sunlight.Web.Infrastructure.Database;
+
+namespace Sunlight.Web.Pages.Complaints;
+
+[Authorize(Policy = ComplaintPolicies.Read)]
+public sealed class IndexModel(ComplaintQueries queries, SunlightDbContext db) : ComplaintListPage(queries, db)
+{
+    public override string Heading => "投诉举报台账";
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sunlight.Tests.Infrastructure;
+using Sunlight.Web.Features.Complaints;
+using static Sunlight.Tests.Complaints.ComplaintTestKit;
+
+namespace Sunlight.Tests.Complaints;
+
+/// <summary>
+/// Every endpoint and page that returns complaint data, read by every role that may reach it: only a Supervisor, and
+/// only through the audited reporter endpoint, ever receives the reporter's name, phone or e-mail. A new complaint
+/// GET endpoint or page fails this test until it is added to <see cref="Urls"/>.
+/// </summary>
+public sealed class ConfidentialityTests(SunlightApp app) : IClassFixture<SunlightApp>
+{
+    private const string ReporterEndpoint = "/api/v1/complaints/{id:long}/reporter";
+
+    private static Dictionary<string, Func<Ctx, string>> Urls => new()
+    {
+        ["/api/v1/complaints"] = c => "/api/v1/complaints?limit=200",
+        ["/api/v1/complaints/{id:long}"] = c => $"/api/v1/complaints/{c.Id}",
+        [ReporterEndpoint] = c => $"/api/v1/complaints/{c.Id}/reporter",
+        ["/api/v1/complaints/{id:long}/attachments/{attachmentId:long}"] = c => $"/api/v1/complaints/{c.Id}/attachments/{c.AttachmentId}",
+        ["/api/v1/complaints/intake-points"] = c => "/api/v1/complaints/intake-points",
+        ["/api/v1/complaints/intake-points/{id:long}/qr.png"] = c => $"/api/v1/complaints/intake-points/{c.PointId}/qr.png",
+        ["/api/v1/complaint-categories"] = c => "/api/v1/complaint-categories",
+        ["/api/v1/public/complaints/{trackingCode}"] = c => $"/api/v1/public/complaints/{c.Code}?pin={c.Pin}",
+        ["/open311/v2/discovery.{format}"] = c => "/open311/v2/discovery.json",
+        ["/open311/v2/services.{format}"] = c => "/open311/v2/services.json",
+        ["/open311/v2/requests.{format}"] = c => "/open311/v2/requests.json",
+        ["/open311/v2/requests/{id}.{format}"] = c => $"/open311/v2/requests/{c.Code}.xml",
+        ["/open311/v2/tokens/{id}.{format}"] = c => $"/open311/v2/tokens/{c.Token}.json",
+    };
+
+    /// <summary>Pages (route templates) that show complaint data.</summary>
+    private static Dictionary<string, Func<Ctx, string>> Pages => new()
+    {
+        ["Complaints"] = c => "/Complaints",
+        ["Complaints/Queue"] = c => "/Complaints/Queue",
+        ["Complaints/Assigned"] = c => "/Complaints/Assigned",
+        ["Complaints/Detail/{id:long}"] = c => $"/Complaints/Detail/{c.Id}",
+        ["Complaints/New"] = c => "/Complaints/New",
+        ["Complaints/IntakePoints"] = c => "/Complaints/IntakePoints",
+        ["Complaints/IntakePoints/Poster/{id:long}"] = c => $"/Complaints/IntakePoints/Poster/{c.PointId}",
+        ["Public/Complaints/New"] = c => "/Public/Complaints/New",
+        ["Public/Complaints/Track"] = c => $"/Public/Complaints/Track?code={c.Code}&pin={c.Pin}",
+    };
+
+    private sealed record Ctx(long Id, string Code, string Pin, string Token, long AttachmentId, long PointId);
+
+    [Fact]
+    public async Task EveryComplaintEndpointAndPage_NeverGivesTheIdentityToAnyoneButAuditedSupervisors()
+    {
+        // A complaint with an identity and a file, assigned to unit05, replied and approved.
+        using var anonymous = app.CreateClient();
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("illegal-fines"), "category" }, { new StringContent("罚款不开票据。"), "description" }, { new StringContent("false"), "anonymous" },
+            { new StringContent(SecretName), "reporterName" }, { new StringContent(SecretPhone), "reporterPhone" }, { new StringContent(SecretEmail), "reporterEmail" },
+        };
+        form.Add(new ByteArrayContent(Png), "attachments", "票据.png");
+        var receipt = await HttpAssert.Ok<Sunlight.Web.Features.Complaints.Public.IntakeResponse>(await anonymous.PostAsync("/api/v1/public/complaints", form), HttpStatusCode.Created);
+        var id = await IdOf(app, receipt.TrackingCode);
+        using var supervisor = await app.ClientFor("supervisor");
+        await StepAsync(supervisor, $"/api/v1/complaints/{id}/accept", new { });
+        await StepAsync(supervisor, $"/api/v1/complaints/{id}/assign", new { unitId = await UnitId(app, "unit05") });
+        using (var unit05 = await app.ClientFor("unit05"))
+        {
+            await StepAsync(unit05, $"/api/v1/complaints/{id}/reply", new { text = "已核实并整改。" });
+        }
+        await StepAsync(supervisor, $"/api/v1/complaints/{id}/reply/review", new { approve = true });
+        var stored = await app.Db(db => db.Set<Complaint>().Include(c => c.Attachments).SingleAsync(c => c.Id == id));
+        var pointId = await app.Db(db => db.Set<IntakePoint>().Select(p => p.Id).FirstAsync());
+        var ctx = new Ctx(id, receipt.TrackingCode, receipt.Pin, stored.Open311Token, stored.Attachments[0].Id, pointId);
+
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        var apiRoutes = endpoints
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
+            .Select(e => e.RoutePattern.RawText!.TrimEnd('/'))
+            .Where(r => r.Contains("complaint", StringComparison.OrdinalIgnoreCase) || r.StartsWith("/open311/", StringComparison.Ordinal))
+            .ToHashSet();
+        var pageRoutes = endpoints
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null)
+            .Select(e => e.RoutePattern.RawText!.TrimEnd('/'))
+            .Where(r => r.Contains("Complaints", StringComparison.Ordinal) && !r.EndsWith("/Index", StringComparison.Ordinal))
+            .ToHashSet();
+        Assert.Empty(apiRoutes.Except(Urls.Keys));
+        Assert.Empty(pageRoutes.Except(Pages.Keys));
+
+        var checkedCount = 0;
+        foreach (var user in new[] { "unit05", "unit06", "inspector", "observer", "admin", "enterprise", "supervisor", null })
+        {
+            using var client = user is null ? app.CreateClient() : await app.ClientFor(user);
+            foreach (var (route, url) in Urls.Concat(Pages))
+            {
+                if (user == "supervisor" && route == ReporterEndpoint)
+                {
+                    continue; // the one audited way, tested in ComplaintScopeTests
+                }
+                var response = await client.GetAsync(url(ctx));
+                var text = response.Content.Headers.ContentType?.MediaType?.StartsWith("image/", StringComparison.Ordinal) == true ? "" : await response.Content.ReadAsStringAsync();
+                foreach (var secret in new[] { SecretName, SecretPhone, SecretEmail })
+                {
+                    Assert.False(text.Contains(secret, StringComparison.Ordinal), $"{user ?? "匿名"} received the identity from {url(ctx)}");
+                }
+                checkedCount++;
+            }
+        }
+        Assert.True(checkedCount > 100);
+        Assert.Equal(0, await app.Db(db => db.AuditEntries.CountAsync(a => a.Action == "ViewIdentity" && a.EntityId == id.ToString())));
+
+        // What each role actually receives: the unit and the Inspector get the matter, masked.
+        using var unit = await app.ClientFor("unit05");
+        var detail = await (await unit.GetAsync($"/api/v1/complaints/{id}")).Content.ReadAsStringAsync();
+        Assert.Contains("罚款不开票据。", detail);
+        Assert.Contains("\"reporter\":\"已保密\"", detail);
+        using var inspector = await app.ClientFor("inspector");
+        Assert.Contains("\"reporter\":\"已保密\"", await (await inspector.GetAsync($"/api/v1/complaints/{id}")).Content.ReadAsStringAsync());
+    }
+}

@@ -9,6 +9,7 @@ try
         "generate" => await GenerateCommand.RunAsync(options),
         "startup" => await StartupScenario.RunAsync(options),
         "registry-list" => await RegistryListScenario.RunAsync(options),
+        "scope-check" => await ScopeCheck.RunAsync(options),
         _ => null,
     };
     if (result is null)

@@ -63,8 +63,13 @@ internal static class RegistryListScenario
             Console.WriteLine($"  {name} page: {ef.Count} rows (limit + 1 = {Limit + 1}), EF and raw SQL agree");
         }
 
+        if (options.Get("breakdown") is not null)
+        {
+            await BreakdownAsync(app, raw, cases[1].Item2, iterations);
+        }
+
         var samples = cases.ToDictionary(c => c.Item1, _ => (Ef: new List<double>(), Raw: new List<double>()));
-        var warmup = Math.Max(30, iterations / 10);
+        var warmup = options.Int("warmup", Math.Max(100, iterations / 3));
         for (var i = -warmup; i < iterations; i++)
         {
             foreach (var (name, q) in cases)
@@ -118,6 +123,75 @@ internal static class RegistryListScenario
         return await EnterpriseEndpoints.ListPage(db, q, Limit).ToListAsync();
     }
 
+    /// <summary>`--breakdown`: where the EF path spends its time beyond the raw query, one step added at a time.</summary>
+    private static async Task BreakdownAsync(WebApplication app, RawEnterpriseList raw, EnterpriseQuery q, int iterations)
+    {
+        var steps = new (string Name, Func<Task<int>> Run)[]
+        {
+            ("raw ADO.NET", async () => (await raw.PageAsync(BenchData.QueriedRegion, q)).Count),
+            ("DI scope + context, no query", () =>
+            {
+                using var scope = app.Services.CreateScope();
+                return Task.FromResult(scope.ServiceProvider.GetRequiredService<SunlightDbContext>().GetHashCode());
+            }),
+            ("context + open/close connection", async () =>
+            {
+                using var scope = app.Services.CreateScope();
+                var db = scope.ServiceProvider.GetRequiredService<SunlightDbContext>();
+                await db.Database.OpenConnectionAsync();
+                await db.Database.CloseConnectionAsync();
+                return 0;
+            }),
+            ("context + EF no filters, explicit region", async () =>
+            {
+                using var scope = app.Services.CreateScope();
+                var db = scope.ServiceProvider.GetRequiredService<SunlightDbContext>();
+                var term = q.Q!;
+                return await db.Enterprises.AsNoTracking().IgnoreQueryFilters()
+                    .Where(e => e.RegionCode == BenchData.QueriedRegion && e.Industry == q.Industry && e.Name.Contains(term) && e.Id > q.After)
+                    .OrderBy(e => e.Id).Take(Limit + 1)
+                    .Select(e => new EnterpriseDto(e.Id, e.Uscc, e.Name, e.Address, e.Industry, e.LegalRepresentative, e.Phone, e.RegionCode, e.Version))
+                    .CountAsync();
+            }),
+            ("context + EF SqlQueryRaw (no LINQ)", async () =>
+            {
+                using var scope = app.Services.CreateScope();
+                var db = scope.ServiceProvider.GetRequiredService<SunlightDbContext>();
+                return (await db.Database.SqlQueryRaw<EnterpriseRow>(
+                    "SELECT \"Id\", \"Uscc\", \"Name\", \"Address\", \"Industry\", \"LegalRepresentative\", \"Phone\", \"RegionCode\", \"Version\" FROM \"Enterprises\" WHERE \"RegionCode\" = {0} AND \"Industry\" = {1} AND (\"Name\" LIKE {2} OR \"Uscc\" LIKE {3}) AND \"Id\" > {4} ORDER BY \"Id\" LIMIT 51",
+                    BenchData.QueriedRegion, q.Industry!, "%" + q.Q + "%", q.Q!.ToUpperInvariant() + "%", q.After ?? 0L).ToListAsync()).Count;
+            }),
+            ("EF-opened connection + raw ADO.NET query", async () =>
+            {
+                using var scope = app.Services.CreateScope();
+                var db = scope.ServiceProvider.GetRequiredService<SunlightDbContext>();
+                await db.Database.OpenConnectionAsync();
+                try
+                {
+                    return (await raw.PageAsync(db.Database.GetDbConnection(), BenchData.QueriedRegion, q)).Count;
+                }
+                finally
+                {
+                    await db.Database.CloseConnectionAsync();
+                }
+            }),
+            ("EF ListPage (the endpoint)", async () => (await EfPageAsync(app, q)).Count),
+        };
+        foreach (var (name, run) in steps)
+        {
+            var times = new List<double>();
+            for (var i = -iterations / 2; i < iterations; i++)
+            {
+                var t = await TimeAsync(run);
+                if (i >= 0)
+                {
+                    times.Add(t);
+                }
+            }
+            Console.WriteLine($"  breakdown {name}: p50 {Stats.Format(Stats.Median(times))} ms, p95 {Stats.Format(Stats.Percentile(times, 95))} ms");
+        }
+    }
+
     private static async Task<double> TimeAsync<T>(Func<Task<T>> run)
     {
         var start = Stopwatch.GetTimestamp();
@@ -127,6 +201,8 @@ internal static class RegistryListScenario
 
     private static string Indent(string text) => string.Join('\n', text.Split('\n').Select(l => "    " + l.TrimEnd('\r')));
 }
+
+internal sealed record EnterpriseRow(long Id, string Uscc, string Name, string? Address, string? Industry, string? LegalRepresentative, string? Phone, string RegionCode, Guid Version);
 
 /// <summary>The same page in SQL as a person would write it, read with plain ADO.NET on the provider's own connection.</summary>
 internal sealed class RawEnterpriseList(BenchDatabase database)
@@ -148,6 +224,11 @@ internal sealed class RawEnterpriseList(BenchDatabase database)
     {
         await using var conn = Open();
         await conn.OpenAsync();
+        return await PageAsync(conn, region, q);
+    }
+
+    public async Task<List<EnterpriseDto>> PageAsync(DbConnection conn, string region, EnterpriseQuery q)
+    {
         await using var cmd = Command(conn, Sql(q.After is not null), region, q);
         await using var reader = await cmd.ExecuteReaderAsync();
         var rows = new List<EnterpriseDto>(Limit(q) + 1);

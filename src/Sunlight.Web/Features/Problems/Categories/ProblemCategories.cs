@@ -22,12 +22,12 @@ internal sealed class CategoryInputValidator : AbstractValidator<CategoryInput>
 }
 
 /// <summary>The 问题类别 dictionary: Admin and Supervisors add, rename, reorder and retire entries.</summary>
-internal sealed class ProblemCategories(SunlightDbContext db, IValidator<CategoryInput> validator)
+public sealed class ProblemCategories(SunlightDbContext db, IValidator<CategoryInput> validator)
 {
     public Task<List<ProblemCategory>> ListAsync(bool activeOnly, CancellationToken ct) =>
         db.Set<ProblemCategory>().AsNoTracking().Where(c => !activeOnly || c.IsActive).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
 
-    public async Task<Outcome<ProblemCategory>> SaveAsync(long? id, CategoryInput input, CancellationToken ct)
+    internal async Task<Outcome<ProblemCategory>> SaveAsync(long? id, CategoryInput input, CancellationToken ct)
     {
         var check = await validator.ValidateAsync(input, ct);
         if (!check.IsValid)

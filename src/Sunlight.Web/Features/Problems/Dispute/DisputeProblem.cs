@@ -23,9 +23,9 @@ internal sealed class DisputeRulingInputValidator : AbstractValidator<DisputeRul
 }
 
 /// <summary>The unit disputes a problem (异议); a Supervisor rules on it.</summary>
-internal sealed class DisputeProblem(SunlightDbContext db, IValidator<DisputeInput> disputeValidator, IValidator<DisputeRulingInput> rulingValidator, Notifier notifier)
+public sealed class DisputeProblem(SunlightDbContext db, IValidator<DisputeInput> disputeValidator, IValidator<DisputeRulingInput> rulingValidator, Notifier notifier)
 {
-    public async Task<Outcome<Problem>> DisputeAsync(long id, DisputeInput input, CancellationToken ct)
+    internal async Task<Outcome<Problem>> DisputeAsync(long id, DisputeInput input, CancellationToken ct)
     {
         var problem = await db.FindForEditAsync(id, input.Version, ct);
         if (problem is null)
@@ -43,7 +43,7 @@ internal sealed class DisputeProblem(SunlightDbContext db, IValidator<DisputeInp
         return new Outcome<Problem>(problem);
     }
 
-    public async Task<Outcome<Problem>> RuleAsync(long id, DisputeRulingInput input, CancellationToken ct)
+    internal async Task<Outcome<Problem>> RuleAsync(long id, DisputeRulingInput input, CancellationToken ct)
     {
         var problem = await db.FindForEditAsync(id, input.Version, ct);
         if (problem is null)

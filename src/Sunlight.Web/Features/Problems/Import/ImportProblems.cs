@@ -19,7 +19,7 @@ public sealed record ImportResult(int Imported, IReadOnlyList<ImportRowError> Er
 /// A campaign's problem list from .xlsx. All rows are checked first; one bad row imports nothing, and the report
 /// names every bad row (spreadsheet row number, column, reason) in Chinese.
 /// </summary>
-internal sealed class ImportProblems(SunlightDbContext db, ProblemLedger ledger, TimeProvider clock)
+public sealed class ImportProblems(SunlightDbContext db, ProblemLedger ledger, TimeProvider clock)
 {
     public const int MaxRows = 5000;
     public static readonly string[] Columns = ["责任单位", "问题类别", "问题描述", "问题来源", "严重程度", "发现日期", "发现人"];

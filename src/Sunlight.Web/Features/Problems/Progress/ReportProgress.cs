@@ -7,11 +7,11 @@ namespace Sunlight.Web.Features.Problems.Progress;
 public sealed record ProgressInput(string Note, Guid Version, IReadOnlyList<Upload> Files);
 
 /// <summary>整改进展 with evidence: every file is checked before any is stored, so a refused upload saves nothing.</summary>
-internal sealed class ReportProgress(SunlightDbContext db, AttachmentStore files, TimeProvider clock)
+public sealed class ReportProgress(SunlightDbContext db, AttachmentStore files, TimeProvider clock)
 {
     public const int MaxFiles = 10;
 
-    public async Task<Outcome<Problem>> HandleAsync(long id, ProgressInput input, CancellationToken ct)
+    internal async Task<Outcome<Problem>> HandleAsync(long id, ProgressInput input, CancellationToken ct)
     {
         var problem = await db.FindForEditAsync(id, input.Version, ct);
         if (problem is null)

@@ -18,9 +18,9 @@ internal sealed class ProposeMeasuresInputValidator : AbstractValidator<ProposeM
     }
 }
 
-internal sealed class ProposeRectificationMeasures(SunlightDbContext db, IValidator<ProposeMeasuresInput> validator, WorkingCalendar calendar, ProblemSettings settings, TimeProvider clock)
+public sealed class ProposeRectificationMeasures(SunlightDbContext db, IValidator<ProposeMeasuresInput> validator, WorkingCalendar calendar, ProblemSettings settings, TimeProvider clock)
 {
-    public async Task<Outcome<Problem>> HandleAsync(long id, ProposeMeasuresInput input, CancellationToken ct)
+    internal async Task<Outcome<Problem>> HandleAsync(long id, ProposeMeasuresInput input, CancellationToken ct)
     {
         var problem = await db.FindForEditAsync(id, input.Version, ct);
         if (problem is null)

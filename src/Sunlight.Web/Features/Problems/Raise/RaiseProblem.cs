@@ -22,9 +22,9 @@ internal sealed class RaiseInputValidator : AbstractValidator<RaiseInput>
 }
 
 /// <summary>登记问题 from the Supervisor's form, the API or the unit's self-inspection: validates, raises, saves.</summary>
-internal sealed class RaiseProblem(SunlightDbContext db, ProblemLedger ledger, IValidator<RaiseInput> validator)
+public sealed class RaiseProblem(SunlightDbContext db, ProblemLedger ledger, IValidator<RaiseInput> validator)
 {
-    public async Task<Outcome<Problem>> HandleAsync(RaiseInput input, CancellationToken ct)
+    internal async Task<Outcome<Problem>> HandleAsync(RaiseInput input, CancellationToken ct)
     {
         var check = await validator.ValidateAsync(input, ct);
         if (!check.IsValid)

@@ -15,9 +15,9 @@ internal sealed class ReopenInputValidator : AbstractValidator<ReopenInput>
 }
 
 /// <summary>A written-off problem recurred: back to the unit for new measures.</summary>
-internal sealed class ReopenProblem(SunlightDbContext db, IValidator<ReopenInput> validator, Notifier notifier, WorkingCalendar calendar, ProblemSettings settings, TimeProvider clock)
+public sealed class ReopenProblem(SunlightDbContext db, IValidator<ReopenInput> validator, Notifier notifier, WorkingCalendar calendar, ProblemSettings settings, TimeProvider clock)
 {
-    public async Task<Outcome<Problem>> HandleAsync(long id, ReopenInput input, CancellationToken ct)
+    internal async Task<Outcome<Problem>> HandleAsync(long id, ReopenInput input, CancellationToken ct)
     {
         var problem = await db.FindForEditAsync(id, input.Version, ct);
         if (problem is null)

@@ -15,9 +15,9 @@ internal sealed class SubmitInputValidator : AbstractValidator<SubmitInput>
         RuleFor(x => x.Completion).NotEmpty().WithMessage("完成情况不能为空").MaximumLength(2000).WithMessage("完成情况不能超过 2000 个字");
 }
 
-internal sealed class SubmitRectification(SunlightDbContext db, IValidator<SubmitInput> validator, Notifier notifier, TimeProvider clock)
+public sealed class SubmitRectification(SunlightDbContext db, IValidator<SubmitInput> validator, Notifier notifier, TimeProvider clock)
 {
-    public async Task<Outcome<Problem>> HandleAsync(long id, SubmitInput input, CancellationToken ct)
+    internal async Task<Outcome<Problem>> HandleAsync(long id, SubmitInput input, CancellationToken ct)
     {
         var problem = await db.FindForEditAsync(id, input.Version, ct);
         if (problem is null)

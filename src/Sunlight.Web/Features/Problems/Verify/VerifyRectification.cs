@@ -17,9 +17,9 @@ internal sealed class VerifyInputValidator : AbstractValidator<VerifyInput>
     }
 }
 
-internal sealed class VerifyRectification(SunlightDbContext db, IValidator<VerifyInput> validator, Notifier notifier, TimeProvider clock)
+public sealed class VerifyRectification(SunlightDbContext db, IValidator<VerifyInput> validator, Notifier notifier, TimeProvider clock)
 {
-    public async Task<Outcome<Problem>> HandleAsync(long id, VerifyInput input, CancellationToken ct)
+    internal async Task<Outcome<Problem>> HandleAsync(long id, VerifyInput input, CancellationToken ct)
     {
         var problem = await db.FindForEditAsync(id, input.Version, ct);
         if (problem is null)

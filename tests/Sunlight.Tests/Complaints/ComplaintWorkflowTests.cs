@@ -4,6 +4,7 @@ using Sunlight.Tests.Infrastructure;
 using Sunlight.Web.Features.Complaints;
 using Sunlight.Web.Features.Complaints.Queries;
 using Sunlight.Web.Features.Platform.Notifications;
+using Sunlight.Web.Features.Problems;
 using static Sunlight.Tests.Complaints.ComplaintTestKit;
 
 namespace Sunlight.Tests.Complaints;
@@ -86,6 +87,11 @@ public sealed class ComplaintWorkflowTests(SunlightApp app) : IClassFixture<Sunl
         var stored = await app.Db(db => db.Set<Complaint>().Include(c => c.Events).SingleAsync(c => c.Id == id));
         Assert.True(stored.ProblemRaised);
         Assert.Contains(stored.Events, e => e.Kind == "列入问题清单");
+        var problem = await app.Db(db => db.Set<Problem>().SingleAsync(p => p.SourceType == nameof(Complaint) && p.SourceId == id));
+        Assert.Equal(ProblemSource.Complaint, problem.Source);
+        Assert.Equal(unit05Id, problem.UnitId);
+        Assert.Equal("法律适用", problem.Category);
+        Assert.DoesNotContain(SecretName, problem.Description, StringComparison.Ordinal);
         Assert.Contains(await app.Db(db => db.AuditEntries.Where(a => a.EntityType == nameof(Complaint) && a.EntityId == id.ToString()).Select(a => a.Action).ToListAsync()), a => a == "StateChange");
     }
 

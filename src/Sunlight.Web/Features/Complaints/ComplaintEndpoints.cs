@@ -46,8 +46,8 @@ internal static class ComplaintEndpoints
         g.MapGet("/{id:long}/attachments/{attachmentId:long}", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (long id, long attachmentId, ComplaintAccess access, AttachmentStore store, CancellationToken ct) =>
         {
             var a = await access.Visible().Where(c => c.Id == id).SelectMany(c => c.Attachments).FirstOrDefaultAsync(x => x.Id == attachmentId, ct);
-            return a is not null && store.Open(a.Sha256) is { } stream
-                ? TypedResults.Stream(stream, a.ContentType, a.FileName)
+            return a is not null
+                ? TypedResults.Stream(store.OpenRead(new StoredFile { Sha256 = a.Sha256 }), a.ContentType, a.FileName)
                 : ApiErrors.NotFound("附件");
         }).WithSummary("下载投诉附件");
 

@@ -18,7 +18,6 @@ using Sunlight.Web.Features.Complaints.Reply;
 using Sunlight.Web.Features.Complaints.Return;
 using Sunlight.Web.Features.Complaints.StaffEntry;
 using Sunlight.Web.Features.Platform.Demo;
-using Sunlight.Web.Infrastructure.Files;
 using Sunlight.Web.Infrastructure.Identity;
 using Sunlight.Web.Infrastructure.Jobs;
 
@@ -40,7 +39,6 @@ internal static class ComplaintsModule
     public static IServiceCollection AddComplaints(this IServiceCollection services)
     {
         services.AddOptions<ComplaintOptions>().BindConfiguration("Sunlight:Complaints");
-        services.AddSingleton<AttachmentStore>();
         services.AddSingleton<ReporterVault>();
         services.AddSingleton<IntakeWriter>();
         services.AddScoped<ComplaintAccess>();

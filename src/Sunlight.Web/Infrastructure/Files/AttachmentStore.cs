@@ -1,112 +1,143 @@
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Infrastructure.Files;
 
-/// <summary>A stored file: its content address, the type its bytes say it is, and its size.</summary>
-public sealed record StoredFile(string Sha256, string ContentType, long Size, string FileName);
+/// <summary>Metadata of a stored file; the bytes live outside the web root under <c>&lt;data&gt;/files/&lt;sha256[..2]&gt;/&lt;sha256&gt;</c>.</summary>
+public sealed class StoredFile : IAuditable
+{
+    public long Id { get; set; }
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long Size { get; set; }
+    public string Sha256 { get; set; } = "";
+    public string UploadedBy { get; set; } = "";
+    public DateTimeOffset UploadedAt { get; set; }
+}
 
-/// <summary>Why an upload was refused, in Chinese for the person who sent it.</summary>
-public sealed class AttachmentRejectedException(string message) : Exception(message);
+internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>
+{
+    public void Configure(EntityTypeBuilder<StoredFile> b)
+    {
+        b.ToTable("StoredFiles");
+        b.HasIndex(x => x.Sha256);
+        b.Property(x => x.FileName).HasMaxLength(255);
+        b.Property(x => x.ContentType).HasMaxLength(100);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.Property(x => x.UploadedBy).HasMaxLength(100);
+    }
+}
+
+/// <summary>An upload as the store sees it: a name and a way to read it.</summary>
+public sealed record Upload(string FileName, long Length, Func<Stream> Open);
 
 /// <summary>
-/// Files outside the web root under <c>&lt;data&gt;/files/&lt;sha256&gt;</c>, addressed by content. The type is decided by
-/// the first bytes (JPEG, PNG, GIF, WebP, PDF), never by the name. A file is flushed to disk before it is reported stored.
+/// Content-addressed attachment store shared by features (rectification evidence, complaint photos ...).
+/// Files are checked by their content (magic bytes), not by the name or the browser's content type. Callers check
+/// every file with <see cref="Check"/> before storing any, so a refused upload leaves nothing behind in the database.
+/// Downloads go through the owning feature, which checks the caller's scope first.
 /// </summary>
-public sealed class AttachmentStore(IConfiguration config)
+public sealed class AttachmentStore(IConfiguration config, TimeProvider clock)
 {
-    private readonly string _root = Path.Combine(DatabaseSetup.DataDirectory(config), "files");
+    public const long MaxBytes = 10 * 1024 * 1024;
+    public const string AllowedText = "JPG、PNG、PDF、Word（.docx）、Excel（.xlsx）";
 
-    public static string? SniffContentType(ReadOnlySpan<byte> head)
+    /// <summary>The Chinese reason a file is refused, or null when it may be stored.</summary>
+    public static string? Check(Upload upload)
     {
-        if (head.StartsWith((byte[])[0xFF, 0xD8, 0xFF]))
+        var name = Path.GetFileName(upload.FileName);
+        if (upload.Length == 0)
+        {
+            return $"文件“{name}”是空文件。";
+        }
+        if (upload.Length > MaxBytes)
+        {
+            return $"文件“{name}”超过 10 MB 的大小上限。";
+        }
+        using var stream = upload.Open();
+        return Sniff(stream, name) is null ? $"文件“{name}”的类型不允许，仅支持 {AllowedText}。" : null;
+    }
+
+    /// <summary>The content type by magic bytes; zip containers only as .docx/.xlsx.</summary>
+    public static string? Sniff(Stream stream, string fileName)
+    {
+        Span<byte> head = stackalloc byte[8];
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        head = head[..read];
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
         {
             return "image/jpeg";
         }
-        if (head.StartsWith((byte[])[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        if (head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
         {
             return "image/png";
-        }
-        if (head.StartsWith("GIF87a"u8) || head.StartsWith("GIF89a"u8))
-        {
-            return "image/gif";
-        }
-        if (head.Length >= 12 && head.StartsWith("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8))
-        {
-            return "image/webp";
         }
         if (head.StartsWith("%PDF-"u8))
         {
             return "application/pdf";
         }
+        if (head.StartsWith((ReadOnlySpan<byte>)[0x50, 0x4B, 0x03, 0x04]))
+        {
+            return Path.GetExtension(fileName).ToLowerInvariant() switch
+            {
+                ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                _ => null,
+            };
+        }
         return null;
     }
 
-    /// <summary>Checks and stores one upload; throws <see cref="AttachmentRejectedException"/> when it is refused.</summary>
-    public async Task<StoredFile> SaveAsync(Stream content, string fileName, long maxBytes, CancellationToken ct)
+    /// <summary>Writes the bytes (once per content) and returns the metadata row, not yet added to any context.</summary>
+    public async Task<StoredFile> StoreAsync(Upload upload, string uploadedBy, CancellationToken ct)
     {
-        Directory.CreateDirectory(_root);
-        var temp = Path.Combine(_root, "tmp-" + Guid.NewGuid().ToString("N"));
-        try
+        var name = Path.GetFileName(upload.FileName);
+        string contentType;
+        await using (var sniff = upload.Open())
         {
-            long size = 0;
-            string? type = null;
+            contentType = Sniff(sniff, name) ?? throw new InvalidOperationException("未经检查的文件：" + name);
+        }
+        var tempDir = Path.Combine(Root, "tmp");
+        Directory.CreateDirectory(tempDir);
+        var temp = Path.Combine(tempDir, Guid.NewGuid().ToString("N"));
+        string hash;
+        long size;
+        await using (var source = upload.Open())
+        await using (var target = File.Create(temp))
+        {
             using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            var buffer = new byte[81920];
+            int n;
+            while ((n = await source.ReadAsync(buffer, ct)) > 0)
             {
-                var buffer = new byte[81920];
-                int read;
-                while ((read = await content.ReadAsync(buffer, ct)) > 0)
-                {
-                    if (type is null)
-                    {
-                        type = SniffContentType(buffer.AsSpan(0, read))
-                            ?? throw new AttachmentRejectedException($"附件“{fileName}”不是允许的文件类型（仅限 JPG、PNG、GIF、WebP 图片或 PDF）。");
-                    }
-                    size += read;
-                    if (size > maxBytes)
-                    {
-                        throw new AttachmentRejectedException($"附件“{fileName}”超过 {maxBytes / 1024 / 1024} MB。");
-                    }
-                    sha.AppendData(buffer, 0, read);
-                    await file.WriteAsync(buffer.AsMemory(0, read), ct);
-                }
-                if (type is null)
-                {
-                    throw new AttachmentRejectedException($"附件“{fileName}”是空文件。");
-                }
-                file.Flush(flushToDisk: true);
+                sha.AppendData(buffer, 0, n);
+                await target.WriteAsync(buffer.AsMemory(0, n), ct);
             }
-            var hash = Convert.ToHexStringLower(sha.GetHashAndReset());
-            var target = PathOf(hash);
-            if (File.Exists(target))
-            {
-                File.Delete(temp);
-            }
-            else
-            {
-                File.Move(temp, target);
-            }
-            return new StoredFile(hash, type, size, SafeName(fileName));
+            hash = Convert.ToHexStringLower(sha.GetHashAndReset());
+            size = target.Length;
         }
-        catch
+        var path = PathOf(hash);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (File.Exists(path))
         {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-            throw;
+            File.Delete(temp);
         }
+        else
+        {
+            File.Move(temp, path, overwrite: true);
+        }
+        return new StoredFile
+        {
+            FileName = name.Length > 255 ? name[^255..] : name, ContentType = contentType, Size = size, Sha256 = hash,
+            UploadedBy = uploadedBy, UploadedAt = clock.GetUtcNow(),
+        };
     }
 
-    public Stream? Open(string sha256) =>
-        sha256.Length == 64 && sha256.All(char.IsAsciiHexDigitLower) && File.Exists(PathOf(sha256)) ? File.OpenRead(PathOf(sha256)) : null;
+    public Stream OpenRead(StoredFile file) => File.OpenRead(PathOf(file.Sha256));
 
-    private string PathOf(string sha256) => Path.Combine(_root, sha256);
+    private string Root => Path.Combine(DatabaseSetup.DataDirectory(config), "files");
 
-    private static string SafeName(string name)
-    {
-        var n = Path.GetFileName(name.Replace('\\', '/'));
-        return string.IsNullOrWhiteSpace(n) ? "附件" : n.Length > 200 ? n[^200..] : n;
-    }
+    private string PathOf(string sha256) => Path.Combine(Root, sha256[..2], sha256);
 }

@@ -1,23 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Sunlight.Web.Features.Problems;
+using Sunlight.Web.Features.Problems.Raise;
+
 namespace Sunlight.Web.Features.Complaints.Close;
 
 /// <summary>
-/// The one place where a substantiated complaint reaches the problem ledger (问题清单, source 投诉). Adds to the
-/// caller's DbContext without saving: the close step's one SaveChanges commits the complaint and the problem together.
+/// The one place where a substantiated complaint reaches the problem ledger (问题清单, source 投诉). The ledger adds to
+/// the caller's DbContext without saving: the close step's one SaveChanges commits the complaint and the problem
+/// together. The problem carries the matter only — never the reporter.
 /// </summary>
-public sealed class ComplaintProblemLink(ComplaintStep step)
+public sealed class ComplaintProblemLink(ComplaintStep step, ProblemLedger ledger)
 {
-    public Task RaiseAsync(Complaint complaint, CancellationToken ct)
+    public async Task RaiseAsync(Complaint complaint, CancellationToken ct)
     {
-        if (complaint.ProblemRaised || complaint.AssignedUnitId is null)
+        if (complaint.ProblemRaised || complaint.AssignedUnitId is not { } unitId)
         {
-            return Task.CompletedTask;
+            return;
         }
-        // INTEGRATION: ProblemLedger.RaiseAsync — when the problem ledger lands, call
-        // problemLedger.RaiseAsync(new RaiseProblemRequest(unit: complaint.AssignedUnitId, source: 投诉, sourceId: complaint.Id,
-        // title: category + tracking code, description: the matter without any reporter identity), ct) here.
+        var category = await step.Db.Set<ComplaintCategory>().AsNoTracking().Where(c => c.Id == complaint.CategoryId).Select(c => c.Name).SingleAsync(ct);
+        await ledger.RaiseAsync(new RaiseProblemRequest(
+            ProblemSource.Complaint, nameof(Complaint), complaint.Id, unitId, ProblemCategoryFor(category),
+            complaint.Finding == ComplaintFinding.Substantiated ? ProblemSeverity.Moderate : ProblemSeverity.Minor,
+            $"投诉 {complaint.TrackingCode}（{category}，核查{ComplaintText.Finding(complaint.Finding!.Value)}）：{complaint.Description}",
+            step.Today, step.Db.Scope.ActorName), ct);
         complaint.ProblemRaised = true;
         step.Log(complaint, "列入问题清单", "投诉经核查属实，已列入问题清单督促整改。");
-        _ = ct;
-        return Task.CompletedTask;
     }
+
+    /// <summary>Complaint categories map onto the problem list's categories (ProblemNames).</summary>
+    private static string ProblemCategoryFor(string complaintCategory) => complaintCategory switch
+    {
+        "多头检查" or "重复检查" or "随意检查" => "检查过多/多头检查",
+        "简单粗暴" or "吃拿卡要" or "不作为" => "作风问题",
+        "违规异地执法" or "乱查封" or "乱作为" or "过度执法" or "“一刀切”" => "执法程序",
+        "乱罚款" or "乱收费" or "趋利性执法" or "选择性执法" => "法律适用",
+        _ => "其他",
+    };
 }

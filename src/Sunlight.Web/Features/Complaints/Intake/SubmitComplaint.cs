@@ -61,18 +61,26 @@ public sealed class SubmitComplaint(
             return Outcome<IntakeReceipt>.Invalid("occurredOn", "发生日期不能晚于今天");
         }
 
-        var stored = new List<StoredFile>();
-        foreach (var upload in uploads)
+        // Every file is checked (size, then type by content) before any is stored: a refused upload leaves nothing behind.
+        var checkedUploads = new List<Upload>();
+        foreach (var file in uploads)
         {
-            try
+            var upload = new Upload(file.FileName, file.Length, file.Open);
+            string? type;
+            await using (var head = upload.Open())
             {
-                await using var stream = upload.Open();
-                stored.Add(await files.SaveAsync(stream, upload.FileName, o.MaxAttachmentBytes, ct));
+                type = file.Length == 0 ? null : AttachmentStore.Sniff(head, file.FileName);
             }
-            catch (AttachmentRejectedException e)
+            if (type is not ("image/jpeg" or "image/png" or "application/pdf"))
             {
-                return Outcome<IntakeReceipt>.Invalid("attachments", e.Message);
+                return Outcome<IntakeReceipt>.Invalid("attachments", $"附件“{Path.GetFileName(file.FileName)}”不是允许的文件类型（仅限 JPG、PNG 图片或 PDF）。");
             }
+            checkedUploads.Add(upload);
+        }
+        var stored = new List<StoredFile>();
+        foreach (var upload in checkedUploads)
+        {
+            stored.Add(await files.StoreAsync(upload, staffEntry ? db.Scope.ActorName : "公众", ct));
         }
 
         var now = clock.GetUtcNow();

@@ -17,11 +17,7 @@ internal static class EnterpriseEndpoints
         g.MapGet("/", async ([AsParameters] EnterpriseQuery q, SunlightDbContext db, CancellationToken ct) =>
         {
             var limit = Paging.Limit(q.Limit);
-            var rows = await Filter(db.Enterprises.AsNoTracking(), q)
-                .Where(e => q.After == null || e.Id > q.After)
-                .OrderBy(e => e.Id).Take(limit + 1)
-                .Select(e => new EnterpriseDto(e.Id, e.Uscc, e.Name, e.Address, e.Industry, e.LegalRepresentative, e.Phone, e.RegionCode, e.Version))
-                .ToListAsync(ct);
+            var rows = await ListPage(db, q, limit).ToListAsync(ct);
             return TypedResults.Ok(Paging.ToPage(rows, limit, r => r.Id));
         }).WithSummary("企业列表（按名称/信用代码搜索、按行业筛选，键集分页）");
 
@@ -49,6 +45,13 @@ internal static class EnterpriseEndpoints
             return r.Value is { } e ? TypedResults.Ok(EnterpriseDto.From(e)) : ApiErrors.Invalid(r.Errors!);
         }).RequireAuthorization(Policies.EditOwnUnit).WithSummary("修改企业（需提交 version，冲突时返回 409）");
     }
+
+    /// <summary>One keyset page of the list (limit + 1 rows, so the caller knows whether a next page exists).</summary>
+    internal static IQueryable<EnterpriseDto> ListPage(SunlightDbContext db, EnterpriseQuery q, int limit) =>
+        Filter(db.Enterprises.AsNoTracking(), q)
+            .Where(e => q.After == null || e.Id > q.After)
+            .OrderBy(e => e.Id).Take(limit + 1)
+            .Select(e => new EnterpriseDto(e.Id, e.Uscc, e.Name, e.Address, e.Industry, e.LegalRepresentative, e.Phone, e.RegionCode, e.Version));
 
     internal static IQueryable<Enterprise> Filter(IQueryable<Enterprise> query, EnterpriseQuery q)
     {

@@ -11,8 +11,8 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSunlightDbContext))]
-    [Migration("20261125040238_Complaints")]
-    partial class Complaints
+    [Migration("20261125035706_Problems")]
+    partial class Problems
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -165,480 +165,6 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Sunlight.Web.Features.Complaints.Complaint", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("AcceptDueDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("AcceptDueUncertain")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("AcceptedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("AssignedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("AssignedUnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AssignmentNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CategoryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ClosedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ComplainedUnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(5000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DraftReply")
-                        .HasMaxLength(5000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EnterpriseName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EnterpriseUscc")
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Extension")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ExtensionReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Finding")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IntakePlace")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("IntakePointId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsAnonymous")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastReturnReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("MergedIntoId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("OccurredOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Open311Token")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PinHash")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("ProblemRaised")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("RatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RatedRound")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RatingComment")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ReceivedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RejectionReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Reopened")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("RepliedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reply")
-                        .HasMaxLength(5000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ReplyRound")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ReporterProtected")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("ResolveDueDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("ResolveDueUncertain")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ReturnCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ReviewComment")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool?>("Satisfied")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TrackingCode")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ComplainedUnitId");
-
-                    b.HasIndex("IntakePointId");
-
-                    b.HasIndex("Open311Token")
-                        .IsUnique();
-
-                    b.HasIndex("TrackingCode")
-                        .IsUnique();
-
-                    b.HasIndex("AssignedUnitId", "State");
-
-                    b.HasIndex("CategoryId", "ReceivedAt");
-
-                    b.HasIndex("RegionCode", "State", "ReceivedAt");
-
-                    b.ToTable("Complaints", (string)null);
-                });
-
-            modelBuilder.Entity("Sunlight.Web.Features.Complaints.ComplaintAttachment", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ComplaintId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ComplaintId");
-
-                    b.ToTable("ComplaintAttachments", (string)null);
-                });
-
-            modelBuilder.Entity("Sunlight.Web.Features.Complaints.ComplaintCategory", b =>
-                {
-                    b.Property<long>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SortOrder")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Code")
-                        .IsUnique();
-
-                    b.ToTable("ComplaintCategories", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1L,
-                            Code = "profit-driven",
-                            IsActive = true,
-                            Name = "趋利性执法",
-                            SortOrder = 10
-                        },
-                        new
-                        {
-                            Id = 2L,
-                            Code = "selective",
-                            IsActive = true,
-                            Name = "选择性执法",
-                            SortOrder = 20
-                        },
-                        new
-                        {
-                            Id = 3L,
-                            Code = "multiple-inspections",
-                            IsActive = true,
-                            Name = "多头检查",
-                            SortOrder = 30
-                        },
-                        new
-                        {
-                            Id = 4L,
-                            Code = "arbitrary-inspection",
-                            IsActive = true,
-                            Name = "随意检查",
-                            SortOrder = 40
-                        },
-                        new
-                        {
-                            Id = 5L,
-                            Code = "repeated-inspection",
-                            IsActive = true,
-                            Name = "重复检查",
-                            SortOrder = 50
-                        },
-                        new
-                        {
-                            Id = 6L,
-                            Code = "illegal-fees",
-                            IsActive = true,
-                            Name = "乱收费",
-                            SortOrder = 60
-                        },
-                        new
-                        {
-                            Id = 7L,
-                            Code = "illegal-fines",
-                            IsActive = true,
-                            Name = "乱罚款",
-                            SortOrder = 70
-                        },
-                        new
-                        {
-                            Id = 8L,
-                            Code = "illegal-seizure",
-                            IsActive = true,
-                            Name = "乱查封",
-                            SortOrder = 80
-                        },
-                        new
-                        {
-                            Id = 9L,
-                            Code = "out-of-area",
-                            IsActive = true,
-                            Name = "违规异地执法",
-                            SortOrder = 90
-                        },
-                        new
-                        {
-                            Id = 10L,
-                            Code = "inaction",
-                            IsActive = true,
-                            Name = "不作为",
-                            SortOrder = 100
-                        },
-                        new
-                        {
-                            Id = 11L,
-                            Code = "misconduct",
-                            IsActive = true,
-                            Name = "乱作为",
-                            SortOrder = 110
-                        },
-                        new
-                        {
-                            Id = 12L,
-                            Code = "rough",
-                            IsActive = true,
-                            Name = "简单粗暴",
-                            SortOrder = 120
-                        },
-                        new
-                        {
-                            Id = 13L,
-                            Code = "excessive",
-                            IsActive = true,
-                            Name = "过度执法",
-                            SortOrder = 130
-                        },
-                        new
-                        {
-                            Id = 14L,
-                            Code = "one-size-fits-all",
-                            IsActive = true,
-                            Name = "“一刀切”",
-                            SortOrder = 140
-                        },
-                        new
-                        {
-                            Id = 15L,
-                            Code = "bribery",
-                            IsActive = true,
-                            Name = "吃拿卡要",
-                            SortOrder = 150
-                        },
-                        new
-                        {
-                            Id = 16L,
-                            Code = "other",
-                            IsActive = true,
-                            Name = "其他",
-                            SortOrder = 160
-                        });
-                });
-
-            modelBuilder.Entity("Sunlight.Web.Features.Complaints.ComplaintEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ComplaintId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsPublic")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .HasMaxLength(5000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ComplaintId", "Id");
-
-                    b.ToTable("ComplaintEvents", (string)null);
-                });
-
-            modelBuilder.Entity("Sunlight.Web.Features.Complaints.IntakePoint", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Place")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Code")
-                        .IsUnique();
-
-                    b.ToTable("IntakePoints", (string)null);
-                });
-
             modelBuilder.Entity("Sunlight.Web.Features.Platform.Escalations.Escalation", b =>
                 {
                     b.Property<long>("Id")
@@ -774,6 +300,301 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                     b.HasIndex("SentAt", "Id");
 
                     b.ToTable("OutboxMails", (string)null);
+                });
+
+            modelBuilder.Entity("Sunlight.Web.Features.Problems.Problem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Completion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DeadlineUncertain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisputeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisputeRuling")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FoundBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FoundOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LatestProgress")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measures")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PlanDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RejectionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateBeforeDispute")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerificationOpinion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WrittenOffOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("SourceType", "SourceId");
+
+                    b.HasIndex("State", "Deadline");
+
+                    b.HasIndex("UnitId", "State");
+
+                    b.ToTable("Problems", (string)null);
+                });
+
+            modelBuilder.Entity("Sunlight.Web.Features.Problems.ProblemCategory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Npgsql:IdentitySequenceOptions", "'1000', '1', '', '', 'False', '1'");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ProblemCategories", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1L,
+                            IsActive = true,
+                            Name = "三项制度落实",
+                            SortOrder = 10,
+                            Version = new Guid("00000000-0000-0000-0000-000000000001")
+                        },
+                        new
+                        {
+                            Id = 2L,
+                            IsActive = true,
+                            Name = "执法程序",
+                            SortOrder = 20,
+                            Version = new Guid("00000000-0000-0000-0000-000000000002")
+                        },
+                        new
+                        {
+                            Id = 3L,
+                            IsActive = true,
+                            Name = "法律适用",
+                            SortOrder = 30,
+                            Version = new Guid("00000000-0000-0000-0000-000000000003")
+                        },
+                        new
+                        {
+                            Id = 4L,
+                            IsActive = true,
+                            Name = "执法能力",
+                            SortOrder = 40,
+                            Version = new Guid("00000000-0000-0000-0000-000000000004")
+                        },
+                        new
+                        {
+                            Id = 5L,
+                            IsActive = true,
+                            Name = "检查过多/多头检查",
+                            SortOrder = 50,
+                            Version = new Guid("00000000-0000-0000-0000-000000000005")
+                        },
+                        new
+                        {
+                            Id = 6L,
+                            IsActive = true,
+                            Name = "涉企行政指导",
+                            SortOrder = 60,
+                            Version = new Guid("00000000-0000-0000-0000-000000000006")
+                        },
+                        new
+                        {
+                            Id = 7L,
+                            IsActive = true,
+                            Name = "柔性执法",
+                            SortOrder = 70,
+                            Version = new Guid("00000000-0000-0000-0000-000000000007")
+                        },
+                        new
+                        {
+                            Id = 8L,
+                            IsActive = true,
+                            Name = "作风问题",
+                            SortOrder = 80,
+                            Version = new Guid("00000000-0000-0000-0000-000000000008")
+                        },
+                        new
+                        {
+                            Id = 9L,
+                            IsActive = true,
+                            Name = "其他",
+                            SortOrder = 90,
+                            Version = new Guid("00000000-0000-0000-0000-000000000009")
+                        });
+                });
+
+            modelBuilder.Entity("Sunlight.Web.Features.Problems.ProblemEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProblemProgressId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StoredFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProblemProgressId");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.ToTable("ProblemEvidence", (string)null);
+                });
+
+            modelBuilder.Entity("Sunlight.Web.Features.Problems.ProblemProgress", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProblemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProblemId");
+
+                    b.ToTable("ProblemProgress", (string)null);
                 });
 
             modelBuilder.Entity("Sunlight.Web.Features.Registry.Credential", b =>
@@ -1130,6 +951,45 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("CalendarDays", (string)null);
                 });
 
+            modelBuilder.Entity("Sunlight.Web.Infrastructure.Files.StoredFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("StoredFiles", (string)null);
+                });
+
             modelBuilder.Entity("Sunlight.Web.Infrastructure.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1283,48 +1143,43 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Sunlight.Web.Features.Complaints.Complaint", b =>
+            modelBuilder.Entity("Sunlight.Web.Features.Problems.Problem", b =>
                 {
-                    b.HasOne("Sunlight.Web.Features.Registry.EnforcementUnit", null)
+                    b.HasOne("Sunlight.Web.Features.Registry.EnforcementUnit", "Unit")
                         .WithMany()
-                        .HasForeignKey("AssignedUnitId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Sunlight.Web.Features.Complaints.ComplaintCategory", "Category")
-                        .WithMany()
-                        .HasForeignKey("CategoryId")
+                        .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Sunlight.Web.Features.Registry.EnforcementUnit", null)
-                        .WithMany()
-                        .HasForeignKey("ComplainedUnitId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Sunlight.Web.Features.Complaints.IntakePoint", null)
-                        .WithMany()
-                        .HasForeignKey("IntakePointId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("Category");
+                    b.Navigation("Unit");
                 });
 
-            modelBuilder.Entity("Sunlight.Web.Features.Complaints.ComplaintAttachment", b =>
+            modelBuilder.Entity("Sunlight.Web.Features.Problems.ProblemEvidence", b =>
                 {
-                    b.HasOne("Sunlight.Web.Features.Complaints.Complaint", null)
-                        .WithMany("Attachments")
-                        .HasForeignKey("ComplaintId")
+                    b.HasOne("Sunlight.Web.Features.Problems.ProblemProgress", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ProblemProgressId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Sunlight.Web.Infrastructure.Files.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("File");
                 });
 
-            modelBuilder.Entity("Sunlight.Web.Features.Complaints.ComplaintEvent", b =>
+            modelBuilder.Entity("Sunlight.Web.Features.Problems.ProblemProgress", b =>
                 {
-                    b.HasOne("Sunlight.Web.Features.Complaints.Complaint", null)
-                        .WithMany("Events")
-                        .HasForeignKey("ComplaintId")
+                    b.HasOne("Sunlight.Web.Features.Problems.Problem", "Problem")
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Problem");
                 });
 
             modelBuilder.Entity("Sunlight.Web.Features.Registry.Credential", b =>
@@ -1369,11 +1224,9 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
-            modelBuilder.Entity("Sunlight.Web.Features.Complaints.Complaint", b =>
+            modelBuilder.Entity("Sunlight.Web.Features.Problems.ProblemProgress", b =>
                 {
-                    b.Navigation("Attachments");
-
-                    b.Navigation("Events");
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("Sunlight.Web.Features.Registry.Officer", b =>

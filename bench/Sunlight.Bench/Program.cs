@@ -1,0 +1,27 @@
+using Sunlight.Bench;
+using Sunlight.Bench.Scenarios;
+
+var options = BenchOptions.Parse(args);
+try
+{
+    BenchResult? result = options.Scenario switch
+    {
+        "generate" => await GenerateCommand.RunAsync(options),
+        "startup" => await StartupScenario.RunAsync(options),
+        "registry-list" => await RegistryListScenario.RunAsync(options),
+        "scope-check" => await ScopeCheck.RunAsync(options),
+        _ => null,
+    };
+    if (result is null)
+    {
+        Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Sunlight.Bench -- <generate|startup|registry-list> [--scale N] [--provider Sqlite|Postgres --connection \"...\"] [--out DIR]");
+        return 2;
+    }
+    Console.WriteLine(result.ToJson());
+    return 0;
+}
+catch (Exception e) when (e is InvalidOperationException or IOException or FormatException or ArgumentException)
+{
+    Console.Error.WriteLine($"{options.Scenario}: {e.Message}");
+    return 1;
+}

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Sunlight.Web.Features.Registry;
+using Sunlight.Web.Infrastructure.Api;
+using Sunlight.Web.Infrastructure.Database;
+using Sunlight.Web.Infrastructure.Identity;
+
+namespace Sunlight.Web.Features.Platform.Escalations;
+
+public sealed record EscalationDto(long Id, long UnitId, string UnitName, EscalationKind Kind, string KindName, string? SubjectType, long? SubjectId, string Reason, DateOnly? DueDate, DateTimeOffset CreatedAt, string CreatedBy);
+
+/// <summary>A 约谈, 移送 or manual 督办 against a unit (feature endpoints add the same against one of their records).</summary>
+public sealed record EscalationInput(EscalationKind Kind, long UnitId, string Reason);
+
+public sealed record EscalationQuery(long? UnitId, EscalationKind? Kind, string? SubjectType, long? SubjectId, long? Before, int? Limit);
+
+/// <summary>Rules shared by every form that records a manual escalation.</summary>
+public static class ManualEscalation
+{
+    public static readonly EscalationKind[] Kinds = [EscalationKind.Admonition, EscalationKind.Referral, EscalationKind.Supervise];
+
+    public static (string Field, string Message)? Check(EscalationKind kind, string? reason)
+    {
+        if (!Kinds.Contains(kind))
+        {
+            return ("kind", "只能手工记录约谈、移送纪委监委或督办");
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return ("reason", "请填写事由");
+        }
+        return reason.Length > 2000 ? ("reason", "事由不能超过 2000 个字") : null;
+    }
+
+    public static EscalationDto Dto(Escalation e, string unitName = "") =>
+        new(e.Id, e.UnitId, unitName, e.Kind, Escalation.KindName(e.Kind), e.SubjectType, e.SubjectId, e.Reason, e.DueDate, e.CreatedAt, e.CreatedBy);
+
+    /// <summary>What the caller may list: Observers see referrals only; UnitStaff their own unit (query filter).</summary>
+    public static IQueryable<Escalation> Visible(IQueryable<Escalation> query, CallerScope scope) =>
+        scope.IsInRole(Roles.Observer) && !scope.IsInRole(Roles.Supervisor) && !scope.IsInRole(Roles.Admin)
+            ? query.Where(e => e.Kind == EscalationKind.Referral)
+            : query;
+}
+
+internal static class EscalationEndpoints
+{
+    public static void MapEscalations(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/escalations").WithTags("督办、约谈与移送")
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Supervisor, Roles.Observer, Roles.UnitStaff));
+
+        g.MapGet("/", async ([AsParameters] EscalationQuery q, SunlightDbContext db, CancellationToken ct) =>
+        {
+            var take = Paging.Limit(q.Limit);
+            var rows = await ManualEscalation.Visible(db.Set<Escalation>().AsNoTracking(), db.Scope)
+                .Where(e => q.UnitId == null || e.UnitId == q.UnitId)
+                .Where(e => q.Kind == null || e.Kind == q.Kind)
+                .Where(e => q.SubjectType == null || e.SubjectType == q.SubjectType)
+                .Where(e => q.SubjectId == null || e.SubjectId == q.SubjectId)
+                .Where(e => q.Before == null || e.Id < q.Before)
+                .OrderByDescending(e => e.Id).Take(take + 1)
+                .ToListAsync(ct);
+            var unitIds = rows.Select(e => e.UnitId).Distinct().ToList();
+            var names = await db.Units.IgnoreQueryFilters().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+            return TypedResults.Ok(Paging.ToPage(rows.Select(e => ManualEscalation.Dto(e, names.GetValueOrDefault(e.UnitId, ""))).ToList(), take, e => e.Id));
+        }).WithSummary("督办、约谈、移送记录（观察员只看移送；执法单位只看本单位）");
+
+        g.MapPost("/", async Task<Results<Created<EscalationDto>, ValidationProblem, ProblemHttpResult>> (EscalationInput input, SunlightDbContext db, EscalationLedger ledger, CancellationToken ct) =>
+        {
+            if (!await db.Units.AnyAsync(u => u.Id == input.UnitId && u.Kind == UnitKind.Enforcement, ct))
+            {
+                return ApiErrors.NotFound("执法单位");
+            }
+            if (ManualEscalation.Check(input.Kind, input.Reason) is { } error)
+            {
+                return ApiErrors.Invalid(error.Field, error.Message);
+            }
+            var e = await ledger.RecordManualAsync(input.Kind, input.UnitId, null, null, input.Reason.Trim(), "/Escalations", ct);
+            return TypedResults.Created($"/api/v1/escalations?unitId={e.UnitId}", ManualEscalation.Dto(e));
+        }).RequireAuthorization(p => p.RequireRole(Roles.Supervisor)).WithSummary("对执法单位记录约谈、移送纪委监委或督办");
+    }
+}

@@ -1,0 +1,233 @@
+using Sunlight.Web.Features.Registry;
+using Sunlight.Web.Infrastructure.Api;
+using Sunlight.Web.Infrastructure.Audit;
+using Sunlight.Web.Infrastructure.Database;
+
+namespace Sunlight.Web.Features.Problems;
+
+/// <summary>Where a problem was found (问题来源).</summary>
+public enum ProblemSource
+{
+    SelfInspection,
+    SupervisoryInspection,
+    Complaint,
+    CaseReview,
+    Warning,
+    EnterpriseVisit,
+    Manual,
+    Import,
+}
+
+public enum ProblemSeverity
+{
+    Minor,
+    Moderate,
+    Serious,
+}
+
+/// <summary>The rectification workflow: 待制定措施 → 整改中 → 待核账 → 已销账, with 异议 on the side.</summary>
+public enum ProblemState
+{
+    Raised,
+    Rectifying,
+    AwaitingVerification,
+    WrittenOff,
+    Disputed,
+    Dismissed,
+}
+
+/// <summary>
+/// An entry of the problem list (问题清单) and its rectification (整改台账). Every state change goes through a guarded
+/// method below; a step not allowed from the current state throws a <see cref="RuleViolationException"/> (409).
+/// </summary>
+public sealed class Problem : IUnitOwned, IAuditable, IVersioned, IHasState
+{
+    public long Id { get; set; }
+    public string RegionCode { get; set; } = "";
+    public long UnitId { get; set; }
+    public EnforcementUnit? Unit { get; set; }
+
+    /// <summary>问题编号, known before the first save so notifications can link to it.</summary>
+    public string Number { get; private set; } = "";
+    public ProblemSource Source { get; private set; }
+    /// <summary>The record the problem came from ("Complaint", "CaseReview" ...) and its id.</summary>
+    public string? SourceType { get; private set; }
+    public long? SourceId { get; private set; }
+    public string Category { get; private set; } = "";
+    public ProblemSeverity Severity { get; private set; }
+    public string Description { get; private set; } = "";
+    public DateOnly FoundOn { get; private set; }
+    public string FoundBy { get; private set; } = "";
+    public DateOnly RaisedOn { get; private set; }
+    /// <summary>The unit must propose measures by this day; later it shows as 未制定整改措施 in the reconcile view.</summary>
+    public DateOnly PlanDueOn { get; private set; }
+
+    public ProblemState State { get; private set; }
+
+    public string? Measures { get; private set; }
+    public DateOnly? Deadline { get; private set; }
+    /// <summary>The deadline was computed with days outside the loaded holiday calendar.</summary>
+    public bool DeadlineUncertain { get; private set; }
+    public string? LatestProgress { get; private set; }
+    public string? Completion { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    public string? VerificationOpinion { get; private set; }
+    public string? VerifiedBy { get; private set; }
+    public DateOnly? WrittenOffOn { get; private set; }
+    public int RejectionCount { get; private set; }
+    public int ReopenCount { get; private set; }
+
+    public string? DisputeReason { get; private set; }
+    public string? DisputeRuling { get; private set; }
+    public ProblemState? StateBeforeDispute { get; private set; }
+
+    public Guid Version { get; set; }
+
+    public static Problem Raise(EnforcementUnit unit, ProblemSource source, string? sourceType, long? sourceId, string category,
+        ProblemSeverity severity, string description, DateOnly foundOn, string foundBy, DateOnly today, DateOnly planDueOn) => new()
+    {
+        RegionCode = unit.RegionCode,
+        UnitId = unit.Id,
+        Number = $"WT{today:yyyyMMdd}{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}",
+        Source = source,
+        SourceType = sourceType,
+        SourceId = sourceId,
+        Category = category.Trim(),
+        Severity = severity,
+        Description = description.Trim(),
+        FoundOn = foundOn,
+        FoundBy = foundBy.Trim(),
+        RaisedOn = today,
+        PlanDueOn = planDueOn,
+        State = ProblemState.Raised,
+    };
+
+    /// <summary>Still open and past its rectification deadline (submitted problems wait on the bureau, not the unit).</summary>
+    public bool IsOverdueOn(DateOnly today) => State == ProblemState.Rectifying && Deadline < today;
+
+    public bool IsPlanLateOn(DateOnly today) => State == ProblemState.Raised && PlanDueOn < today;
+
+    /// <summary>The unit proposes measures and a deadline; the caller checks the deadline is not in the past.</summary>
+    public void ProposeMeasures(string measures, DateOnly deadline, bool uncertain)
+    {
+        Require(ProblemState.Raised, "制定整改措施");
+        Measures = measures.Trim();
+        Deadline = deadline;
+        DeadlineUncertain = uncertain;
+        State = ProblemState.Rectifying;
+    }
+
+    public ProblemProgress AddProgress(string note, string by, DateTimeOffset at)
+    {
+        Require(ProblemState.Rectifying, "报送整改进展");
+        LatestProgress = note.Trim();
+        return new ProblemProgress { Problem = this, RegionCode = RegionCode, UnitId = UnitId, Note = note.Trim(), CreatedBy = by, CreatedAt = at };
+    }
+
+    public void Submit(string completion, DateTimeOffset at)
+    {
+        Require(ProblemState.Rectifying, "提交核账");
+        Completion = completion.Trim();
+        SubmittedAt = at;
+        State = ProblemState.AwaitingVerification;
+    }
+
+    /// <summary>核账: accepted → 销账 with date and verifier; rejected → back to rectification with the reason.</summary>
+    public void Verify(bool accept, string opinion, string verifier, DateOnly today)
+    {
+        Require(ProblemState.AwaitingVerification, "核账");
+        VerificationOpinion = opinion.Trim();
+        VerifiedBy = verifier;
+        if (accept)
+        {
+            WrittenOffOn = today;
+            State = ProblemState.WrittenOff;
+        }
+        else
+        {
+            RejectionCount++;
+            State = ProblemState.Rectifying;
+        }
+    }
+
+    /// <summary>The problem recurred: the unit proposes new measures.</summary>
+    public void Reopen(string reason, DateOnly planDueOn)
+    {
+        Require(ProblemState.WrittenOff, "重新打开");
+        ReopenCount++;
+        PlanDueOn = planDueOn;
+        VerificationOpinion = "重新打开：" + reason.Trim();
+        WrittenOffOn = null;
+        Measures = null;
+        Deadline = null;
+        DeadlineUncertain = false;
+        Completion = null;
+        SubmittedAt = null;
+        State = ProblemState.Raised;
+    }
+
+    public void Dispute(string reason)
+    {
+        if (State is not (ProblemState.Raised or ProblemState.Rectifying))
+        {
+            throw Refused("提出异议");
+        }
+        DisputeReason = reason.Trim();
+        DisputeRuling = null;
+        StateBeforeDispute = State;
+        State = ProblemState.Disputed;
+    }
+
+    /// <summary>The Supervisor rules: a dispute upheld dismisses the problem; rejected, the rectification continues.</summary>
+    public void RuleOnDispute(bool upheld, string ruling)
+    {
+        Require(ProblemState.Disputed, "裁定异议");
+        DisputeRuling = ruling.Trim();
+        State = upheld ? ProblemState.Dismissed : StateBeforeDispute ?? ProblemState.Raised;
+        StateBeforeDispute = null;
+    }
+
+    private void Require(ProblemState expected, string step)
+    {
+        if (State != expected)
+        {
+            throw Refused(step);
+        }
+    }
+
+    private RuleViolationException Refused(string step) =>
+        new("PROBLEM-STATE", $"问题当前状态为“{ProblemNames.State(State)}”，不能{step}。");
+}
+
+/// <summary>One progress report (整改进展) of the unit, with its evidence files.</summary>
+public sealed class ProblemProgress : IUnitOwned, IAuditable
+{
+    public long Id { get; set; }
+    public string RegionCode { get; set; } = "";
+    public long UnitId { get; set; }
+    public long ProblemId { get; set; }
+    public Problem? Problem { get; set; }
+    public string Note { get; set; } = "";
+    public string CreatedBy { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public List<ProblemEvidence> Evidence { get; set; } = [];
+}
+
+/// <summary>An evidence file attached to a progress report; the file itself lives in the attachment store.</summary>
+public sealed class ProblemEvidence : IAuditable
+{
+    public long Id { get; set; }
+    public long ProblemProgressId { get; set; }
+    public long StoredFileId { get; set; }
+    public Infrastructure.Files.StoredFile? File { get; set; }
+}
+
+/// <summary>问题类别 dictionary, edited by Admin and Supervisors; the forms offer the active entries.</summary>
+public sealed class ProblemCategory : IAuditable, IVersioned
+{
+    public long Id { get; set; }
+    public string Name { get; set; } = "";
+    public int SortOrder { get; set; }
+    public bool IsActive { get; set; } = true;
+    public Guid Version { get; set; }
+}

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Sunlight.Web.Features.Problems;
+
+internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
+{
+    public void Configure(EntityTypeBuilder<Problem> b)
+    {
+        b.ToTable("Problems");
+        b.HasIndex(x => x.Number).IsUnique();
+        b.HasIndex(x => new { x.UnitId, x.State });
+        b.HasIndex(x => new { x.State, x.Deadline });
+        b.HasIndex(x => new { x.SourceType, x.SourceId });
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.RegionCode).HasMaxLength(6);
+        b.Property(x => x.Number).HasMaxLength(20);
+        b.Property(x => x.SourceType).HasMaxLength(40);
+        b.Property(x => x.Category).HasMaxLength(50);
+        b.Property(x => x.Description).HasMaxLength(2000);
+        b.Property(x => x.FoundBy).HasMaxLength(100);
+        b.Property(x => x.Measures).HasMaxLength(2000);
+        b.Property(x => x.LatestProgress).HasMaxLength(2000);
+        b.Property(x => x.Completion).HasMaxLength(2000);
+        b.Property(x => x.VerificationOpinion).HasMaxLength(1000);
+        b.Property(x => x.VerifiedBy).HasMaxLength(100);
+        b.Property(x => x.DisputeReason).HasMaxLength(1000);
+        b.Property(x => x.DisputeRuling).HasMaxLength(1000);
+        b.Property(x => x.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class ProblemProgressConfiguration : IEntityTypeConfiguration<ProblemProgress>
+{
+    public void Configure(EntityTypeBuilder<ProblemProgress> b)
+    {
+        b.ToTable("ProblemProgress");
+        b.HasOne(x => x.Problem).WithMany().HasForeignKey(x => x.ProblemId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Evidence).WithOne().HasForeignKey(x => x.ProblemProgressId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.RegionCode).HasMaxLength(6);
+        b.Property(x => x.Note).HasMaxLength(2000);
+        b.Property(x => x.CreatedBy).HasMaxLength(100);
+    }
+}
+
+internal sealed class ProblemEvidenceConfiguration : IEntityTypeConfiguration<ProblemEvidence>
+{
+    public void Configure(EntityTypeBuilder<ProblemEvidence> b)
+    {
+        b.ToTable("ProblemEvidence");
+        b.HasOne(x => x.File).WithMany().HasForeignKey(x => x.StoredFileId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ProblemCategoryConfiguration : IEntityTypeConfiguration<ProblemCategory>
+{
+    public void Configure(EntityTypeBuilder<ProblemCategory> b)
+    {
+        b.ToTable("ProblemCategories");
+        b.HasIndex(x => x.Name).IsUnique();
+        b.Property(x => x.Name).HasMaxLength(50);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        // PostgreSQL's identity sequence does not see the seeded ids below; new entries start above them.
+        b.Property(x => x.Id).HasIdentityOptions(startValue: 1000);
+        // The shipped dictionary exists on every install, demo or not; Admin and Supervisors edit it afterwards.
+        b.HasData(ProblemNames.DefaultCategories.Select((name, i) => new ProblemCategory
+        {
+            Id = i + 1, Name = name, SortOrder = (i + 1) * 10, IsActive = true,
+            Version = new Guid($"00000000-0000-0000-0000-{i + 1:000000000000}"),
+        }));
+    }
+}

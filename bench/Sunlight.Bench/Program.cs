@@ -10,6 +10,7 @@ try
         "startup" => await StartupScenario.RunAsync(options),
         "registry-list" => await RegistryListScenario.RunAsync(options),
         "scope-check" => await ScopeCheck.RunAsync(options),
+        "intake" => await IntakeScenario.RunAsync(options),
         _ => null,
     };
     if (result is null)

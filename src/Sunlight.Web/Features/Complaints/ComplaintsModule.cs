@@ -41,6 +41,7 @@ internal static class ComplaintsModule
         services.AddOptions<ComplaintOptions>().BindConfiguration("Sunlight:Complaints");
         services.AddSingleton<ReporterVault>();
         services.AddSingleton<IntakeWriter>();
+        services.AddSingleton<Categories.ActiveCategories>();
         services.AddScoped<ComplaintAccess>();
         services.AddScoped<ComplaintStep>();
         services.AddScoped<ComplaintQueries>();

@@ -107,6 +107,16 @@ internal static class AuditChain
 
     public static async Task AppendAsync(SunlightDbContext db, IReadOnlyList<PendingAudit> pending, string actor, DateTimeOffset now, CancellationToken ct)
     {
+        db.AuditEntries.AddRange(await ChainAsync(db, pending, actor, now, ct));
+        await db.SaveWithoutAuditAsync(ct);
+    }
+
+    /// <summary>
+    /// Takes the chain lock (inside the caller's transaction) and returns the next entries, hashed and linked to the
+    /// last stored one; the caller stores them in the same transaction.
+    /// </summary>
+    public static async Task<List<AuditEntry>> ChainAsync(SunlightDbContext db, IReadOnlyList<PendingAudit> pending, string actor, DateTimeOffset now, CancellationToken ct)
+    {
         await db.LockAuditChainAsync(ct);
         var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
             .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
@@ -114,7 +124,7 @@ internal static class AuditChain
         var previous = last?.Hash ?? Genesis;
         // Milliseconds survive every provider's timestamp type, so the hash can be recomputed from stored values.
         var at = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
-
+        var entries = new List<AuditEntry>(pending.Count);
         foreach (var p in pending)
         {
             var entry = new AuditEntry
@@ -131,9 +141,9 @@ internal static class AuditChain
             };
             entry.Hash = ComputeHash(entry);
             previous = entry.Hash;
-            db.AuditEntries.Add(entry);
+            entries.Add(entry);
         }
-        await db.SaveWithoutAuditAsync(ct);
+        return entries;
     }
 
     public static string ComputeHash(AuditEntry e)

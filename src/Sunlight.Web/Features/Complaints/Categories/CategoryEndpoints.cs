@@ -32,7 +32,7 @@ internal static class CategoryEndpoints
                 .Select(c => new CategoryDto(c.Id, c.Code, c.Name, c.Description, c.SortOrder, c.IsActive)).ToListAsync(ct)))
             .AllowAnonymous().WithSummary("投诉类别（公开）");
 
-        g.MapPost("/", async Task<Results<Created<CategoryDto>, ValidationProblem>> (CategoryInput input, SunlightDbContext db, CancellationToken ct) =>
+        g.MapPost("/", async Task<Results<Created<CategoryDto>, ValidationProblem>> (CategoryInput input, SunlightDbContext db, ActiveCategories active, CancellationToken ct) =>
         {
             if (await db.Set<ComplaintCategory>().AnyAsync(c => c.Code == input.Code, ct))
             {
@@ -42,10 +42,11 @@ internal static class CategoryEndpoints
             var c = new ComplaintCategory { Id = next, Code = input.Code, Name = input.Name.Trim(), Description = input.Description, SortOrder = input.SortOrder, IsActive = input.IsActive };
             db.Set<ComplaintCategory>().Add(c);
             await db.SaveChangesAsync(ct);
+            active.Invalidate();
             return TypedResults.Created($"/api/v1/complaint-categories/{c.Id}", new CategoryDto(c.Id, c.Code, c.Name, c.Description, c.SortOrder, c.IsActive));
         }).Validate<CategoryInput>().RequireAuthorization(ComplaintPolicies.EditDictionary).WithSummary("新增投诉类别");
 
-        g.MapPut("/{id:long}", async Task<Results<Ok<CategoryDto>, ValidationProblem, ProblemHttpResult>> (long id, CategoryInput input, SunlightDbContext db, CancellationToken ct) =>
+        g.MapPut("/{id:long}", async Task<Results<Ok<CategoryDto>, ValidationProblem, ProblemHttpResult>> (long id, CategoryInput input, SunlightDbContext db, ActiveCategories active, CancellationToken ct) =>
         {
             var c = await db.Set<ComplaintCategory>().FirstOrDefaultAsync(x => x.Id == id, ct);
             if (c is null)
@@ -58,6 +59,7 @@ internal static class CategoryEndpoints
             }
             (c.Code, c.Name, c.Description, c.SortOrder, c.IsActive) = (input.Code, input.Name.Trim(), input.Description, input.SortOrder, input.IsActive);
             await db.SaveChangesAsync(ct);
+            active.Invalidate();
             return TypedResults.Ok(new CategoryDto(c.Id, c.Code, c.Name, c.Description, c.SortOrder, c.IsActive));
         }).Validate<CategoryInput>().RequireAuthorization(ComplaintPolicies.EditDictionary).WithSummary("修改或停用投诉类别");
     }

@@ -1,5 +1,7 @@
 using System.Threading.Channels;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Sunlight.Web.Infrastructure.Audit;
 using Sunlight.Web.Infrastructure.Database;
 using Sunlight.Web.Infrastructure.Identity;
 
@@ -98,15 +100,37 @@ public sealed class IntakeWriter(IServiceScopeFactory scopes, ILogger<IntakeWrit
         using var scope = scopes.CreateScope();
         _contextType ??= scope.ServiceProvider.GetRequiredService<SunlightDbContext>().GetType();
         await using var db = (SunlightDbContext)ActivatorUtilities.CreateInstance(scope.ServiceProvider, _contextType, Public);
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        // Rows and their audit entries in one transaction, written with prepared inserts rather than change tracking:
+        // this path is the public intake's throughput (see bench `intake`), and a batch has only new rows.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var complaints = new RowInserter<Complaint>(db);
+        var events = new RowInserter<ComplaintEvent>(db);
+        var attachments = new RowInserter<ComplaintAttachment>(db);
+        var audits = new List<PendingAudit>(batch.Count);
         foreach (var p in batch)
         {
-            // A retried row may carry keys from the failed attempt.
-            p.Complaint.Id = 0;
-            p.Complaint.Events.ForEach(e => e.Id = 0);
-            p.Complaint.Attachments.ForEach(a => a.Id = 0);
-            db.Set<Complaint>().Add(p.Complaint);
+            var c = p.Complaint;
+            c.Version = Guid.NewGuid();
+            await complaints.InsertAsync(c, CancellationToken.None);
+            foreach (var e in c.Events)
+            {
+                e.ComplaintId = c.Id;
+                await events.InsertAsync(e, CancellationToken.None);
+            }
+            foreach (var a in c.Attachments)
+            {
+                a.ComplaintId = c.Id;
+                await attachments.InsertAsync(a, CancellationToken.None);
+            }
+            audits.Add(PendingAudit.Manual(nameof(Complaint), c.Id.ToString(CultureInfo.InvariantCulture), "Create", null, complaints.Snapshot(c)));
         }
-        await db.SaveChangesAsync();
+        var entries = new RowInserter<AuditEntry>(db);
+        foreach (var entry in await AuditChain.ChainAsync(db, audits, Public.ActorName, now, CancellationToken.None))
+        {
+            await entries.InsertAsync(entry, CancellationToken.None);
+        }
+        await transaction.CommitAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -16,7 +16,7 @@ namespace Sunlight.Web.Features.Complaints.Intake;
 /// </summary>
 public sealed class SubmitComplaint(
     SunlightDbContext db, IValidator<ComplaintSubmission> validator, IOptions<ComplaintOptions> options, AttachmentStore files,
-    ReporterVault vault, WorkingCalendar calendar, TimeProvider clock, IntakeWriter writer, IConfiguration config)
+    ReporterVault vault, WorkingCalendar calendar, TimeProvider clock, IntakeWriter writer, IConfiguration config, Categories.ActiveCategories categories)
 {
     public async Task<Outcome<IntakeReceipt>> SubmitAsync(ComplaintSubmission input, IReadOnlyList<IncomingFile> uploads, IntakeSource source, bool staffEntry, CancellationToken ct)
     {
@@ -37,7 +37,7 @@ public sealed class SubmitComplaint(
         }
 
         var code = input.Category!.Trim();
-        var categoryId = await db.Set<ComplaintCategory>().AsNoTracking().Where(c => c.Code == code && c.IsActive).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+        var categoryId = await categories.FindAsync(db, code, ct);
         if (categoryId is null)
         {
             return Outcome<IntakeReceipt>.Invalid("category", "投诉类别不存在或已停用");

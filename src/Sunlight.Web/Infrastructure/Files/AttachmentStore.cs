@@ -117,6 +117,8 @@ public sealed class AttachmentStore(IConfiguration config, TimeProvider clock)
             }
             hash = Convert.ToHexStringLower(sha.GetHashAndReset());
             size = target.Length;
+            // On disk before the row that points at it commits: a 201 promises the evidence too.
+            target.Flush(flushToDisk: true);
         }
         var path = PathOf(hash);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -26,9 +26,11 @@ public static partial class CookieLogin
     /// <summary>GETs a page and returns the antiforgery token of its first form.</summary>
     public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string url)
     {
-        var html = await client.GetStringAsync(url);
-        return TokenPattern().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("no antiforgery token on " + url);
+        return TokenIn(await client.GetStringAsync(url));
     }
+
+    public static string TokenIn(string html) =>
+        TokenPattern().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("no antiforgery token in the page");
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

@@ -1,14 +1,12 @@
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
 using MiniExcelLibs;
 using Sunlight.Tests.Infrastructure;
 
 namespace Sunlight.Tests.Registry;
 
 /// <summary>Builds import files in code and speaks to the pages the way a browser does (cookie, antiforgery token).</summary>
-internal static partial class RegistryTestFiles
+internal static class RegistryTestFiles
 {
     public static byte[] Xlsx(IEnumerable<IDictionary<string, object?>> rows)
     {
@@ -37,31 +35,14 @@ internal static partial class RegistryTestFiles
     }
 
     /// <summary>A browser-like client signed in through the login page.</summary>
-    public static async Task<HttpClient> SignInAsync(SunlightFactory app, string userName)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var token = await TokenAsync(client, "/Account/Login");
-        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = userName, ["Password"] = SunlightFactory.Password, ["__RequestVerificationToken"] = token,
-        }));
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+    public static Task<HttpClient> SignInAsync(SunlightFactory app, string userName) => app.LoginWithCookieAsync(userName);
 
     /// <summary>Fetches a page and returns its antiforgery token (the cookie stays in the client).</summary>
-    public static async Task<string> TokenAsync(HttpClient client, string path)
-    {
-        return TokenIn(await client.GetStringAsync(path));
-    }
+    public static Task<string> TokenAsync(HttpClient client, string path) => CookieLogin.AntiforgeryTokenAsync(client, path);
 
-    public static string TokenIn(string html) =>
-        AntiforgeryField().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("no antiforgery token in the page");
+    public static string TokenIn(string html) => CookieLogin.TokenIn(html);
 
     public static string Html(string raw) => System.Net.WebUtility.HtmlDecode(raw);
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 
     public static Encoding Gb18030()
     {

@@ -21,7 +21,7 @@ public class SunlightFactory : WebApplicationFactory<Program>
     /// <summary>2026-11-25 09:00 China time: a Wednesday, a working day.</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 25, 1, 0, 0, TimeSpan.Zero);
 
-    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Token, DateTimeOffset IssuedAt)> _tokens = new(StringComparer.Ordinal);
 
     public SunlightFactory(string connectionString, string dataDirectory)
     {
@@ -58,14 +58,16 @@ public class SunlightFactory : WebApplicationFactory<Program>
     /// <summary>A client carrying a Bearer token for a demo account (all share <see cref="Password"/>).</summary>
     public async Task<HttpClient> ClientFor(string userName)
     {
-        if (!_tokens.TryGetValue(userName, out var token))
+        // Tokens live 8 hours on the app's clock; a test that moves the clock gets a fresh one.
+        if (!_tokens.TryGetValue(userName, out var cached) || Clock.GetUtcNow() - cached.IssuedAt > TimeSpan.FromHours(7))
         {
             using var anonymous = CreateClient();
             var response = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = Password });
             response.EnsureSuccessStatusCode();
-            token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.AccessToken;
-            _tokens[userName] = token;
+            cached = ((await response.Content.ReadFromJsonAsync<TokenBody>())!.AccessToken, Clock.GetUtcNow());
+            _tokens[userName] = cached;
         }
+        var token = cached.Token;
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;

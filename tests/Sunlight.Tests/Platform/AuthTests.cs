@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sunlight.Web.Infrastructure.Identity;
 using Sunlight.Tests.Infrastructure;
 
 namespace Sunlight.Tests.Platform;
@@ -49,5 +52,39 @@ public sealed class AuthTests(SunlightApp app) : IClassFixture<SunlightApp>
         using var client = app.CreateClient();
         var body = await HttpAssert.Problem(await client.PostAsJsonAsync("/api/v1/auth/login", new { userName = "", password = "" }), HttpStatusCode.BadRequest);
         Assert.Equal("请输入用户名", body.GetProperty("errors").GetProperty("userName")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Token_OfALockedOrChangedAccount_IsRefused()
+    {
+        using var locked = await app.ClientFor("unit14");
+        using var changed = await app.ClientFor("unit15");
+        Assert.Equal(HttpStatusCode.OK, (await locked.GetAsync("/api/v1/units")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await changed.GetAsync("/api/v1/units")).StatusCode);
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await users.SetLockoutEndDateAsync((await users.FindByNameAsync("unit14"))!, DateTimeOffset.MaxValue);
+            // What an administrator's role or password change does: a new security stamp.
+            await users.UpdateSecurityStampAsync((await users.FindByNameAsync("unit15"))!);
+        }
+
+        await HttpAssert.Problem(await locked.GetAsync("/api/v1/units"), HttpStatusCode.Unauthorized);
+        await HttpAssert.Problem(await changed.GetAsync("/api/v1/units"), HttpStatusCode.Unauthorized);
+    }
+}
+
+public sealed class TokenLifetimeTests(SunlightApp app) : IClassFixture<SunlightApp>
+{
+    [Fact]
+    public async Task TokenLifetime_FollowsTheAppClock_NotTheMachineClock()
+    {
+        // Issued at the app's (fake) time; valid however far that is from the machine's date.
+        using var client = await app.ClientFor("supervisor");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/units")).StatusCode);
+
+        app.Clock.Advance(TimeSpan.FromHours(9));
+        await HttpAssert.Problem(await client.GetAsync("/api/v1/units"), HttpStatusCode.Unauthorized);
     }
 }

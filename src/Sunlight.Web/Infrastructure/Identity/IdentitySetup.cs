@@ -71,6 +71,16 @@ internal static class IdentitySetup
                     RoleClaimType = ClaimTypes.Role,
                     ClockSkew = TimeSpan.FromMinutes(1),
                 };
+                // A token dies with its account's security stamp: locking a user, changing their role or password
+                // (all renew the stamp) cuts off API access at once, as it does for cookies.
+                o.Events = new JwtBearerEvents { OnTokenValidated = TokenIssuer.ValidateAccountAsync };
+            });
+        // Token lifetimes are judged by the app's clock, like cookies, not by the machine's (tests run on a fake clock).
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((o, clock) =>
+            o.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, p) =>
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                return (notBefore is null || notBefore.Value <= now + p.ClockSkew) && (expires is null || expires.Value >= now - p.ClockSkew);
             });
 
         services.AddAuthorizationBuilder()
@@ -114,6 +124,25 @@ internal static class IdentitySetup
 internal sealed class TokenIssuer(SymmetricSecurityKey key)
 {
     public const string Issuer = "sunlight";
+    private const string StampClaim = "AspNet.Identity.SecurityStamp";
+    // The token carries a hash of the stamp, never the stamp itself (a JWT payload is only base64).
+    private const string StampHashClaim = "sunlight:stamp";
+
+    private static string StampHash(string? stamp) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stamp ?? "")))[..16];
+
+    /// <summary>Refuses a token whose account is gone, locked, or has a new security stamp since it was issued.</summary>
+    public static async Task ValidateAccountAsync(TokenValidatedContext context)
+    {
+        var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<AppUser>>();
+        var id = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var user = id is null ? null : await users.FindByIdAsync(id);
+        if (user is null || await users.IsLockedOutAsync(user)
+            || context.Principal!.FindFirstValue(StampHashClaim) != StampHash(await users.GetSecurityStampAsync(user)))
+        {
+            context.Fail("账号已停用、被锁定或权限已变更，请重新登录。");
+        }
+    }
 
     public string Issue(ClaimsPrincipal principal, DateTimeOffset now)
     {
@@ -122,7 +151,9 @@ internal sealed class TokenIssuer(SymmetricSecurityKey key)
         {
             Issuer = Issuer,
             Audience = Issuer,
-            Subject = new ClaimsIdentity(principal.Claims.Where(c => c.Type is not "AspNet.Identity.SecurityStamp")),
+            Subject = new ClaimsIdentity(principal.Claims
+                .Where(c => c.Type is not StampClaim)
+                .Append(new Claim(StampHashClaim, StampHash(principal.FindFirstValue(StampClaim))))),
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = now.AddHours(8).UtcDateTime,

@@ -27,7 +27,7 @@ using Sunlight.Web.Features.Problems.Verify;
 using Sunlight.Web.Infrastructure.Files;
 using Sunlight.Web.Infrastructure.Jobs;
 using Sunlight.Web.Features.Registry.Enterprises;
-using Sunlight.Web.Features.Registry.Import;
+using Sunlight.Web.Infrastructure.Import;
 using Sunlight.Web.Features.Registry.InspectionItems;
 using Sunlight.Web.Features.Registry.Officers;
 using Sunlight.Web.Features.Registry.Units;

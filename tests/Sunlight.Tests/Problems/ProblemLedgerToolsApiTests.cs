@@ -8,7 +8,7 @@ using Sunlight.Web.Features.Platform.Escalations;
 using Sunlight.Web.Features.Platform.Notifications;
 using Sunlight.Web.Features.Problems;
 using Sunlight.Web.Features.Problems.Categories;
-using Sunlight.Web.Features.Problems.Import;
+using Sunlight.Web.Infrastructure.Import;
 using Sunlight.Web.Features.Problems.ProposeMeasures;
 using Sunlight.Web.Features.Problems.Raise;
 using Sunlight.Web.Features.Problems.Reconcile;
@@ -86,18 +86,24 @@ public sealed class ProblemLedgerToolsApiTests(SunlightApp app) : IClassFixture<
             Row("U05", "乱七八糟", "导入：类别不存在", "", "", ""),
             Row("U05", "执法程序", "", "天上掉的", "很严重", "2026-13-45"));
         var body = await HttpAssert.Problem(await supervisor.PostAsync("/api/v1/problems/import", File(bad)), HttpStatusCode.BadRequest);
-        var errors = body.GetProperty("rows").EnumerateArray().Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString(), e.GetProperty("message").GetString())).ToList();
-        Assert.Contains((3, "责任单位", "责任单位“不存在的局”不存在"), errors);
-        Assert.Contains((4, "问题类别", "问题类别“乱七八糟”不在类别字典中"), errors);
-        Assert.Contains((5, "问题描述", "问题描述不能为空"), errors);
-        Assert.Contains(errors, e => e.Item1 == 5 && e.Item2 == "问题来源");
-        Assert.Contains(errors, e => e.Item1 == 5 && e.Item2 == "严重程度");
-        Assert.Contains(errors, e => e.Item1 == 5 && e.Item2 == "发现日期");
-        Assert.DoesNotContain(errors, e => e.Item1 == 2);
+        var errors = body.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Contains("第 3 行：责任单位“不存在的局”不存在", errors);
+        Assert.Contains("第 4 行：问题类别“乱七八糟”不在类别字典中", errors);
+        Assert.Contains("第 5 行：问题描述不能为空", errors);
+        Assert.Contains(errors, e => e.StartsWith("第 5 行：问题来源“天上掉的”", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("第 5 行：严重程度“很严重”", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("第 5 行：发现日期“2026-13-45”", StringComparison.Ordinal));
+        Assert.DoesNotContain(errors, e => e.StartsWith("第 2 行", StringComparison.Ordinal));
         Assert.Equal(before, await app.Db(db => db.Set<Problem>().CountAsync()));
 
+        // The foundation's "仅导入有效行": the one good row of the same file goes in, the bad ones are reported again.
+        var partial = await HttpAssert.Ok<ImportResult>(await supervisor.PostAsync("/api/v1/problems/import?mode=validOnly", File(bad)));
+        Assert.Equal((4, 1, 1), (partial.Rows, partial.Valid, partial.Imported));
+        Assert.Equal(1, await app.Db(db => db.Set<Problem>().CountAsync(p => p.Description == "导入：公示不及时")));
+        await app.Db(db => db.Set<Problem>().Where(p => p.Description == "导入：公示不及时").ExecuteDeleteAsync());
+
         var notExcel = await HttpAssert.Problem(await supervisor.PostAsync("/api/v1/problems/import", File("not a spreadsheet"u8.ToArray())), HttpStatusCode.BadRequest);
-        Assert.Contains(".xlsx", notExcel.GetProperty("rows")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(".xlsx", notExcel.GetProperty("errors")[0].GetString(), StringComparison.Ordinal);
 
         var good = Xlsx(Row("应急管理局", "三项制度落实", "导入：公示不及时", "督查", "严重", "2026-11-01"), Row("U05", "执法程序", "导入：送达不规范", "", "", ""));
         using var unit05 = await app.ClientFor("unit05");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Sunlight.Tests.Infrastructure;
 using Sunlight.Web.Features.Platform.Demo;
 using Sunlight.Web.Features.Registry;
-using Sunlight.Web.Features.Registry.Import;
+using Sunlight.Web.Infrastructure.Import;
 using static Sunlight.Tests.Registry.RegistryTestFiles;
 
 namespace Sunlight.Tests.Registry;

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Tests.Infrastructure;
-using Sunlight.Web.Features.Registry.Import;
+using Sunlight.Web.Infrastructure.Import;
 using static Sunlight.Tests.Registry.RegistryTestFiles;
 
 namespace Sunlight.Tests.Registry;

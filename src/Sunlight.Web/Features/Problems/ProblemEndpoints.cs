@@ -1,3 +1,4 @@
+using Sunlight.Web.Infrastructure.Import;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -124,18 +125,10 @@ internal static class ProblemEndpoints
                 $"整改台账-{ChinaTime.Today(clock):yyyyMMdd}.xlsx"))
             .WithSummary("导出整改台账（.xlsx）");
 
-        g.MapPost("/import", async Task<Results<Ok<ImportResult>, ProblemHttpResult>> (IFormFile? file, ImportProblems import, CancellationToken ct) =>
-        {
-            if (file is null)
-            {
-                return TypedResults.Problem(title: "提交的数据有误", detail: "请选择要导入的 Excel 文件（.xlsx）。", statusCode: 400);
-            }
-            var result = await import.HandleAsync(new Upload(file.FileName, file.Length, file.OpenReadStream), ct);
-            return result.Succeeded
-                ? TypedResults.Ok(result)
-                : TypedResults.Problem(title: "导入失败，未导入任何数据", detail: $"共 {result.Errors.Count} 处错误，请修改后重新导入。", statusCode: 400,
-                    extensions: new Dictionary<string, object?> { ["rows"] = result.Errors });
-        }).DisableAntiforgery().RequireAuthorization(p => p.RequireRole(bureau)).WithSummary("从 Excel 导入问题清单（有错误时整表不导入，并逐行说明原因）");
+        g.MapPost("/import", (IFormFile? file, string? mode, ImportProblems import, CancellationToken ct) =>
+            ImportPipeline.HandleAsync(file, mode, ImportProblems.Required, import.RunAsync, ct))
+            .DisableAntiforgery().RequireAuthorization(p => p.RequireRole(bureau))
+            .WithSummary("从 Excel/CSV 导入问题清单（multipart 字段 file；mode=strict 有错误则整表不导入，validOnly 仅导入有效行；逐行说明错误）");
 
         var c = g.MapGroup("/categories");
         c.MapGet("/", async (bool? activeOnly, ProblemCategories categories, CancellationToken ct) =>

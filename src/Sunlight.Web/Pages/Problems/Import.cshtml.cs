@@ -1,34 +1,22 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sunlight.Web.Features.Problems;
 using Sunlight.Web.Features.Problems.Import;
-using Sunlight.Web.Infrastructure.Files;
+using Sunlight.Web.Infrastructure.Import;
 
 namespace Sunlight.Web.Pages.Problems;
 
+/// <summary>导入问题清单: the foundation's import page (upload → row report → 仅导入有效行) over <see cref="ImportProblems"/>.</summary>
 [Authorize(Roles = ProblemRoles.Bureau)]
-public sealed class ImportModel(ImportProblems import) : PageModel
+public sealed class ImportModel : ImportPage
 {
-    public ImportResult? Result { get; private set; }
+    private readonly ImportProblems _import;
 
-    public void OnGet()
-    {
-    }
+    public ImportModel(ImportProblems import, PendingImports pending) : base(pending) => _import = import;
 
-    public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
-    {
-        if (file is null)
-        {
-            Result = new ImportResult(0, [new ImportRowError(0, "文件", "请选择要导入的 Excel 文件（.xlsx）。")]);
-            return Page();
-        }
-        Result = await import.HandleAsync(new Upload(file.FileName, file.Length, file.OpenReadStream), ct);
-        if (Result.Succeeded)
-        {
-            TempData["Message"] = $"已导入 {Result.Imported} 个问题，并已通知各责任单位。";
-            return Redirect("/Problems");
-        }
-        return Page();
-    }
+    public override string What => "问题清单";
+    public override string ListPath => "/Problems";
+    public override IReadOnlyList<string> Columns => ImportProblems.Columns;
+    private protected override IReadOnlyList<string> RequiredColumns => ImportProblems.Required;
+    private protected override RunImport Run => _import.RunAsync;
+    private protected override byte[] Template() => ImportProblems.Template();
 }

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Sunlight.Web.Features.Registry.Import;
+using Sunlight.Web.Infrastructure.Import;
 using Sunlight.Web.Infrastructure.Database;
 using Sunlight.Web.Infrastructure.Identity;
 

@@ -1,6 +1,6 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using Sunlight.Web.Features.Registry.Import;
+using Sunlight.Web.Infrastructure.Import;
 using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Registry.Officers;

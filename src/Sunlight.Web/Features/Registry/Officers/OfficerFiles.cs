@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Features.Registry.Enterprises;
-using Sunlight.Web.Features.Registry.Import;
+using Sunlight.Web.Infrastructure.Import;
 using Sunlight.Web.Infrastructure.Database;
 using Sunlight.Web.Infrastructure.Identity;
 

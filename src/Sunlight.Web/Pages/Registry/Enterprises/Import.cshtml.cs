@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Sunlight.Web.Features.Registry.Enterprises;
-using Sunlight.Web.Features.Registry.Import;
+using Sunlight.Web.Infrastructure.Import;
 using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Pages.Registry.Enterprises;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
-using Sunlight.Web.Features.Registry.Import;
+using Sunlight.Web.Infrastructure.Import;
 using Sunlight.Web.Features.Registry.Officers;
 using Sunlight.Web.Infrastructure.Identity;
 

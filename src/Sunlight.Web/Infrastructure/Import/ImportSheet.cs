@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
 
-namespace Sunlight.Web.Features.Registry.Import;
+namespace Sunlight.Web.Infrastructure.Import;
 
 public enum ImportMode
 {

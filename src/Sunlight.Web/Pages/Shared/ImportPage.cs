@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Sunlight.Web.Features.Registry.Import;
+using Sunlight.Web.Infrastructure.Import;
 
-namespace Sunlight.Web.Pages.Registry;
+namespace Sunlight.Web.Pages;
 
 /// <summary>
-/// The import page of a registry list: upload (strict) → report → "仅导入有效行" (validOnly) on the file kept server-side
+/// The import page of a list (registry, problem list): upload (strict) → report → "仅导入有效行" (validOnly) on the file kept server-side
 /// by a random token. Uses the same pipeline as the import endpoint.
 /// </summary>
 public abstract class ImportPage : PageModel

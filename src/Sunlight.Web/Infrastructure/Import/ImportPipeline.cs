@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Sunlight.Web.Features.Registry.Import;
+namespace Sunlight.Web.Infrastructure.Import;
 
 /// <summary>A registry importer: checks the rows and writes the valid ones (all or nothing in strict mode).</summary>
 internal delegate Task<ImportResult> RunImport(IReadOnlyList<ImportRow> rows, ImportMode mode, CancellationToken ct);

@@ -1,4 +1,4 @@
-namespace Sunlight.Web.Features.Registry.Import;
+namespace Sunlight.Web.Infrastructure.Import;
 
 /// <summary>Collects the problems of an import, row by row, and prints them as the user reads them: 第 17 行：….</summary>
 internal sealed class RowErrors

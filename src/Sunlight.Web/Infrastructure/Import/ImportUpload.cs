@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Antiforgery;
 using Sunlight.Web.Infrastructure.Database;
 
-namespace Sunlight.Web.Features.Registry.Import;
+namespace Sunlight.Web.Infrastructure.Import;
 
 /// <summary>An uploaded import file, checked for size and type, read into memory (at most 5 MB).</summary>
 internal sealed record ImportUpload(byte[] Content, string Extension)

@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Text;
-using MiniExcelLibs;
 using Sunlight.Web.Infrastructure.Calendar;
+using Sunlight.Web.Infrastructure.Import;
 
 namespace Sunlight.Web.Features.Platform.Calendar;
 
@@ -26,57 +25,31 @@ public sealed class ImportCalendar(EditCalendar edit)
         {
             return Fail("年度应在 2000 到 2100 之间");
         }
-        var type = Path.GetExtension(fileName).ToLowerInvariant() switch
-        {
-            ".xlsx" => ExcelType.XLSX,
-            ".csv" => ExcelType.CSV,
-            _ => (ExcelType?)null,
-        };
-        if (type is null)
-        {
-            return Fail("只支持 .xlsx 或 .csv 文件");
-        }
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         if (buffer.Length > MaxBytes)
         {
             return Fail("文件不能超过 1 MB");
         }
-        var stream = type == ExcelType.CSV ? AsUtf8(buffer.ToArray()) : new MemoryStream(buffer.ToArray());
-
-        List<IDictionary<string, object?>> rows;
-        try
+        // The foundation's reader: .xlsx or .csv (UTF-8 or GBK), header check, blank rows skipped, Excel row numbers.
+        if (ImportSheet.CheckFile(fileName, buffer.Length) is { } fileError)
         {
-            rows = stream.Query(useHeaderRow: true, excelType: type.Value).Cast<IDictionary<string, object?>>().ToList();
+            return Fail(fileError);
         }
-#pragma warning disable CA1031 // A file that is not a readable workbook is the user's error, reported as such.
-        catch (Exception)
-#pragma warning restore CA1031
+        var (rows, readError) = ImportSheet.Read(buffer.ToArray(), ImportSheet.Extension(fileName)!, Columns);
+        if (rows is null)
         {
-            return Fail("无法读取文件，请确认文件是有效的 .xlsx 或 UTF-8/GBK 编码的 .csv");
+            return Fail(readError!);
         }
-
-        var headers = rows.FirstOrDefault()?.Keys.Select(k => k.Trim()).ToHashSet() ?? [];
-        var missing = Columns.Where(c => !headers.Contains(c)).ToList();
-        if (rows.Count == 0 || missing.Count > 0)
-        {
-            return Fail(rows.Count == 0 ? "文件中没有数据行（第 1 行应为表头：日期、类型、名称）" : $"第 1 行：缺少列“{string.Join("”“", missing)}”（表头应为：日期、类型、名称）");
-        }
-
         var errors = new List<string>();
         var days = new List<CalendarDay>();
         var seen = new Dictionary<DateOnly, int>();
-        for (var i = 0; i < rows.Count; i++)
+        foreach (var row in rows)
         {
-            var line = i + 2; // row 1 is the header, as the user sees it in Excel
-            var row = rows[i].ToDictionary(kv => kv.Key.Trim(), kv => kv.Value);
-            var rawDate = row.GetValueOrDefault("日期");
-            var rawKind = Text(row.GetValueOrDefault("类型"));
-            var name = Text(row.GetValueOrDefault("名称"));
-            if (IsBlank(rawDate) && rawKind.Length == 0 && name.Length == 0)
-            {
-                continue;
-            }
+            var line = row.Number;
+            var rawDate = row.Cells.GetValueOrDefault("日期");
+            var rawKind = row.Text("类型") ?? "";
+            var name = row.Text("名称") ?? "";
             if (ParseDate(rawDate) is not { } date)
             {
                 errors.Add($"第 {line} 行：日期格式错误（应为 YYYY-MM-DD）");
@@ -127,8 +100,6 @@ public sealed class ImportCalendar(EditCalendar edit)
 
     private static string Text(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? "";
 
-    private static bool IsBlank(object? value) => value is null || Text(value).Length == 0;
-
     private static DateOnly? ParseDate(object? value) => value switch
     {
         DateTime dt => DateOnly.FromDateTime(dt),
@@ -138,20 +109,4 @@ public sealed class ImportCalendar(EditCalendar edit)
             : DateTime.TryParseExact(Text(value), ["yyyy-MM-dd HH:mm:ss", "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt) ? DateOnly.FromDateTime(dt)
             : null,
     };
-
-    /// <summary>Excel in China saves CSV as GBK: bytes that are not valid UTF-8 are read as GB18030.</summary>
-    private static MemoryStream AsUtf8(byte[] bytes)
-    {
-        try
-        {
-            _ = new UTF8Encoding(false, true).GetString(bytes);
-            return new MemoryStream(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            var text = Encoding.GetEncoding("GB18030").GetString(bytes);
-            return new MemoryStream(Encoding.UTF8.GetBytes(text));
-        }
-    }
 }

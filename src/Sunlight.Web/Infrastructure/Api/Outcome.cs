@@ -1,4 +1,4 @@
-namespace Sunlight.Web.Features.Registry;
+namespace Sunlight.Web.Infrastructure.Api;
 
 /// <summary>What a save handler tells both its page and its endpoint: the saved row, field errors, or not found.</summary>
 public sealed record Outcome<T>(T? Value, IDictionary<string, string[]>? Errors = null, bool NotFound = false)

@@ -11,7 +11,7 @@ namespace Sunlight.Web.Features.Complaints;
 /// Intake points of every kind (the press conference's enterprises, village boards, 司法所 and service halls) and
 /// 30 complaints across channels, categories and states, moved through the entity's own transitions; a few are late.
 /// </summary>
-internal sealed class ComplaintDemoSeed(ReporterVault vault, WorkingCalendar calendar) : IDemoSeedStep
+internal sealed class ComplaintDemoSeed(ReporterVault vault, WorkingCalendar calendar, Close.ComplaintProblemLink problems) : IDemoSeedStep
 {
     public int Order => 300;
 
@@ -102,6 +102,12 @@ internal sealed class ComplaintDemoSeed(ReporterVault vault, WorkingCalendar cal
         duplicate.Accept(duplicate.ReceivedAt.AddDays(1));
         duplicate.MergeInto(target);
         db.Set<ComplaintEvent>().Add(new ComplaintEvent { ComplaintId = duplicate.Id, At = duplicate.ReceivedAt.AddDays(1), Actor = "supervisor", Kind = "合并办理", Text = "您反映的问题已与同类投诉合并办理。", IsPublic = true });
+
+        // Substantiated complaints reach the problem list through the same link the close step uses.
+        foreach (var c in created.Where(x => x.State == ComplaintState.Closed && x.Finding == ComplaintFinding.Substantiated))
+        {
+            await problems.RaiseAsync(c, ct);
+        }
         await db.SaveChangesAsync(ct);
     }
 

@@ -107,29 +107,19 @@ public sealed class IntakeWriter(IServiceScopeFactory scopes, ILogger<IntakeWrit
         var complaints = new RowInserter<Complaint>(db);
         var events = new RowInserter<ComplaintEvent>(db);
         var attachments = new RowInserter<ComplaintAttachment>(db);
-        var audits = new List<PendingAudit>(batch.Count);
-        foreach (var p in batch)
+        var rows = batch.Select(p => p.Complaint).ToList();
+        rows.ForEach(c => c.Version = Guid.NewGuid());
+        await complaints.InsertAllAsync(rows, CancellationToken.None);
+        foreach (var c in rows)
         {
-            var c = p.Complaint;
-            c.Version = Guid.NewGuid();
-            await complaints.InsertAsync(c, CancellationToken.None);
-            foreach (var e in c.Events)
-            {
-                e.ComplaintId = c.Id;
-                await events.InsertAsync(e, CancellationToken.None);
-            }
-            foreach (var a in c.Attachments)
-            {
-                a.ComplaintId = c.Id;
-                await attachments.InsertAsync(a, CancellationToken.None);
-            }
-            audits.Add(PendingAudit.Manual(nameof(Complaint), c.Id.ToString(CultureInfo.InvariantCulture), "Create", null, complaints.Snapshot(c)));
+            c.Events.ForEach(e => e.ComplaintId = c.Id);
+            c.Attachments.ForEach(a => a.ComplaintId = c.Id);
         }
-        var entries = new RowInserter<AuditEntry>(db);
-        foreach (var entry in await AuditChain.ChainAsync(db, audits, Public.ActorName, now, CancellationToken.None))
-        {
-            await entries.InsertAsync(entry, CancellationToken.None);
-        }
+        await events.InsertAllAsync(rows.SelectMany(c => c.Events).ToList(), CancellationToken.None);
+        await attachments.InsertAllAsync(rows.SelectMany(c => c.Attachments).ToList(), CancellationToken.None);
+        var audits = rows.Select(c => PendingAudit.Manual(nameof(Complaint), c.Id.ToString(CultureInfo.InvariantCulture), "Create", null, complaints.Snapshot(c))).ToList();
+        var chained = await AuditChain.ChainAsync(db, audits, Public.ActorName, now, CancellationToken.None);
+        await new RowInserter<AuditEntry>(db).InsertAllAsync(chained, CancellationToken.None);
         await transaction.CommitAsync();
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Infrastructure.Database;
@@ -23,6 +24,44 @@ internal static class RegistryForms
             }
         }
     }
+
+    /// <summary>
+    /// The save step of every registry form: the shared handler's outcome becomes a redirect to the list with a message,
+    /// field errors beside the inputs, 404 for a record out of scope, or the stale-edit message — typed data is kept.
+    /// <paramref name="missingUnit"/> is shown on a new record whose chosen unit is out of scope (null: answer 404).
+    /// </summary>
+    public static async Task<IActionResult> SaveAsync<T>(this PageModel page, Func<Task<Outcome<T>>> save, bool editing,
+        Func<T, string> saved, string listPath, Func<Task<IActionResult>> show, string? missingUnit = null,
+        Func<IDictionary<string, string[]>, IDictionary<string, string[]>>? fieldsOf = null)
+    {
+        try
+        {
+            var r = await save();
+            if (r.NotFound)
+            {
+                if (editing || missingUnit is null)
+                {
+                    return new NotFoundResult();
+                }
+                page.ModelState.AddModelError("Input.UnitId", missingUnit);
+                return await show();
+            }
+            if (r.Errors is not null)
+            {
+                page.ModelState.AddErrors(fieldsOf?.Invoke(r.Errors) ?? r.Errors);
+                return await show();
+            }
+            page.TempData["Message"] = saved(r.Value!);
+            return new RedirectResult(listPath);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            page.ModelState.AddModelError(string.Empty, StaleEdit);
+            return await show();
+        }
+    }
+
+    public const string MissingUnit = "所选执法单位不存在或您无权管理";
 
     /// <summary>The units the caller may see (the scope filter applies), for unit pickers.</summary>
     public static async Task<List<SelectListItem>> UnitOptionsAsync(SunlightDbContext db, CancellationToken ct) =>

@@ -35,26 +35,9 @@ public sealed class EditModel(SunlightDbContext db, SaveEnterprise save) : PageM
             return Page();
         }
         var input = new EnterpriseInput(Input.Uscc ?? "", Input.Name ?? "", Input.Address, Input.Industry, Input.LegalRepresentative, Input.Phone, Input.Version);
-        try
-        {
-            var r = Id is { } id ? await save.UpdateAsync(id, input, ct) : await save.CreateAsync(input, ct);
-            if (r.NotFound)
-            {
-                return NotFound();
-            }
-            if (r.Errors is not null)
-            {
-                ModelState.AddErrors(r.Errors);
-                return Page();
-            }
-            TempData["Message"] = $"已保存企业“{r.Value!.Name}”。";
-            return Redirect("/Registry/Enterprises");
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, RegistryForms.StaleEdit);
-            return Page();
-        }
+        return await this.SaveAsync(
+            () => Id is { } id ? save.UpdateAsync(id, input, ct) : save.CreateAsync(input, ct), Id is not null,
+            saved => $"已保存企业“{saved.Name}”。", "/Registry/Enterprises", () => Task.FromResult<IActionResult>(Page()));
     }
 
     public sealed class EnterpriseForm

@@ -37,31 +37,9 @@ public sealed class EditModel(SunlightDbContext db, SaveInspectionItem save) : P
             return await ShowAsync(ct);
         }
         var input = new InspectionItemInput(Input.UnitId ?? 0, Input.Code ?? "", Input.Name ?? "", Input.LegalBasis ?? "", Input.Method, Input.Version);
-        try
-        {
-            var r = Id is { } id ? await save.UpdateAsync(id, input, ct) : await save.CreateAsync(input, ct);
-            if (r.NotFound && Id is not null)
-            {
-                return NotFound();
-            }
-            if (r.NotFound)
-            {
-                ModelState.AddModelError("Input.UnitId", "所选执法单位不存在或您无权管理");
-                return await ShowAsync(ct);
-            }
-            if (r.Errors is not null)
-            {
-                ModelState.AddErrors(r.Errors);
-                return await ShowAsync(ct);
-            }
-            TempData["Message"] = $"已保存检查事项“{r.Value!.Name}”。";
-            return Redirect("/Registry/InspectionItems");
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, RegistryForms.StaleEdit);
-            return await ShowAsync(ct);
-        }
+        return await this.SaveAsync(
+            () => Id is { } id ? save.UpdateAsync(id, input, ct) : save.CreateAsync(input, ct), Id is not null,
+            saved => $"已保存检查事项“{saved.Name}”。", "/Registry/InspectionItems", async () => await ShowAsync(ct), RegistryForms.MissingUnit);
     }
 
     private async Task<PageResult> ShowAsync(CancellationToken ct)

@@ -61,34 +61,13 @@ public sealed partial class EditModel(SunlightDbContext db, SaveOfficer save) : 
         var input = new OfficerInput(Input.UnitId ?? 0, Input.Name ?? "", Input.Position, Input.IsAuxiliary,
             filled.Select(c => new CredentialInput(c.Form.Number ?? "", c.Form.Category ?? "", c.Form.ValidFrom!.Value, c.Form.ValidTo!.Value)).ToList(),
             Input.IsActive, Input.Version);
-        try
-        {
-            var r = Id is { } id ? await save.UpdateAsync(id, input, ct) : await save.CreateAsync(input, ct);
-            if (r.NotFound && Id is not null)
-            {
-                return NotFound();
-            }
-            if (r.NotFound)
-            {
-                ModelState.AddModelError("Input.UnitId", "所选执法单位不存在或您无权管理");
-                return await ShowAsync(ct);
-            }
-            if (r.Errors is not null)
-            {
-                // The handler numbers credentials among the filled rows; the form numbers all rows.
-                ModelState.AddErrors(r.Errors.ToDictionary(
-                    e => CredentialIndex().Replace(e.Key, m => $"credentials[{filled[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)].Index}]"),
-                    e => e.Value));
-                return await ShowAsync(ct);
-            }
-            TempData["Message"] = $"已保存执法人员“{r.Value!.Name}”。";
-            return Redirect("/Registry/Officers");
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, RegistryForms.StaleEdit);
-            return await ShowAsync(ct);
-        }
+        return await this.SaveAsync(
+            () => Id is { } id ? save.UpdateAsync(id, input, ct) : save.CreateAsync(input, ct), Id is not null,
+            saved => $"已保存执法人员“{saved.Name}”。", "/Registry/Officers", async () => await ShowAsync(ct), RegistryForms.MissingUnit,
+            // The handler numbers credentials among the filled rows; the form numbers all rows.
+            errors => errors.ToDictionary(
+                e => CredentialIndex().Replace(e.Key, m => $"credentials[{filled[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)].Index}]"),
+                e => e.Value));
     }
 
     private async Task<PageResult> ShowAsync(CancellationToken ct)

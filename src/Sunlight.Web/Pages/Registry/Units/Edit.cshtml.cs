@@ -36,26 +36,9 @@ public sealed class EditModel(SunlightDbContext db, SaveUnit save) : PageModel
             return Page();
         }
         var input = new UnitInput(Input.Code ?? "", Input.Name ?? "", Input.Kind, Input.Uscc, Input.Address, Input.Phone, Input.Head, Input.IsActive, Input.Version);
-        try
-        {
-            var r = Id is { } id ? await save.UpdateAsync(id, input, ct) : await save.CreateAsync(input, ct);
-            if (r.NotFound)
-            {
-                return NotFound();
-            }
-            if (r.Errors is not null)
-            {
-                ModelState.AddErrors(r.Errors);
-                return Page();
-            }
-            TempData["Message"] = $"已保存执法单位“{r.Value!.Name}”。";
-            return Redirect("/Registry/Units");
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, RegistryForms.StaleEdit);
-            return Page();
-        }
+        return await this.SaveAsync(
+            () => Id is { } id ? save.UpdateAsync(id, input, ct) : save.CreateAsync(input, ct), Id is not null,
+            saved => $"已保存执法单位“{saved.Name}”。", "/Registry/Units", () => Task.FromResult<IActionResult>(Page()));
     }
 
     public sealed class UnitForm

@@ -67,7 +67,7 @@ public enum EnforcementKind
 }
 
 /// <summary>执法事项 (权责清单 entry).</summary>
-public sealed class EnforcementItem : IUnitOwned, IAuditable, IVersioned
+public sealed class EnforcementItem : IUnitOwned, IUnitItem, IAuditable, IVersioned
 {
     public long Id { get; set; }
     public string RegionCode { get; set; } = "";
@@ -81,7 +81,7 @@ public sealed class EnforcementItem : IUnitOwned, IAuditable, IVersioned
 }
 
 /// <summary>检查事项清单 entry: a published item the unit may inspect.</summary>
-public sealed class InspectionItem : IUnitOwned, IAuditable, IVersioned
+public sealed class InspectionItem : IUnitOwned, IUnitItem, IAuditable, IVersioned
 {
     public long Id { get; set; }
     public string RegionCode { get; set; } = "";

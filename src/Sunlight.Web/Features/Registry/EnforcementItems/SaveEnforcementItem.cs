@@ -1,10 +1,9 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Registry.EnforcementItems;
 
-public sealed record EnforcementItemInput(long UnitId, string Code, string Name, EnforcementKind Kind, string LegalBasis, Guid? Version = null);
+public sealed record EnforcementItemInput(long UnitId, string Code, string Name, EnforcementKind Kind, string LegalBasis, Guid? Version = null) : IUnitItemInput;
 
 public sealed record EnforcementItemDto(long Id, long UnitId, string UnitName, string Code, string Name, EnforcementKind Kind, string LegalBasis, Guid Version)
 {
@@ -25,74 +24,11 @@ internal sealed class EnforcementItemInputValidator : AbstractValidator<Enforcem
 
 /// <summary>新增/修改执法事项 (权责清单), shared by pages and API. The unit must be in the caller's scope.</summary>
 public sealed class SaveEnforcementItem(SunlightDbContext db, IValidator<EnforcementItemInput> validator)
+    : SaveUnitItem<EnforcementItem, EnforcementItemInput>(db, validator, CodeTaken)
 {
     public const string CodeTaken = "该单位已有相同编码的执法事项";
 
-    public async Task<Outcome<EnforcementItem>> CreateAsync(EnforcementItemInput input, CancellationToken ct)
-    {
-        var result = await validator.ValidateAsync(input, ct);
-        if (!result.IsValid)
-        {
-            return new Outcome<EnforcementItem>(null, result.ToDictionary());
-        }
-        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == input.UnitId, ct);
-        if (unit is null)
-        {
-            return Outcome<EnforcementItem>.Missing();
-        }
-        var item = new EnforcementItem { RegionCode = unit.RegionCode, Unit = unit };
-        if (await CodeTakenAsync(unit.Id, input.Code, null, ct))
-        {
-            return Outcome<EnforcementItem>.Invalid("code", CodeTaken);
-        }
-        Apply(item, input);
-        db.EnforcementItems.Add(item);
-        await db.SaveChangesAsync(ct);
-        return new Outcome<EnforcementItem>(item);
-    }
-
-    public async Task<Outcome<EnforcementItem>> UpdateAsync(long id, EnforcementItemInput input, CancellationToken ct)
-    {
-        var item = await db.EnforcementItems.Include(i => i.Unit).FirstOrDefaultAsync(i => i.Id == id, ct);
-        if (item is null)
-        {
-            return Outcome<EnforcementItem>.Missing();
-        }
-        var result = await validator.ValidateAsync(input, ct);
-        if (!result.IsValid)
-        {
-            return new Outcome<EnforcementItem>(null, result.ToDictionary());
-        }
-        if (item.UnitId != input.UnitId)
-        {
-            var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == input.UnitId, ct);
-            if (unit is null)
-            {
-                return Outcome<EnforcementItem>.Invalid("unitId", "所选执法单位不存在或您无权调入");
-            }
-            item.Unit = unit;
-            item.UnitId = unit.Id;
-        }
-        if (await CodeTakenAsync(item.UnitId, input.Code, id, ct))
-        {
-            return Outcome<EnforcementItem>.Invalid("code", CodeTaken);
-        }
-        if (input.Version is { } v)
-        {
-            db.Entry(item).Property(x => x.Version).OriginalValue = v;
-        }
-        Apply(item, input);
-        await db.SaveChangesAsync(ct);
-        return new Outcome<EnforcementItem>(item);
-    }
-
-    private Task<bool> CodeTakenAsync(long unitId, string code, long? id, CancellationToken ct)
-    {
-        var trimmed = code.Trim();
-        return db.EnforcementItems.AnyAsync(i => i.UnitId == unitId && i.Code == trimmed && i.Id != id, ct);
-    }
-
-    private static void Apply(EnforcementItem item, EnforcementItemInput input)
+    private protected override void Apply(EnforcementItem item, EnforcementItemInput input)
     {
         item.Code = input.Code.Trim();
         item.Name = input.Name.Trim();

@@ -1,10 +1,9 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Registry.InspectionItems;
 
-public sealed record InspectionItemInput(long UnitId, string Code, string Name, string LegalBasis, string? Method, Guid? Version = null);
+public sealed record InspectionItemInput(long UnitId, string Code, string Name, string LegalBasis, string? Method, Guid? Version = null) : IUnitItemInput;
 
 public sealed record InspectionItemDto(long Id, long UnitId, string UnitName, string Code, string Name, string LegalBasis, string? Method, Guid Version)
 {
@@ -25,74 +24,11 @@ internal sealed class InspectionItemInputValidator : AbstractValidator<Inspectio
 
 /// <summary>新增/修改检查事项 (检查事项清单), shared by pages and API. The unit must be in the caller's scope.</summary>
 public sealed class SaveInspectionItem(SunlightDbContext db, IValidator<InspectionItemInput> validator)
+    : SaveUnitItem<InspectionItem, InspectionItemInput>(db, validator, CodeTaken)
 {
     public const string CodeTaken = "该单位已有相同编码的检查事项";
 
-    public async Task<Outcome<InspectionItem>> CreateAsync(InspectionItemInput input, CancellationToken ct)
-    {
-        var result = await validator.ValidateAsync(input, ct);
-        if (!result.IsValid)
-        {
-            return new Outcome<InspectionItem>(null, result.ToDictionary());
-        }
-        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == input.UnitId, ct);
-        if (unit is null)
-        {
-            return Outcome<InspectionItem>.Missing();
-        }
-        if (await CodeTakenAsync(unit.Id, input.Code, null, ct))
-        {
-            return Outcome<InspectionItem>.Invalid("code", CodeTaken);
-        }
-        var item = new InspectionItem { RegionCode = unit.RegionCode, Unit = unit };
-        Apply(item, input);
-        db.InspectionItems.Add(item);
-        await db.SaveChangesAsync(ct);
-        return new Outcome<InspectionItem>(item);
-    }
-
-    public async Task<Outcome<InspectionItem>> UpdateAsync(long id, InspectionItemInput input, CancellationToken ct)
-    {
-        var item = await db.InspectionItems.Include(i => i.Unit).FirstOrDefaultAsync(i => i.Id == id, ct);
-        if (item is null)
-        {
-            return Outcome<InspectionItem>.Missing();
-        }
-        var result = await validator.ValidateAsync(input, ct);
-        if (!result.IsValid)
-        {
-            return new Outcome<InspectionItem>(null, result.ToDictionary());
-        }
-        if (item.UnitId != input.UnitId)
-        {
-            var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == input.UnitId, ct);
-            if (unit is null)
-            {
-                return Outcome<InspectionItem>.Invalid("unitId", "所选执法单位不存在或您无权调入");
-            }
-            item.Unit = unit;
-            item.UnitId = unit.Id;
-        }
-        if (await CodeTakenAsync(item.UnitId, input.Code, id, ct))
-        {
-            return Outcome<InspectionItem>.Invalid("code", CodeTaken);
-        }
-        if (input.Version is { } v)
-        {
-            db.Entry(item).Property(x => x.Version).OriginalValue = v;
-        }
-        Apply(item, input);
-        await db.SaveChangesAsync(ct);
-        return new Outcome<InspectionItem>(item);
-    }
-
-    private Task<bool> CodeTakenAsync(long unitId, string code, long? id, CancellationToken ct)
-    {
-        var trimmed = code.Trim();
-        return db.InspectionItems.AnyAsync(i => i.UnitId == unitId && i.Code == trimmed && i.Id != id, ct);
-    }
-
-    private static void Apply(InspectionItem item, InspectionItemInput input)
+    private protected override void Apply(InspectionItem item, InspectionItemInput input)
     {
         item.Code = input.Code.Trim();
         item.Name = input.Name.Trim();

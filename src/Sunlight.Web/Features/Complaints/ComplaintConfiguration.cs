@@ -6,6 +6,9 @@ namespace Sunlight.Web.Features.Complaints;
 
 internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
 {
+    /// <summary>Column lengths that inputs are validated against (one constant for the column and its validator).</summary>
+    public const int ReasonLength = 1000, TextLength = 5000;
+
     public void Configure(EntityTypeBuilder<Complaint> b)
     {
         b.ToTable("Complaints");
@@ -21,16 +24,16 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.Property(x => x.IntakePlace).HasMaxLength(200);
         b.Property(x => x.EnterpriseName).HasMaxLength(200);
         b.Property(x => x.EnterpriseUscc).HasMaxLength(18);
-        b.Property(x => x.Description).HasMaxLength(5000);
+        b.Property(x => x.Description).HasMaxLength(TextLength);
         b.Property(x => x.ReporterProtected).HasMaxLength(4000);
-        b.Property(x => x.RejectionReason).HasMaxLength(1000);
-        b.Property(x => x.AssignmentNote).HasMaxLength(1000);
-        b.Property(x => x.LastReturnReason).HasMaxLength(1000);
-        b.Property(x => x.ExtensionReason).HasMaxLength(1000);
-        b.Property(x => x.DraftReply).HasMaxLength(5000);
-        b.Property(x => x.ReviewComment).HasMaxLength(1000);
-        b.Property(x => x.Reply).HasMaxLength(5000);
-        b.Property(x => x.RatingComment).HasMaxLength(1000);
+        b.Property(x => x.RejectionReason).HasMaxLength(ReasonLength);
+        b.Property(x => x.AssignmentNote).HasMaxLength(ReasonLength);
+        b.Property(x => x.LastReturnReason).HasMaxLength(ReasonLength);
+        b.Property(x => x.ExtensionReason).HasMaxLength(ReasonLength);
+        b.Property(x => x.DraftReply).HasMaxLength(TextLength);
+        b.Property(x => x.ReviewComment).HasMaxLength(ReasonLength);
+        b.Property(x => x.Reply).HasMaxLength(TextLength);
+        b.Property(x => x.RatingComment).HasMaxLength(ReasonLength);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne(x => x.Category).WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<EnforcementUnit>().WithMany().HasForeignKey(x => x.AssignedUnitId).OnDelete(DeleteBehavior.Restrict);

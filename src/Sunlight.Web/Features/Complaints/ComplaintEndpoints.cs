@@ -70,8 +70,7 @@ internal static class ComplaintEndpoints
             .Validate<RejectInput>().RequireAuthorization(ComplaintPolicies.Supervise).WithSummary("不予受理（理由投诉人可见）");
         g.MapPost("/{id:long}/merge", (long id, MergeInput input, MergeComplaint h, ComplaintQueries q, CancellationToken ct) => Step(h.RunAsync(id, input, ct), q, ct))
             .RequireAuthorization(ComplaintPolicies.Supervise).WithSummary("作为重复投诉合并到另一件投诉");
-        g.MapPost("/{id:long}/assign", (long id, AssignInput input, AssignComplaint h, ComplaintQueries q, CancellationToken ct) => Step(h.RunAsync(id, input, ct), q, ct))
-            .RequireAuthorization(ComplaintPolicies.Supervise).WithSummary("交办（默认办理期限 30 日）");
+        g.MapAssign();
         g.MapPost("/{id:long}/return", (long id, ReturnInput input, ReturnComplaint h, ComplaintQueries q, CancellationToken ct) => Step(h.RunAsync(id, input, ct), q, ct))
             .Validate<ReturnInput>().RequireAuthorization(ComplaintPolicies.Handle).WithSummary("退回（办理单位）");
         g.MapPost("/{id:long}/reply", (long id, ReplyInput input, DraftReply h, ComplaintQueries q, CancellationToken ct) => Step(h.RunAsync(id, input, ct), q, ct))

@@ -50,7 +50,8 @@ internal sealed class PendingAudit
 
 internal static class AuditCapture
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // Enums as their names (State = "Assigned", not 4): the log is read by people (纪委, 检察院), not only by code.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     public static List<PendingAudit> Capture(ChangeTracker tracker)
     {

@@ -162,7 +162,7 @@ internal static class ProblemEndpoints
 
     internal static async Task<ProblemDto> DtoAsync(SunlightDbContext db, Problem p, TimeProvider clock, CancellationToken ct)
     {
-        var unitName = await db.Units.IgnoreQueryFilters().Where(u => u.Id == p.UnitId).Select(u => u.Name).SingleAsync(ct);
+        var unitName = await db.PublicUnits().Where(u => u.Id == p.UnitId).Select(u => u.Name).SingleAsync(ct);
         return ProblemDto.From(p, unitName, ChinaTime.Today(clock));
     }
 

@@ -21,9 +21,9 @@ internal sealed class ComplaintDeadlineJob(SunlightDbContext db, EscalationLedge
     public async Task RunAsync(CancellationToken ct)
     {
         var today = ChinaTime.Today(clock);
-        var bureaus = await db.Units.IgnoreQueryFilters().AsNoTracking().Where(u => u.Kind == UnitKind.Supervisor)
+        var bureaus = await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Supervisor)
             .GroupBy(u => u.RegionCode).Select(g => new { Region = g.Key, Id = g.Min(u => u.Id) }).ToDictionaryAsync(x => x.Region, x => x.Id, ct);
-        var open = await db.Set<Complaint>().IgnoreQueryFilters().AsNoTracking()
+        var open = await db.Set<Complaint>().AsNoTracking()
             .Where(c => c.State == ComplaintState.Received || c.State == ComplaintState.Accepted || c.State == ComplaintState.Assigned)
             .Select(c => new { c.Id, c.TrackingCode, c.RegionCode, c.State, c.AcceptDueDate, c.ResolveDueDate, c.AssignedUnitId })
             .ToListAsync(ct);

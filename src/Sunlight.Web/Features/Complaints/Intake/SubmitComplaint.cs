@@ -42,7 +42,7 @@ public sealed class SubmitComplaint(
         {
             return Outcome<IntakeReceipt>.Invalid("category", "投诉类别不存在或已停用");
         }
-        if (input.UnitId is { } unitId && !await db.Units.IgnoreQueryFilters().AnyAsync(u => u.Id == unitId && u.Kind == UnitKind.Enforcement && u.IsActive, ct))
+        if (input.UnitId is { } unitId && !await db.PublicUnits().AnyAsync(u => u.Id == unitId && u.Kind == UnitKind.Enforcement && u.IsActive, ct))
         {
             return Outcome<IntakeReceipt>.Invalid("unitId", "被投诉单位不存在");
         }
@@ -50,7 +50,7 @@ public sealed class SubmitComplaint(
         if (!string.IsNullOrWhiteSpace(input.IntakePoint))
         {
             var pointCode = input.IntakePoint.Trim().ToUpperInvariant();
-            point = await db.Set<IntakePoint>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(p => p.Code == pointCode && p.IsActive, ct);
+            point = await db.PublicLookup<IntakePoint>().AsNoTracking().FirstOrDefaultAsync(p => p.Code == pointCode && p.IsActive, ct);
             if (point is null)
             {
                 return Outcome<IntakeReceipt>.Invalid("intakePoint", "该征集点不存在或已停用，请重新扫描二维码");

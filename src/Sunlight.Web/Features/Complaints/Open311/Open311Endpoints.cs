@@ -70,7 +70,7 @@ internal static class Open311Endpoints
         g.MapGet("/requests.{format}", async (string format, string? service_request_id, string? service_code, string? start_date, string? end_date, string? status,
             SunlightDbContext db, TimeProvider clock, CancellationToken ct) =>
         {
-            var q = db.Set<Complaint>().IgnoreQueryFilters().AsNoTracking();
+            var q = db.PublicLookup<Complaint>().AsNoTracking();
             if (!string.IsNullOrWhiteSpace(service_request_id))
             {
                 var ids = service_request_id.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(100).ToList();
@@ -104,13 +104,13 @@ internal static class Open311Endpoints
         g.MapGet("/requests/{id}.{format}", async (string id, string format, SunlightDbContext db, CancellationToken ct) =>
         {
             var code = id.ToUpperInvariant();
-            var row = await db.Set<Complaint>().IgnoreQueryFilters().AsNoTracking().Where(c => c.TrackingCode == code).Select(PublicFields).FirstOrDefaultAsync(ct);
+            var row = await db.PublicLookup<Complaint>().AsNoTracking().Where(c => c.TrackingCode == code).Select(PublicFields).FirstOrDefaultAsync(ct);
             return row is null ? Error(format, 404, "未找到该投诉编号。") : Respond(format, "service_requests", "request", [ToRow(row)]);
         });
 
         g.MapGet("/tokens/{id}.{format}", async (string id, string format, SunlightDbContext db, CancellationToken ct) =>
         {
-            var code = await db.Set<Complaint>().IgnoreQueryFilters().AsNoTracking().Where(c => c.Open311Token == id).Select(c => c.TrackingCode).FirstOrDefaultAsync(ct);
+            var code = await db.PublicLookup<Complaint>().AsNoTracking().Where(c => c.Open311Token == id).Select(c => c.TrackingCode).FirstOrDefaultAsync(ct);
             return code is null ? Error(format, 404, "未找到该 token。") : Respond(format, "service_requests", "request", [new Row([("service_request_id", code), ("token", id)])]);
         });
     }

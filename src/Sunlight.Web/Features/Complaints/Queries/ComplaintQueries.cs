@@ -111,7 +111,7 @@ public sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess acces
     public async Task<PublicComplaintView?> PublicViewAsync(string trackingCode, string? pin, CancellationToken ct)
     {
         var code = trackingCode.Trim().ToUpperInvariant();
-        var c = await db.Set<Complaint>().IgnoreQueryFilters().AsNoTracking().Include(x => x.Category).FirstOrDefaultAsync(x => x.TrackingCode == code, ct);
+        var c = await db.PublicLookup<Complaint>().AsNoTracking().Include(x => x.Category).FirstOrDefaultAsync(x => x.TrackingCode == code, ct);
         if (c is null || !ComplaintCodes.VerifyPin(c.PinHash, pin))
         {
             return null;
@@ -120,9 +120,9 @@ public sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess acces
         if (c.State == ComplaintState.Merged && c.MergedIntoId is { } target)
         {
             // A merged complaint shows the progress and reply of the complaint it was merged into.
-            shown = await db.Set<Complaint>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(x => x.Id == target, ct) ?? c;
+            shown = await db.PublicLookup<Complaint>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == target, ct) ?? c;
         }
-        var timeline = await db.Set<ComplaintEvent>().IgnoreQueryFilters().AsNoTracking().Where(e => e.ComplaintId == c.Id && e.IsPublic)
+        var timeline = await db.PublicLookup<ComplaintEvent>().AsNoTracking().Where(e => e.ComplaintId == c.Id && e.IsPublic)
             .OrderBy(e => e.Id).Select(e => new PublicTimelineEntry(e.At, e.Kind, e.Text)).ToListAsync(ct);
         return new PublicComplaintView(c.TrackingCode,
             c.State == ComplaintState.Merged ? ComplaintText.PublicState(c.State) + "（" + ComplaintText.PublicState(shown.State) + "）" : ComplaintText.PublicState(c.State),
@@ -180,7 +180,7 @@ public sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess acces
             return new Dictionary<long, string>();
         }
         // Unit names are public (the disclosure portal lists them); UnitStaff must read the names of other units here too.
-        return await db.Units.IgnoreQueryFilters().AsNoTracking().Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return await db.PublicUnits().Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
     }
 
     private static string? Name(IReadOnlyDictionary<long, string> units, long? id) => id is { } i ? units.GetValueOrDefault(i) : null;

@@ -1,3 +1,4 @@
+using Sunlight.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Features.Complaints.Confidentiality;
 using Sunlight.Web.Features.Platform.Notifications;
@@ -12,7 +13,7 @@ public sealed class RateReply(ComplaintStep step, Notifier notifier)
     /// <summary>Null when the code and PIN do not match a complaint.</summary>
     public async Task<Complaint?> RunAsync(string trackingCode, RatingInput input, CancellationToken ct)
     {
-        var c = await step.Db.Set<Complaint>().IgnoreQueryFilters().FirstOrDefaultAsync(x => x.TrackingCode == trackingCode, ct);
+        var c = await step.Db.PublicLookup<Complaint>().FirstOrDefaultAsync(x => x.TrackingCode == trackingCode, ct);
         if (c is null || !ComplaintCodes.VerifyPin(c.PinHash, input.Pin))
         {
             return null;

@@ -61,7 +61,7 @@ internal static class EscalationEndpoints
                 .OrderByDescending(e => e.Id).Take(take + 1)
                 .ToListAsync(ct);
             var unitIds = rows.Select(e => e.UnitId).Distinct().ToList();
-            var names = await db.Units.IgnoreQueryFilters().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+            var names = await db.PublicUnits().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
             return TypedResults.Ok(Paging.ToPage(rows.Select(e => ManualEscalation.Dto(e, names.GetValueOrDefault(e.UnitId, ""))).ToList(), take, e => e.Id));
         }).WithSummary("督办、约谈、移送记录（观察员只看移送；执法单位只看本单位）");
 

@@ -20,7 +20,7 @@ public sealed class EscalationLedger(SunlightDbContext db, Notifier notifier, Ti
     /// <summary>Records the escalation and notifies the unit (and Supervisors for 督办); false when it already exists.</summary>
     public async Task<bool> RecordOnceAsync(DueEscalation due, CancellationToken ct)
     {
-        if (await db.Set<Escalation>().IgnoreQueryFilters().AnyAsync(e => e.Key == due.Key, ct))
+        if (await db.IsTakenAsync<Escalation>(e => e.Key == due.Key, ct))
         {
             return false;
         }
@@ -74,6 +74,6 @@ public sealed class EscalationLedger(SunlightDbContext db, Notifier notifier, Ti
     private async Task<bool> KeyExistsAsync(string key)
     {
         db.ChangeTracker.Clear();
-        return await db.Set<Escalation>().IgnoreQueryFilters().AnyAsync(e => e.Key == key);
+        return await db.IsTakenAsync<Escalation>(e => e.Key == key, CancellationToken.None);
     }
 }

@@ -47,7 +47,7 @@ public sealed class ImportEnterprises(SunlightDbContext db, IValidator<Enterpris
         foreach (var chunk in firstRowOf.Keys.Chunk(500))
         {
             // Uniqueness is national: also against enterprises of other counties the caller cannot see.
-            taken.UnionWith(await db.Enterprises.IgnoreQueryFilters().Where(e => chunk.Contains(e.Uscc)).Select(e => e.Uscc).ToListAsync(ct));
+            taken.UnionWith(await db.TakenKeysAsync<Enterprise, string>(e => chunk.Contains(e.Uscc), e => e.Uscc, ct));
         }
         foreach (var (row, input) in inputs.Where(i => taken.Contains(Uscc.Normalize(i.Input.Uscc))))
         {

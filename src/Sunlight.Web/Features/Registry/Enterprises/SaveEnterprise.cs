@@ -83,7 +83,7 @@ public sealed class SaveEnterprise(SunlightDbContext db, IValidator<EnterpriseIn
         }
         var uscc = Uscc.Normalize(input.Uscc);
         // Uniqueness is county-independent: a USCC identifies one enterprise nationally.
-        var taken = await db.Enterprises.IgnoreQueryFilters().AnyAsync(x => x.Uscc == uscc && x.Id != id, ct);
+        var taken = await db.IsTakenAsync<Enterprise>(x => x.Uscc == uscc && x.Id != id, ct);
         return taken ? new Dictionary<string, string[]> { ["uscc"] = [UsccTaken] } : null;
     }
 

@@ -53,7 +53,7 @@ public sealed class SaveUnit(SunlightDbContext db, IValidator<UnitInput> validat
         }
         var code = input.Code.Trim();
         // Codes are unique in the county, including units the caller cannot see.
-        var taken = await db.Units.IgnoreQueryFilters().AnyAsync(u => u.RegionCode == region && u.Code == code && u.Id != id, ct);
+        var taken = await db.IsTakenAsync<EnforcementUnit>(u => u.RegionCode == region && u.Code == code && u.Id != id, ct);
         return taken ? new Dictionary<string, string[]> { ["code"] = [CodeTaken] } : null;
     }
 

@@ -1,0 +1,30 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Sunlight.Web.Features.Registry;
+
+namespace Sunlight.Web.Infrastructure.Database;
+
+/// <summary>
+/// ADR 0002's allow-list: the only queries that step outside the caller's scope, each named for its reason.
+/// <c>IgnoreQueryFilters</c> appears nowhere else (ArchitectureTests fails otherwise). System jobs need none of these:
+/// outside a request the scope is <see cref="Identity.CallerScope.System"/>, which already sees the whole county.
+/// </summary>
+internal static class Unscoped
+{
+    /// <summary>The county's units by name and kind: public facts (every enforcement document carries them), for the
+    /// public complaint form's picker and for showing a unit's name next to a record the caller may see.</summary>
+    public static IQueryable<EnforcementUnit> PublicUnits(this SunlightDbContext db) => db.Units.IgnoreQueryFilters().AsNoTracking();
+
+    /// <summary>Uniqueness across the whole table (a USCC, a unit code, an escalation key): answers "taken?", never rows.</summary>
+    public static Task<bool> IsTakenAsync<T>(this SunlightDbContext db, Expression<Func<T, bool>> match, CancellationToken ct) where T : class =>
+        db.Set<T>().IgnoreQueryFilters().AnyAsync(match, ct);
+
+    /// <summary>Uniqueness for a batch (an import): which of these keys are taken anywhere.</summary>
+    public static Task<List<TKey>> TakenKeysAsync<T, TKey>(this SunlightDbContext db, Expression<Func<T, bool>> match, Expression<Func<T, TKey>> key,
+        CancellationToken ct) where T : class =>
+        db.Set<T>().IgnoreQueryFilters().Where(match).Select(key).ToListAsync(ct);
+
+    /// <summary>What the public reaches by a code it holds — a complaint by tracking code (then its PIN) or Open311 id and
+    /// token, an intake point by its QR code. Callers filter by that code first and select only public fields.</summary>
+    public static IQueryable<T> PublicLookup<T>(this SunlightDbContext db) where T : class => db.Set<T>().IgnoreQueryFilters();
+}

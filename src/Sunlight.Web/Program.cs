@@ -110,9 +110,12 @@ namespace Sunlight.Web
             }));
             services.AddRazorPages(o =>
             {
+                o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/");
-                o.Conventions.AllowAnonymousToFolder("/Account");
-                o.Conventions.AllowAnonymousToFolder("/Public");
+                o.Conventions.AllowAnonymousToPage("/Platform/Auth/Login");
+                o.Conventions.AllowAnonymousToPage("/Platform/Auth/Logout");
+                o.Conventions.AllowAnonymousToPage("/Platform/Auth/AccessDenied");
+                o.Conventions.AllowAnonymousToFolder("/Complaints/Public");
             });
             services.AddRateLimiter(o =>
             {

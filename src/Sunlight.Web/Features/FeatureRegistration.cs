@@ -31,7 +31,7 @@ using Sunlight.Web.Infrastructure.Import;
 using Sunlight.Web.Features.Registry.InspectionItems;
 using Sunlight.Web.Features.Registry.Officers;
 using Sunlight.Web.Features.Registry.Units;
-using Sunlight.Web.Pages.Registry;
+using Sunlight.Web.Features.Registry;
 
 namespace Sunlight.Web.Features;
 

@@ -83,7 +83,7 @@ public sealed class ConfidentialityTests(SunlightApp app) : IClassFixture<Sunlig
             .ToHashSet();
         var pageRoutes = endpoints
             .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null)
-            .Select(e => e.RoutePattern.RawText!.TrimEnd('/'))
+            .Select(e => e.RoutePattern.RawText!.Trim('/'))
             .Where(r => r.Contains("Complaints", StringComparison.Ordinal) && !r.EndsWith("/Index", StringComparison.Ordinal))
             .ToHashSet();
         Assert.Empty(apiRoutes.Except(Urls.Keys));

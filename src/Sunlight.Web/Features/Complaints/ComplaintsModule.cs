@@ -72,10 +72,10 @@ internal static class ComplaintsModule
         // Per client address: the public form is reached by QR code from anywhere, so this is the abuse brake.
         services.Configure<RateLimiterOptions>(o =>
         {
-            o.AddPolicy(PublicComplaintEndpoints.IntakePolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+            o.AddPolicy(PublicRateLimits.IntakePolicy, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = Setting(http, "Sunlight:RateLimits:PublicIntakePerMinute", 10), Window = TimeSpan.FromMinutes(1) }));
-            o.AddPolicy(PublicComplaintEndpoints.LookupPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+            o.AddPolicy(PublicRateLimits.LookupPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = Setting(http, "Sunlight:RateLimits:PublicLookupPerMinute", 60), Window = TimeSpan.FromMinutes(1) }));
         });

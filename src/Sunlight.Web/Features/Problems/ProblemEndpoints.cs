@@ -48,7 +48,7 @@ internal static class ProblemEndpoints
             .WithSummary("问题清单（按单位、来源、类别、状态、是否逾期筛选；最新在前，before 为上一页最后一条的 id）");
 
         g.MapGet("/{id:long}", async Task<Results<Ok<ProblemDetailDto>, ProblemHttpResult>> (long id, SunlightDbContext db, ProblemHistory history, TimeProvider clock, CancellationToken ct) =>
-            await DetailAsync(db, history, id, ChinaTime.Today(clock), ct) is { } d ? TypedResults.Ok(d) : ApiErrors.NotFound("问题"))
+            await ProblemDetailQuery.LoadAsync(db, history, id, ChinaTime.Today(clock), ct) is { } d ? TypedResults.Ok(d) : ApiErrors.NotFound("问题"))
             .WithSummary("问题详情：整改进展、证明材料和完整的处理记录（来自审计日志）");
 
         g.MapPost("/", async Task<Results<Created<ProblemDto>, ValidationProblem, ProblemHttpResult>> (RaiseInput input, RaiseProblem raise, SunlightDbContext db, TimeProvider clock, CancellationToken ct) =>
@@ -164,20 +164,6 @@ internal static class ProblemEndpoints
     {
         var unitName = await db.PublicUnits().Where(u => u.Id == p.UnitId).Select(u => u.Name).SingleAsync(ct);
         return ProblemDto.From(p, unitName, ChinaTime.Today(clock));
-    }
-
-    internal static async Task<ProblemDetailDto?> DetailAsync(SunlightDbContext db, ProblemHistory history, long id, DateOnly today, CancellationToken ct)
-    {
-        var row = await db.Set<Problem>().AsNoTracking().Where(p => p.Id == id).Select(p => new { Problem = p, UnitName = p.Unit!.Name }).FirstOrDefaultAsync(ct);
-        if (row is null)
-        {
-            return null;
-        }
-        var progress = await db.Set<ProblemProgress>().AsNoTracking().Where(p => p.ProblemId == id).OrderBy(p => p.Id)
-            .Select(p => new ProgressDto(p.Id, p.Note, p.CreatedBy, p.CreatedAt,
-                p.Evidence.OrderBy(e => e.Id).Select(e => new EvidenceDto(e.File!.Id, e.File.FileName, e.File.ContentType, e.File.Size, e.File.Sha256, e.File.UploadedBy, e.File.UploadedAt)).ToList()))
-            .ToListAsync(ct);
-        return new ProblemDetailDto(ProblemDto.From(row.Problem, row.UnitName, today), progress, await history.ForAsync(row.Problem, ct));
     }
 
     private static List<Upload> Uploads(IFormFileCollection? files) =>

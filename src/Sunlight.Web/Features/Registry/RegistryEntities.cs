@@ -78,6 +78,16 @@ public sealed class EnforcementItem : IUnitOwned, IUnitItem, IAuditable, IVersio
     public EnforcementKind Kind { get; set; }
     public string LegalBasis { get; set; } = "";
     public Guid Version { get; set; }
+
+    /// <summary>The Chinese names of the kinds, for lists, forms and exports.</summary>
+    public static string KindName(EnforcementKind kind) => kind switch
+    {
+        EnforcementKind.Penalty => "行政处罚",
+        EnforcementKind.Coercion => "行政强制",
+        EnforcementKind.Inspection => "行政检查",
+        EnforcementKind.Licensing => "行政许可",
+        _ => "其他",
+    };
 }
 
 /// <summary>检查事项清单 entry: a published item the unit may inspect.</summary>

@@ -65,7 +65,7 @@ internal static class Open311Endpoints
                 ("service_notice", $"已收到。查询码 {receipt.TrackingCode}，查询密码 {receipt.Pin}，请妥善保存，凭此查看办理进度和答复。"),
                 ("account_id", null),
             ])], status: 201);
-        }).RequireRateLimiting(PublicComplaintEndpoints.IntakePolicy).DisableAntiforgery();
+        }).RequireRateLimiting(PublicRateLimits.IntakePolicy).DisableAntiforgery();
 
         g.MapGet("/requests.{format}", async (string format, string? service_request_id, string? service_code, string? start_date, string? end_date, string? status,
             SunlightDbContext db, TimeProvider clock, CancellationToken ct) =>

@@ -13,9 +13,6 @@ public sealed record IntakeResponse(string TrackingCode, string Pin, string Stat
 /// <summary>The public side: no login; a complaint is reached only by its tracking code and PIN.</summary>
 internal static class PublicComplaintEndpoints
 {
-    public const string IntakePolicy = "public-intake";
-    public const string LookupPolicy = "public-lookup";
-
     public static void MapPublicComplaints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/public/complaints").WithTags("投诉举报（公众）").AllowAnonymous();
@@ -32,7 +29,7 @@ internal static class PublicComplaintEndpoints
                 ? TypedResults.Created($"/api/v1/public/complaints/{receipt.TrackingCode}", new IntakeResponse(receipt.TrackingCode, receipt.Pin, $"/Public/Complaints/Track?code={receipt.TrackingCode}"))
                 : ApiErrors.Invalid(r.Errors!);
         })
-        .RequireRateLimiting(IntakePolicy)
+        .RequireRateLimiting(PublicRateLimits.IntakePolicy)
         .WithMetadata(new RequestSizeLimitAttribute(IntakeLimits.MaxRequestBytes))
         .WithFormOptions(multipartBodyLengthLimit: IntakeLimits.MaxRequestBytes)
         .Accepts<ComplaintSubmission>("application/json", "multipart/form-data")
@@ -40,7 +37,7 @@ internal static class PublicComplaintEndpoints
 
         g.MapGet("/{trackingCode}", async Task<Results<Ok<PublicComplaintView>, ProblemHttpResult>> (string trackingCode, string? pin, ComplaintQueries queries, CancellationToken ct) =>
             await queries.PublicViewAsync(trackingCode, pin, ct) is { } view ? TypedResults.Ok(view) : NotFound())
-            .RequireRateLimiting(LookupPolicy)
+            .RequireRateLimiting(PublicRateLimits.LookupPolicy)
             .WithSummary("按查询码和密码查看投诉办理进度与答复（不含任何身份信息）");
 
         g.MapPost("/{trackingCode}/rating", async Task<Results<Ok<PublicComplaintView>, ProblemHttpResult>> (string trackingCode, RatingInput input, RateReply rate, ComplaintQueries queries, CancellationToken ct) =>
@@ -48,7 +45,7 @@ internal static class PublicComplaintEndpoints
             var c = await rate.RunAsync(trackingCode.Trim().ToUpperInvariant(), input, ct);
             return c is null ? NotFound() : TypedResults.Ok((await queries.PublicViewAsync(c.TrackingCode, input.Pin, ct))!);
         })
-            .RequireRateLimiting(LookupPolicy)
+            .RequireRateLimiting(PublicRateLimits.LookupPolicy)
             .WithSummary("投诉人评价答复（满意/不满意）；首次不满意将重新交办办理");
     }
 

@@ -6,8 +6,6 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Registry.EnforcementItems;
 
-public sealed record EnforcementItemQuery(long? UnitId, EnforcementKind? Kind, string? Q, long? After, int? Limit);
-
 internal static class EnforcementItemEndpoints
 {
     public static void MapEnforcementItems(this RouteGroupBuilder api)
@@ -17,7 +15,7 @@ internal static class EnforcementItemEndpoints
         g.MapGet("/", async ([AsParameters] EnforcementItemQuery q, SunlightDbContext db, CancellationToken ct) =>
         {
             var limit = Paging.Limit(q.Limit);
-            var rows = await Filter(db.EnforcementItems.AsNoTracking(), q)
+            var rows = await EnforcementItemList.Filter(db.EnforcementItems.AsNoTracking(), q)
                 .Where(i => q.After == null || i.Id > q.After)
                 .OrderBy(i => i.Id).Take(limit + 1)
                 .Include(i => i.Unit)
@@ -53,32 +51,4 @@ internal static class EnforcementItemEndpoints
             };
         }).Validate<EnforcementItemInput>().RequireAuthorization(Policies.EditOwnUnit).WithSummary("修改执法事项（需提交 version，冲突时返回 409）");
     }
-
-    internal static IQueryable<EnforcementItem> Filter(IQueryable<EnforcementItem> query, EnforcementItemQuery q)
-    {
-        if (q.UnitId is { } unit)
-        {
-            query = query.Where(i => i.UnitId == unit);
-        }
-        if (q.Kind is { } kind)
-        {
-            query = query.Where(i => i.Kind == kind);
-        }
-        if (!string.IsNullOrWhiteSpace(q.Q))
-        {
-            var term = q.Q.Trim();
-            query = query.Where(i => i.Name.Contains(term) || i.Code.Contains(term));
-        }
-        return query;
-    }
-
-    /// <summary>The Chinese names of the kinds, for lists, forms and exports.</summary>
-    public static string KindName(EnforcementKind kind) => kind switch
-    {
-        EnforcementKind.Penalty => "行政处罚",
-        EnforcementKind.Coercion => "行政强制",
-        EnforcementKind.Inspection => "行政检查",
-        EnforcementKind.Licensing => "行政许可",
-        _ => "其他",
-    };
 }

@@ -6,8 +6,6 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Registry.Enterprises;
 
-public sealed record EnterpriseQuery(string? Q, string? Industry, long? After, int? Limit);
-
 internal static class EnterpriseEndpoints
 {
     public static void MapEnterprises(this RouteGroupBuilder api)
@@ -48,23 +46,8 @@ internal static class EnterpriseEndpoints
 
     /// <summary>One keyset page of the list (limit + 1 rows, so the caller knows whether a next page exists).</summary>
     internal static IQueryable<EnterpriseDto> ListPage(SunlightDbContext db, EnterpriseQuery q, int limit) =>
-        Filter(db.Enterprises.AsNoTracking(), q)
+        EnterpriseList.Filter(db.Enterprises.AsNoTracking(), q)
             .Where(e => q.After == null || e.Id > q.After)
             .OrderBy(e => e.Id).Take(limit + 1)
             .Select(e => new EnterpriseDto(e.Id, e.Uscc, e.Name, e.Address, e.Industry, e.LegalRepresentative, e.Phone, e.RegionCode, e.Version));
-
-    internal static IQueryable<Enterprise> Filter(IQueryable<Enterprise> query, EnterpriseQuery q)
-    {
-        if (!string.IsNullOrWhiteSpace(q.Q))
-        {
-            var term = q.Q.Trim();
-            var upper = term.ToUpperInvariant();
-            query = query.Where(e => e.Name.Contains(term) || e.Uscc.StartsWith(upper));
-        }
-        if (!string.IsNullOrWhiteSpace(q.Industry))
-        {
-            query = query.Where(e => e.Industry == q.Industry);
-        }
-        return query;
-    }
 }

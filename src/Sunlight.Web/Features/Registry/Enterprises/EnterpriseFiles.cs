@@ -26,7 +26,7 @@ internal static class EnterpriseFiles
 
     public static async Task<byte[]> ExportAsync(SunlightDbContext db, EnterpriseQuery q, CancellationToken ct)
     {
-        var rows = await EnterpriseEndpoints.Filter(db.Enterprises.AsNoTracking(), q).OrderBy(e => e.Id).ToListAsync(ct);
+        var rows = await EnterpriseList.Filter(db.Enterprises.AsNoTracking(), q).OrderBy(e => e.Id).ToListAsync(ct);
         return ImportSheet.Xlsx(rows.Select(e => (IDictionary<string, object?>)new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["统一社会信用代码"] = e.Uscc,

@@ -6,8 +6,6 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Registry.InspectionItems;
 
-public sealed record InspectionItemQuery(long? UnitId, string? Q, long? After, int? Limit);
-
 internal static class InspectionItemEndpoints
 {
     public static void MapInspectionItems(this RouteGroupBuilder api)
@@ -17,7 +15,7 @@ internal static class InspectionItemEndpoints
         g.MapGet("/", async ([AsParameters] InspectionItemQuery q, SunlightDbContext db, CancellationToken ct) =>
         {
             var limit = Paging.Limit(q.Limit);
-            var rows = await Filter(db.InspectionItems.AsNoTracking(), q)
+            var rows = await InspectionItemList.Filter(db.InspectionItems.AsNoTracking(), q)
                 .Where(i => q.After == null || i.Id > q.After)
                 .OrderBy(i => i.Id).Take(limit + 1)
                 .Include(i => i.Unit)
@@ -52,19 +50,5 @@ internal static class InspectionItemEndpoints
                 _ => ApiErrors.Invalid(r.Errors!),
             };
         }).Validate<InspectionItemInput>().RequireAuthorization(Policies.EditOwnUnit).WithSummary("修改检查事项（需提交 version，冲突时返回 409）");
-    }
-
-    internal static IQueryable<InspectionItem> Filter(IQueryable<InspectionItem> query, InspectionItemQuery q)
-    {
-        if (q.UnitId is { } unit)
-        {
-            query = query.Where(i => i.UnitId == unit);
-        }
-        if (!string.IsNullOrWhiteSpace(q.Q))
-        {
-            var term = q.Q.Trim();
-            query = query.Where(i => i.Name.Contains(term) || i.Code.Contains(term));
-        }
-        return query;
     }
 }

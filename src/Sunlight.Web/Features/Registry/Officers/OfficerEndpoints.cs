@@ -15,8 +15,6 @@ public sealed record CredentialDto(string Number, string Category, DateOnly Vali
 
 public sealed record OfficerDto(long Id, long UnitId, string UnitName, string Name, string? Position, bool IsAuxiliary, bool IsActive, bool QualifiedToday, IReadOnlyList<CredentialDto> Credentials, Guid Version);
 
-public sealed record OfficerQuery(long? UnitId, string? Q, bool? Auxiliary, bool? Expired, long? After, int? Limit);
-
 internal sealed class OfficerInputValidator : AbstractValidator<OfficerInput>
 {
     public OfficerInputValidator()
@@ -45,7 +43,7 @@ internal static class OfficerEndpoints
         {
             var today = ChinaTime.Today(clock);
             var limit = Paging.Limit(q.Limit);
-            var rows = await Filter(db.Officers.AsNoTracking(), q, today)
+            var rows = await OfficerList.Filter(db.Officers.AsNoTracking(), q, today)
                 .Where(o => q.After == null || o.Id > q.After)
                 .OrderBy(o => o.Id).Take(limit + 1)
                 .Include(o => o.Unit).Include(o => o.Credentials)
@@ -80,27 +78,6 @@ internal static class OfficerEndpoints
                 _ => ApiErrors.Invalid(r.Errors!),
             };
         }).Validate<OfficerInput>().RequireAuthorization(Policies.EditOwnUnit).WithSummary("修改执法人员");
-    }
-
-    internal static IQueryable<Officer> Filter(IQueryable<Officer> query, OfficerQuery q, DateOnly today)
-    {
-        if (q.UnitId is { } unit)
-        {
-            query = query.Where(o => o.UnitId == unit);
-        }
-        if (!string.IsNullOrWhiteSpace(q.Q))
-        {
-            query = query.Where(o => o.Name.Contains(q.Q) || o.Credentials.Any(c => c.Number.Contains(q.Q)));
-        }
-        if (q.Auxiliary is { } aux)
-        {
-            query = query.Where(o => o.IsAuxiliary == aux);
-        }
-        if (q.Expired == true)
-        {
-            query = query.Where(o => !o.IsAuxiliary && !o.Credentials.Any(c => c.ValidFrom <= today && c.ValidTo >= today));
-        }
-        return query;
     }
 
     internal static OfficerDto ToDto(Officer o, DateOnly today) => new(o.Id, o.UnitId, o.Unit?.Name ?? "", o.Name, o.Position, o.IsAuxiliary, o.IsActive,

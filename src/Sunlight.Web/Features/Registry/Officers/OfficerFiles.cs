@@ -29,7 +29,7 @@ internal static class OfficerFiles
 
     public static async Task<byte[]> ExportAsync(SunlightDbContext db, OfficerQuery q, DateOnly today, CancellationToken ct)
     {
-        var officers = await OfficerEndpoints.Filter(db.Officers.AsNoTracking(), q, today)
+        var officers = await OfficerList.Filter(db.Officers.AsNoTracking(), q, today)
             .OrderBy(o => o.Id).Include(o => o.Unit).Include(o => o.Credentials).AsSplitQuery().ToListAsync(ct);
         return ImportSheet.Xlsx(officers.Select(o =>
         {

@@ -37,7 +37,7 @@ internal static class UnitEndpoints
 
         g.MapGet("/", async (string? q, SunlightDbContext db, CancellationToken ct) =>
         {
-            var rows = await Filter(db.Units.AsNoTracking(), q).OrderBy(u => u.Code).ToListAsync(ct);
+            var rows = await UnitList.Filter(db.Units.AsNoTracking(), q).OrderBy(u => u.Code).ToListAsync(ct);
             return TypedResults.Ok(rows.Select(UnitDto.From).ToList());
         }).WithSummary("执法单位列表（UnitStaff 只看到本单位）");
 
@@ -64,15 +64,5 @@ internal static class UnitEndpoints
             }
             return r.Value is { } unit ? TypedResults.Ok(UnitDto.From(unit)) : ApiErrors.Invalid(r.Errors!);
         }).Validate<UnitInput>().RequireAuthorization(Policies.ManageRegistry).WithSummary("修改执法单位");
-    }
-
-    internal static IQueryable<EnforcementUnit> Filter(IQueryable<EnforcementUnit> query, string? q)
-    {
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var term = q.Trim();
-            query = query.Where(u => u.Name.Contains(term) || u.Code.Contains(term));
-        }
-        return query;
     }
 }

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Sunlight.Web.Features.Complaints;
+using Sunlight.Web.Features.Complaints.Intake;
+using Sunlight.Web.Features.Registry;
+using Sunlight.Web.Infrastructure.Database;
+
+namespace Sunlight.Web.Features.Complaints.Public;
+
+/// <summary>The public complaint form (reached by QR code, so built for a phone). Same handler as the public API.</summary>
+[EnableRateLimiting(PublicRateLimits.IntakePolicy)]
+[RequestSizeLimit(IntakeLimits.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = IntakeLimits.MaxRequestBytes)]
+public sealed class NewModel(SunlightDbContext db, SubmitComplaint submit) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "point")] public string? Point { get; set; }
+    [BindProperty] public string? Category { get; set; }
+    [BindProperty] public long? UnitId { get; set; }
+    [BindProperty] public string? EnterpriseName { get; set; }
+    [BindProperty] public string? EnterpriseUscc { get; set; }
+    [BindProperty] public DateOnly? OccurredOn { get; set; }
+    [BindProperty] public string? Description { get; set; }
+    [BindProperty] public bool Anonymous { get; set; } = true;
+    [BindProperty] public string? ReporterName { get; set; }
+    [BindProperty] public string? ReporterPhone { get; set; }
+    [BindProperty] public string? ReporterEmail { get; set; }
+    [BindProperty] public List<IFormFile> Attachments { get; set; } = [];
+
+    public IReadOnlyList<ComplaintCategory> Categories { get; private set; } = [];
+    public IReadOnlyList<(long Id, string Name)> Units { get; private set; } = [];
+    public string? PointName { get; private set; }
+    public IntakeReceipt? Receipt { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var input = new ComplaintSubmission(Category, Description, UnitId, EnterpriseName, EnterpriseUscc, OccurredOn, Anonymous,
+            ReporterName, ReporterPhone, ReporterEmail, Point);
+        var files = Attachments.Where(f => f.Length > 0).Select(f => new IncomingFile(f.FileName, f.Length, f.OpenReadStream)).ToList();
+        var r = await submit.SubmitAsync(input, files, new IntakeSource(ComplaintChannel.WebForm), staffEntry: false, ct);
+        if (r.Value is { } receipt)
+        {
+            Receipt = receipt;
+            return Page();
+        }
+        foreach (var (field, messages) in r.Errors!)
+        {
+            foreach (var m in messages)
+            {
+                ModelState.AddModelError(char.ToUpperInvariant(field[0]) + field[1..], m);
+            }
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Categories = await db.Set<ComplaintCategory>().AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder).ToListAsync(ct);
+        Units = (await db.Units.IgnoreQueryFilters().AsNoTracking().Where(u => u.Kind == UnitKind.Enforcement && u.IsActive).OrderBy(u => u.Code)
+            .Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name)).ToList();
+        if (!string.IsNullOrWhiteSpace(Point))
+        {
+            var code = Point.Trim().ToUpperInvariant();
+            PointName = await db.Set<IntakePoint>().IgnoreQueryFilters().AsNoTracking().Where(p => p.Code == code && p.IsActive).Select(p => p.Name).FirstOrDefaultAsync(ct);
+        }
+    }
+}

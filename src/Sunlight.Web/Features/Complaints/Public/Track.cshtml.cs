@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Sunlight.Web.Features.Complaints.Queries;
+using Sunlight.Web.Features.Complaints.Rate;
+using Sunlight.Web.Infrastructure.Api;
+
+namespace Sunlight.Web.Features.Complaints.Public;
+
+/// <summary>The reporter's status page: tracking code + PIN show progress and the approved reply — never an identity.</summary>
+[EnableRateLimiting(PublicRateLimits.LookupPolicy)]
+public sealed class TrackModel(ComplaintQueries queries, RateReply rate) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Code { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Pin { get; set; }
+    [BindProperty] public bool Satisfied { get; set; }
+    [BindProperty] public string? Comment { get; set; }
+
+    public PublicComplaintView? View { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(Code) && !string.IsNullOrWhiteSpace(Pin))
+        {
+            View = await queries.PublicViewAsync(Code, Pin, ct);
+            Error = View is null ? "查询码或密码不正确。" : null;
+        }
+    }
+
+    public async Task<IActionResult> OnPostRateAsync(CancellationToken ct)
+    {
+        try
+        {
+            if (await rate.RunAsync((Code ?? "").Trim().ToUpperInvariant(), new RatingInput(Pin, Satisfied, Comment), ct) is null)
+            {
+                Error = "查询码或密码不正确。";
+                return Page();
+            }
+        }
+        catch (RuleViolationException e)
+        {
+            Error = e.Message;
+        }
+        View = await queries.PublicViewAsync(Code!, Pin, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sunlight.Web.Features.Problems.Categories;
+using Sunlight.Web.Features.Problems.Ledger;
+using Sunlight.Web.Features.Registry;
+using Sunlight.Web.Infrastructure.Database;
+using Sunlight.Web.Infrastructure.Identity;
+
+namespace Sunlight.Web.Features.Problems;
+
+/// <summary>The ledger: the county's for Supervisors and Observers, the unit's own (with its task list) for UnitStaff.</summary>
+[Authorize(Roles = ProblemRoles.Read)]
+public sealed class IndexModel(SunlightDbContext db, ProblemCategories categories, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public long? UnitId { get; set; }
+    [BindProperty(SupportsGet = true)] public ProblemSource? Source { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Category { get; set; }
+    [BindProperty(SupportsGet = true)] public ProblemState? State { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
+    [BindProperty(SupportsGet = true)] public long? Before { get; set; }
+
+    public Page<ProblemDto> Ledger { get; private set; } = new([], null);
+    public List<ProblemDto> Tasks { get; private set; } = [];
+    public List<(long Id, string Name)> Units { get; private set; } = [];
+    public List<string> Categories { get; private set; } = [];
+    public bool IsUnitStaff => User.IsInRole(Roles.UnitStaff);
+    public string ExportQuery => Request.QueryString.Value ?? "";
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var today = ChinaTime.Today(clock);
+        Ledger = await ProblemList.PageAsync(db, new ProblemFilter(UnitId, Source, Category, State, Overdue ? true : null), Before, 50, today, ct);
+        Units = (await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Enforcement).OrderBy(u => u.Code).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
+            .Select(u => (u.Id, u.Name)).ToList();
+        Categories = (await categories.ListAsync(false, ct)).Select(c => c.Name).ToList();
+        if (IsUnitStaff)
+        {
+            // 我的待办: what the unit must do next, most urgent first.
+            var open = await db.Set<Problem>().AsNoTracking()
+                .Where(p => p.State == ProblemState.Raised || p.State == ProblemState.Rectifying)
+                .Select(p => new { Problem = p, UnitName = p.Unit!.Name }).ToListAsync(ct);
+            Tasks = open.Select(r => ProblemDto.From(r.Problem, r.UnitName, today))
+                .OrderBy(p => p.Deadline ?? p.PlanDueOn).ToList();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Sunlight.Web.Features.Registry;
+using Sunlight.Web.Infrastructure.Database;
+using Sunlight.Web.Infrastructure.Identity;
+
+namespace Sunlight.Web.Features.Registry.EnforcementItems;
+
+[Authorize(Policy = Policies.EditOwnUnit)]
+public sealed class EditModel(SunlightDbContext db, SaveEnforcementItem save) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public long? Id { get; set; }
+    [BindProperty] public ItemForm Input { get; set; } = new();
+    public List<SelectListItem> Units { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Id is { } id)
+        {
+            var i = await db.EnforcementItems.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (i is null)
+            {
+                return NotFound();
+            }
+            Input = new ItemForm { UnitId = i.UnitId, Code = i.Code, Name = i.Name, Kind = i.Kind, LegalBasis = i.LegalBasis, Version = i.Version };
+        }
+        return await ShowAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            return await ShowAsync(ct);
+        }
+        var input = new EnforcementItemInput(Input.UnitId ?? 0, Input.Code ?? "", Input.Name ?? "", Input.Kind, Input.LegalBasis ?? "", Input.Version);
+        return await this.SaveAsync(
+            () => Id is { } id ? save.UpdateAsync(id, input, ct) : save.CreateAsync(input, ct), Id is not null,
+            saved => $"已保存执法事项“{saved.Name}”。", "/Registry/EnforcementItems", async () => await ShowAsync(ct), RegistryForms.MissingUnit);
+    }
+
+    private async Task<PageResult> ShowAsync(CancellationToken ct)
+    {
+        Units = await RegistryForms.UnitOptionsAsync(db, ct);
+        return Page();
+    }
+
+    public sealed class ItemForm
+    {
+        public long? UnitId { get; set; }
+        public string? Code { get; set; }
+        public string? Name { get; set; }
+        public EnforcementKind Kind { get; set; }
+        public string? LegalBasis { get; set; }
+        public Guid? Version { get; set; }
+    }
+}

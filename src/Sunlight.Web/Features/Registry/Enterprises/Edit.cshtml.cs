@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sunlight.Web.Infrastructure.Database;
+using Sunlight.Web.Infrastructure.Identity;
+
+namespace Sunlight.Web.Features.Registry.Enterprises;
+
+[Authorize(Policy = Policies.EditOwnUnit)]
+public sealed class EditModel(SunlightDbContext db, SaveEnterprise save) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public long? Id { get; set; }
+    [BindProperty] public EnterpriseForm Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Id is { } id)
+        {
+            var e = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (e is null)
+            {
+                return NotFound();
+            }
+            Input = new EnterpriseForm { Uscc = e.Uscc, Name = e.Name, Address = e.Address, Industry = e.Industry, LegalRepresentative = e.LegalRepresentative, Phone = e.Phone, Version = e.Version };
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var input = new EnterpriseInput(Input.Uscc ?? "", Input.Name ?? "", Input.Address, Input.Industry, Input.LegalRepresentative, Input.Phone, Input.Version);
+        return await this.SaveAsync(
+            () => Id is { } id ? save.UpdateAsync(id, input, ct) : save.CreateAsync(input, ct), Id is not null,
+            saved => $"已保存企业“{saved.Name}”。", "/Registry/Enterprises", () => Task.FromResult<IActionResult>(Page()));
+    }
+
+    public sealed class EnterpriseForm
+    {
+        public string? Uscc { get; set; }
+        public string? Name { get; set; }
+        public string? Address { get; set; }
+        public string? Industry { get; set; }
+        public string? LegalRepresentative { get; set; }
+        public string? Phone { get; set; }
+        public Guid? Version { get; set; }
+    }
+}

@@ -1,0 +1,28 @@
+namespace Sunlight.Web.Features.Registry.Officers;
+
+public sealed record OfficerQuery(long? UnitId, string? Q, bool? Auxiliary, bool? Expired, long? After, int? Limit);
+
+/// <summary>The 执法人员 list filter, shared by the page, the API and the export.</summary>
+internal static class OfficerList
+{
+    internal static IQueryable<Officer> Filter(IQueryable<Officer> query, OfficerQuery q, DateOnly today)
+    {
+        if (q.UnitId is { } unit)
+        {
+            query = query.Where(o => o.UnitId == unit);
+        }
+        if (!string.IsNullOrWhiteSpace(q.Q))
+        {
+            query = query.Where(o => o.Name.Contains(q.Q) || o.Credentials.Any(c => c.Number.Contains(q.Q)));
+        }
+        if (q.Auxiliary is { } aux)
+        {
+            query = query.Where(o => o.IsAuxiliary == aux);
+        }
+        if (q.Expired == true)
+        {
+            query = query.Where(o => !o.IsAuxiliary && !o.Credentials.Any(c => c.ValidFrom <= today && c.ValidTo >= today));
+        }
+        return query;
+    }
+}

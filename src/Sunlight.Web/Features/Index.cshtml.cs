@@ -18,7 +18,7 @@ public sealed class IndexModel(SunlightDbContext db, TimeProvider clock) : PageM
         var units = await db.Units.Where(u => u.Kind == UnitKind.Enforcement).CountAsync(ct);
         // The bureau's name is public; UnitStaff, whose scope hides other units, still see whose platform this is.
         var region = db.Scope.RegionCode;
-        var supervisor = await db.Units.IgnoreQueryFilters()
+        var supervisor = await db.PublicUnits()
             .Where(u => u.Kind == UnitKind.Supervisor && (region == null || u.RegionCode == region))
             .Select(u => u.Name).FirstOrDefaultAsync(ct);
         CountyTitle = (supervisor ?? "阳光执法监督平台") + " · 行政执法监督";

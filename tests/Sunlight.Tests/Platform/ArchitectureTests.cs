@@ -168,6 +168,23 @@ public sealed partial class ArchitectureTests(SunlightApp app) : IClassFixture<S
         }
     }
 
+    /// <summary>ADR 0002: <c>IgnoreQueryFilters</c> only in the named allow-list (<c>Infrastructure/Database/Unscoped.cs</c>).</summary>
+    [Fact]
+    public void IgnoreQueryFilters_OnlyInTheUnscopedAllowList()
+    {
+        var src = Path.Combine(RepositoryRoot(), "src", "Sunlight.Web");
+        var files = Directory.GetFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(files.Count > 100, $"only {files.Count} source files found under {src}");
+        var allowList = Path.Combine(src, "Infrastructure", "Database", "Unscoped.cs");
+        Assert.Contains("IgnoreQueryFilters", File.ReadAllText(allowList), StringComparison.Ordinal);
+        var offenders = files.Where(f => f != allowList && File.ReadAllText(f).Contains("IgnoreQueryFilters", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(src, f)).ToList();
+        Assert.True(offenders.Count == 0, "IgnoreQueryFilters outside Unscoped.cs (use a named unscoped query): " + string.Join(", ", offenders));
+    }
+
     internal static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

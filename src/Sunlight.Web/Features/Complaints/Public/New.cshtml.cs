@@ -60,12 +60,12 @@ public sealed class NewModel(SunlightDbContext db, SubmitComplaint submit) : Pag
     private async Task LoadAsync(CancellationToken ct)
     {
         Categories = await db.Set<ComplaintCategory>().AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder).ToListAsync(ct);
-        Units = (await db.Units.IgnoreQueryFilters().AsNoTracking().Where(u => u.Kind == UnitKind.Enforcement && u.IsActive).OrderBy(u => u.Code)
+        Units = (await db.PublicUnits().Where(u => u.Kind == UnitKind.Enforcement && u.IsActive).OrderBy(u => u.Code)
             .Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name)).ToList();
         if (!string.IsNullOrWhiteSpace(Point))
         {
             var code = Point.Trim().ToUpperInvariant();
-            PointName = await db.Set<IntakePoint>().IgnoreQueryFilters().AsNoTracking().Where(p => p.Code == code && p.IsActive).Select(p => p.Name).FirstOrDefaultAsync(ct);
+            PointName = await db.PublicLookup<IntakePoint>().AsNoTracking().Where(p => p.Code == code && p.IsActive).Select(p => p.Name).FirstOrDefaultAsync(ct);
         }
     }
 }

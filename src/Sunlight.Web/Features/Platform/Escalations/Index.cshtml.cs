@@ -47,7 +47,7 @@ public sealed class IndexModel(SunlightDbContext db, EscalationLedger ledger) : 
     {
         var rows = await ManualEscalation.Visible(db.Set<Escalation>().AsNoTracking(), db.Scope)
             .Where(e => Kind == null || e.Kind == Kind).OrderByDescending(e => e.Id).Take(200).ToListAsync(ct);
-        var units = await db.Units.IgnoreQueryFilters().AsNoTracking().Where(u => u.Kind == UnitKind.Enforcement).OrderBy(u => u.Code).ToListAsync(ct);
+        var units = await db.PublicUnits().Where(u => u.Kind == UnitKind.Enforcement).OrderBy(u => u.Code).ToListAsync(ct);
         var names = units.ToDictionary(u => u.Id, u => u.Name);
         Items = rows.Select(e => ManualEscalation.Dto(e, names.GetValueOrDefault(e.UnitId, ""))).ToList();
         Units = units.Select(u => (u.Id, u.Name)).ToList();

@@ -115,4 +115,38 @@ public sealed class AssignTests(SunlightApp app) : IClassFixture<SunlightApp>
         await HttpAssert.Problem(await supervisor.PostAsync($"/api/v1/complaints/{id}/assign", malformed), HttpStatusCode.BadRequest);
         Assert.Equal(ComplaintState.Accepted, (await StoredAsync(id)).State);
     }
+
+    [Fact]
+    public async Task AssignPage_NoteTooLong_ShowsChineseMessage_KeepsTypedText_ThenAssigns()
+    {
+        var id = await AcceptedAsync();
+        var unit05 = (await UnitId(app, "unit05")).ToString();
+        using var page = await PageSession.SignInAsync(app, "supervisor");
+        var tooLong = new string('核', ComplaintConfiguration.ReasonLength + 1);
+
+        var refused = await page.PostFormAsync($"/Complaints/Detail/{id}", $"/Complaints/Assign/{id}",
+            new() { ["Input.UnitId"] = unit05, ["Input.Note"] = tooLong });
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("交办意见不能超过 1000 个字", html);
+        Assert.Contains(tooLong, html);
+        Assert.Equal(ComplaintState.Accepted, (await StoredAsync(id)).State);
+
+        var done = await page.PostFormAsync($"/Complaints/Assign/{id}", $"/Complaints/Assign/{id}",
+            new() { ["Input.UnitId"] = unit05, ["Input.Note"] = "请核实" });
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Equal($"/Complaints/Detail/{id}", done.Headers.Location?.OriginalString);
+        var stored = await StoredAsync(id);
+        Assert.Equal((ComplaintState.Assigned, "请核实"), (stored.State, stored.AssignmentNote));
+    }
+
+    [Fact]
+    public async Task AssignPage_AsUnitStaff_IsRefused()
+    {
+        var id = await AcceptedAsync();
+        using var page = await PageSession.SignInAsync(app, "unit05");
+        var response = await page.Client.GetAsync($"/Complaints/Assign/{id}");
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(ComplaintState.Accepted, (await StoredAsync(id)).State);
+    }
 }

@@ -41,6 +41,7 @@ public sealed class ConfidentialityTests(SunlightApp app) : IClassFixture<Sunlig
         ["Complaints/Queue"] = c => "/Complaints/Queue",
         ["Complaints/Assigned"] = c => "/Complaints/Assigned",
         ["Complaints/Detail/{id:long}"] = c => $"/Complaints/Detail/{c.Id}",
+        ["Complaints/Assign/{id:long}"] = c => $"/Complaints/Assign/{c.Id}",
         ["Complaints/New"] = c => "/Complaints/New",
         ["Complaints/IntakePoints"] = c => "/Complaints/IntakePoints",
         ["Complaints/IntakePoints/Poster/{id:long}"] = c => $"/Complaints/IntakePoints/Poster/{c.PointId}",

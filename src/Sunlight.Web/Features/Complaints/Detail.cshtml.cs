@@ -22,7 +22,7 @@ namespace Sunlight.Web.Features.Complaints;
 
 /// <summary>The complaint page: the matter, the timeline, and the step forms the caller's role allows. Same handlers as the API.</summary>
 [Authorize(Policy = ComplaintPolicies.Read)]
-public sealed class DetailModel(ComplaintQueries queries, SunlightDbContext db, IServiceProvider services) : PageModel
+internal sealed class DetailModel(ComplaintQueries queries, SunlightDbContext db, IServiceProvider services) : PageModel
 {
     [BindProperty] public Guid? Version { get; set; }
     [BindProperty] public string? Text { get; set; }
@@ -33,7 +33,7 @@ public sealed class DetailModel(ComplaintQueries queries, SunlightDbContext db, 
     [BindProperty] public ComplaintFinding Finding { get; set; }
 
     public ComplaintDetail? Detail { get; private set; }
-    public IReadOnlyList<EnforcementUnit> Units { get; private set; } = [];
+    public AssignFormView? AssignForm { get; private set; }
     public ReporterIdentity? Identity { get; private set; }
     public bool IdentityShown { get; private set; }
     public string? Error { get; private set; }
@@ -50,9 +50,6 @@ public sealed class DetailModel(ComplaintQueries queries, SunlightDbContext db, 
 
     public Task<IActionResult> OnPostMergeAsync(long id, CancellationToken ct) =>
         Run(id, Roles.Supervisor, () => Get<MergeComplaint>().RunAsync(id, new MergeInput(TargetId ?? 0, Version), ct), "已合并", ct);
-
-    public Task<IActionResult> OnPostAssignAsync(long id, CancellationToken ct) =>
-        Run(id, Roles.Supervisor, () => Legacy(Get<AssignComplaint>().RunAsync(new AssignInput(TargetUnitId ?? 0, DueDate, Text, Version) { Id = id }, ct)), "已交办", ct);
 
     public Task<IActionResult> OnPostReturnAsync(long id, CancellationToken ct) =>
         Run(id, Roles.UnitStaff, () => Get<ReturnComplaint>().RunAsync(id, new ReturnInput(Required("请填写退回理由"), Version), ct), "已退回", ct);
@@ -86,14 +83,6 @@ public sealed class DetailModel(ComplaintQueries queries, SunlightDbContext db, 
         }
         (Identity, IdentityShown) = (identity, true);
         return await ShowAsync(id, ct);
-    }
-
-    // Until this page's steps move to their use-case pages: an outcome read the old way (null = not found, throw = refused).
-    private static async Task<Complaint?> Legacy(Task<Outcome<Complaint>> step)
-    {
-        var r = await step;
-        return r.Errors is { } e ? throw new RuleViolationException("C-INPUT", string.Join("；", e.SelectMany(x => x.Value)))
-            : r.Rule is { } rule ? throw new RuleViolationException(rule, r.Detail ?? "") : r.Value;
     }
 
     private T Get<T>() where T : notnull => services.GetRequiredService<T>();
@@ -131,7 +120,7 @@ public sealed class DetailModel(ComplaintQueries queries, SunlightDbContext db, 
         {
             return NotFound();
         }
-        Units = IsSupervisor ? await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Enforcement && u.IsActive).OrderBy(u => u.Code).ToListAsync(ct) : [];
+        AssignForm = IsSupervisor && Detail.Complaint.State == ComplaintState.Accepted ? await AssignModel.FormAsync(db, Detail, null, ct) : null;
         return Page();
     }
 }

@@ -1,3 +1,6 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+
 namespace Sunlight.Web.Infrastructure.Api;
 
 /// <summary>
@@ -17,9 +20,16 @@ public sealed record Outcome<T>(T? Value, IDictionary<string, string[]>? Errors 
     internal static Outcome<T> Refused(string rule, string detail) => new(default, null, false, rule, detail);
 }
 
-/// <summary>A keyset page: rows after the cursor, the cursor for the next page (null at the end) and, when counted, the total.</summary>
+/// <summary>
+/// A keyset page: the rows after the cursor in the list's order, the cursor for the next page (null at the end) and the
+/// total of the filtered list ("共 N 条").
+/// </summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, long? NextCursor, int? Total = null);
 
+/// <summary>
+/// The one paging convention, for the API and pages alike: keyset <c>after</c> (the last id the caller saw), <c>limit</c>
+/// (default 50, at most 200), newest first for lists ordered in time, oldest-id first for dictionaries.
+/// </summary>
 internal static class Paging
 {
     public const int DefaultLimit = 50;
@@ -31,4 +41,28 @@ internal static class Paging
         rowsPlusOne.Count > limit
             ? new Page<T>(rowsPlusOne.Take(limit).ToList(), id(rowsPlusOne[limit - 1]), total)
             : new Page<T>(rowsPlusOne, null, total);
+
+    /// <summary>
+    /// One page of <paramref name="filtered"/> ordered by <paramref name="key"/> (descending when
+    /// <paramref name="newestFirst"/>), starting after <paramref name="after"/>; the total counts the filtered rows.
+    /// </summary>
+    public static async Task<Page<TRow>> KeysetAsync<T, TRow>(this IQueryable<T> filtered, Expression<Func<T, long>> key, bool newestFirst,
+        long? after, int? limit, Expression<Func<T, TRow>> select, Func<TRow, long> rowKey, CancellationToken ct)
+    {
+        var take = Limit(limit);
+        var total = await filtered.CountAsync(ct);
+        var page = filtered;
+        if (after is { } cursor)
+        {
+            // A captured value, not a constant: EF sends it as a parameter and reuses the compiled query for every cursor.
+            var bound = new Cursor(cursor);
+            var value = Expression.Property(Expression.Constant(bound), nameof(Cursor.Value));
+            var past = newestFirst ? Expression.LessThan(key.Body, value) : Expression.GreaterThan(key.Body, value);
+            page = page.Where(Expression.Lambda<Func<T, bool>>(past, key.Parameters));
+        }
+        var rows = await (newestFirst ? page.OrderByDescending(key) : page.OrderBy(key)).Take(take + 1).Select(select).ToListAsync(ct);
+        return ToPage(rows, take, rowKey, total);
+    }
+
+    private sealed record Cursor(long Value);
 }

@@ -264,14 +264,16 @@ internal static class ImportSheet
     {
         var decoder = new UTF8Encoding(false, true).GetDecoder();
         var buffer = new byte[64 * 1024];
+        var chars = new char[buffer.Length + 4];
         int read;
         try
         {
+            // GetChars, not GetCharCount: only it carries a character split across two reads over to the next.
             while ((read = stream.Read(buffer)) > 0)
             {
-                decoder.GetCharCount(buffer.AsSpan(0, read), flush: false);
+                decoder.GetChars(buffer.AsSpan(0, read), chars, flush: false);
             }
-            decoder.GetCharCount([], flush: true);
+            decoder.GetChars([], chars, flush: true);
             return Encoding.UTF8;
         }
         catch (DecoderFallbackException)

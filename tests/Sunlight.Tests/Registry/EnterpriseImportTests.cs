@@ -124,6 +124,8 @@ public sealed class EnterpriseImportTests(SunlightApp app) : IClassFixture<Sunli
         Assert.Equal("导入模式 mode 只能为 strict（有错误则全部不导入）或 validOnly（仅导入有效行）", await Error(Upload(Xlsx([Row(Columns, NewUscc(), "某")]), "企业.xlsx"), "?mode=all"));
         var many = "统一社会信用代码,企业名称\n" + string.Concat(Enumerable.Repeat("1,某\n", ImportSheet.MaxRows + 1));
         Assert.Equal("单次导入不能超过 200000 行，请拆分文件后再导入", await Error(Upload(System.Text.Encoding.UTF8.GetBytes(many), "企业.csv")));
+        Assert.Equal("第 3 行的列数多于表头，请检查分隔符（应为英文逗号）和引号",
+            await Error(Upload(System.Text.Encoding.UTF8.GetBytes($"统一社会信用代码,企业名称\n{NewUscc()},某甲\n{NewUscc()},某乙,多余\n"), "企业.csv")));
         Assert.Equal("文件不能超过 25 MB", await Error(Upload(new byte[ImportSheet.MaxBytes + 1], "企业.csv")));
         Assert.Equal(before, await app.Db(db => db.Enterprises.CountAsync()));
     }

@@ -49,7 +49,8 @@ internal sealed class ImportRows(ImportUpload upload, Encoding? csvEncoding) : I
         {
             number++;
             var values = records.Current;
-            if (values.Length > headers.Length && values.Skip(headers.Length).Any(v => ImportSheet.AsText(v) is not null))
+            // A CSV row longer than its header is a wrong separator or a stray quote; a note beside an Excel table is not.
+            if (csvEncoding is not null && values.Length > headers.Length && values.Skip(headers.Length).Any(v => ImportSheet.AsText(v) is not null))
             {
                 throw new ImportFileException($"第 {number} 行的列数多于表头，请检查分隔符（应为英文逗号）和引号");
             }

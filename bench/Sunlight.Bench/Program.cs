@@ -11,6 +11,7 @@ try
         "registry-list" => await RegistryListScenario.RunAsync(options),
         "scope-check" => await ScopeCheck.RunAsync(options),
         "intake" => await IntakeScenario.RunAsync(options),
+        "import" => await ImportScenario.RunAsync(options),
         _ => null,
     };
     if (result is null)

@@ -2,8 +2,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Sunlight.Web.Infrastructure.Import;
 
-/// <summary>A registry importer: checks the rows and writes the valid ones (all or nothing in strict mode).</summary>
-internal delegate Task<ImportResult> RunImport(IReadOnlyList<ImportRow> rows, ImportMode mode, CancellationToken ct);
+/// <summary>
+/// A registry importer: checks the rows and writes the valid ones (all or nothing in strict mode). The rows are read
+/// from the file on each enumeration, so an importer may go through them twice (check, then write).
+/// </summary>
+internal delegate Task<ImportResult> RunImport(ImportRows rows, ImportMode mode, CancellationToken ct);
 
 /// <summary>File → rows → importer, the same steps for the import pages and the import endpoints.</summary>
 internal static class ImportPipeline
@@ -13,8 +16,20 @@ internal static class ImportPipeline
 
     public static async Task<ImportResult> RunAsync(ImportUpload upload, IReadOnlyList<string> requiredColumns, RunImport run, ImportMode mode, CancellationToken ct)
     {
-        var (rows, error) = ImportSheet.Read(upload.Content, upload.Extension, requiredColumns);
-        return rows is null ? ImportResult.FileError(error!) : await run(rows, mode, ct);
+        var (rows, error) = ImportSheet.Open(upload, requiredColumns);
+        if (rows is null)
+        {
+            return ImportResult.FileError(error!);
+        }
+        try
+        {
+            return await run(rows, mode, ct);
+        }
+        catch (ImportFileException ex)
+        {
+            // Raised while reading: the importer's transaction (if any) was not committed, nothing was written.
+            return ImportResult.FileError(ex.Message);
+        }
     }
 
     /// <summary>The endpoint: 200 with the result, or 400 ProblemDetails whose <c>errors</c> lists every row's problem.</summary>
@@ -36,7 +51,7 @@ internal static class ImportPipeline
     private static ProblemHttpResult Failed(ImportResult result) =>
         TypedResults.Problem(
             title: "导入失败，未写入任何数据",
-            detail: result.Errors.Count == 1 ? result.Errors[0] : $"文件中有 {result.Errors.Count} 处错误，请修正后重新导入，或选择仅导入有效行。",
+            detail: result.Errors.Count == 1 ? result.Errors[0] : $"文件中有 {result.Rows - result.Valid} 行有错误，请修正后重新导入，或选择仅导入有效行。",
             statusCode: StatusCodes.Status400BadRequest,
             extensions: new Dictionary<string, object?> { ["errors"] = result.Errors, ["rows"] = result.Rows, ["valid"] = result.Valid, ["imported"] = 0 });
 }

@@ -24,11 +24,99 @@ public sealed record ImportResult(int Rows, int Valid, int Imported, IReadOnlyLi
     public static ImportResult FileError(string message) => new(0, 0, 0, [message]);
 }
 
-/// <summary>Reads an uploaded .xlsx or .csv (UTF-8 or GB18030) into rows, with the size, type and row limits of every import.</summary>
+/// <summary>A file that cannot be imported at all; its message is the Chinese reason (raised while the rows are read).</summary>
+internal sealed class ImportFileException(string message) : Exception(message);
+
+/// <summary>
+/// The data rows of an upload, read from the file each time they are enumerated: an importer can check every row in a
+/// first pass and write in a second without the file (or its rows) ever being held in memory. Blank rows are skipped
+/// but keep their number. A file that turns out unreadable, or longer than <see cref="ImportSheet.MaxRows"/>, throws
+/// <see cref="ImportFileException"/> from the enumeration.
+/// </summary>
+internal sealed class ImportRows(ImportUpload upload, Encoding? csvEncoding) : IEnumerable<ImportRow>
+{
+    public IEnumerator<ImportRow> GetEnumerator()
+    {
+        using var stream = upload.Open();
+        using var records = Guarded(ImportSheet.Records(stream, upload.Extension, csvEncoding)).GetEnumerator();
+        if (!records.MoveNext())
+        {
+            yield break;
+        }
+        var headers = records.Current.Select(h => ImportSheet.HeaderName(ImportSheet.AsText(h) ?? "")).ToArray();
+        var (number, data) = (1, 0);
+        while (records.MoveNext())
+        {
+            number++;
+            var values = records.Current;
+            // A CSV row longer than its header is a wrong separator or a stray quote; a note beside an Excel table is not.
+            if (csvEncoding is not null && values.Length > headers.Length && values.Skip(headers.Length).Any(v => ImportSheet.AsText(v) is not null))
+            {
+                throw new ImportFileException($"第 {number} 行的列数多于表头，请检查分隔符（应为英文逗号）和引号");
+            }
+            if (values.All(v => ImportSheet.AsText(v) is null))
+            {
+                // Never walk a sheet of a million formatted blank rows to its end.
+                if (number > ImportSheet.MaxRows * 2)
+                {
+                    throw new ImportFileException(ImportSheet.TooManyRows);
+                }
+                continue;
+            }
+            if (++data > ImportSheet.MaxRows)
+            {
+                throw new ImportFileException(ImportSheet.TooManyRows);
+            }
+            var cells = new Dictionary<string, object?>(headers.Length, StringComparer.Ordinal);
+            for (var i = 0; i < headers.Length; i++)
+            {
+                cells[headers[i]] = i < values.Length ? values[i] : null;
+            }
+            yield return new ImportRow(number, cells);
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>A reader failing half-way through the file is the file's fault, said in Chinese; not a server error.</summary>
+    private static IEnumerable<object?[]> Guarded(IEnumerable<object?[]> records)
+    {
+        using var e = records.GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!e.MoveNext())
+                {
+                    yield break;
+                }
+            }
+            catch (Exception ex) when (ex is not (ImportFileException or OutOfMemoryException or OperationCanceledException))
+            {
+                throw new ImportFileException("无法读取文件，请确认文件未损坏且为 .xlsx 或 .csv 格式");
+            }
+            yield return e.Current;
+        }
+    }
+}
+
+/// <summary>
+/// Reads an uploaded .xlsx or .csv (UTF-8 or GB18030) as a stream of rows, with the size, type and row limits of every
+/// import. Memory does not grow with the file: MiniExcel reads the sheet's XML as it goes (shared strings beyond a few
+/// MB are cached on disk), and the CSV reader decodes record by record.
+/// </summary>
 internal static class ImportSheet
 {
-    public const long MaxBytes = 5 * 1024 * 1024;
-    public const int MaxRows = 5000;
+    /// <summary>
+    /// 25 MB holds a county's whole market-entity registry (~160,000 enterprises as UTF-8 CSV, far more as .xlsx) and stays
+    /// under Kestrel's default request limit (28.6 MB), so an oversized file gets this Chinese message, not a bare 413.
+    /// </summary>
+    public const long MaxBytes = 25 * 1024 * 1024;
+
+    /// <summary>A large county's registry holds tens of thousands of enterprises; 200,000 rows leave room without inviting a province.</summary>
+    public const int MaxRows = 200_000;
+
+    public static readonly string TooManyRows = $"单次导入不能超过 {MaxRows} 行，请拆分文件后再导入";
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     static ImportSheet() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -51,57 +139,67 @@ internal static class ImportSheet
         {
             return "不支持的文件类型，请上传 .xlsx 或 .csv 文件";
         }
-        return length > MaxBytes ? "文件不能超过 5 MB" : null;
+        return length > MaxBytes ? "文件不能超过 25 MB" : null;
     }
 
-    /// <summary>The data rows, or the Chinese reason the file cannot be imported at all.</summary>
-    public static (List<ImportRow>? Rows, string? Error) Read(byte[] content, string extension, IReadOnlyList<string> requiredColumns)
+    /// <summary>
+    /// The file's rows (read again on each enumeration), or the Chinese reason the file cannot be imported at all:
+    /// not a workbook, a required column missing, no data row.
+    /// </summary>
+    public static (ImportRows? Rows, string? Error) Open(ImportUpload upload, IReadOnlyList<string> requiredColumns)
     {
-        List<IDictionary<string, object?>> raw;
+        Encoding? encoding = null;
+        List<string> headers;
         try
         {
-            using var stream = extension == ".xlsx" ? new MemoryStream(content) : CsvAsUtf8(content);
-            if (extension == ".xlsx" && (content.Length < 4 || content[0] != 'P' || content[1] != 'K'))
+            using var stream = upload.Open();
+            if (upload.Extension == ".xlsx")
             {
-                return (null, "文件内容不是有效的 .xlsx 工作簿");
+                Span<byte> magic = stackalloc byte[2];
+                if (stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false) < 2 || magic[0] != 'P' || magic[1] != 'K')
+                {
+                    return (null, "文件内容不是有效的 .xlsx 工作簿");
+                }
+                stream.Position = 0;
             }
-            raw = stream.Query(useHeaderRow: true, excelType: extension == ".xlsx" ? ExcelType.XLSX : ExcelType.CSV)
-                .Cast<IDictionary<string, object?>>()
-                .Take(MaxRows * 4) // never read a sheet of a million blank rows to its end
-                .ToList();
+            else
+            {
+                encoding = CsvEncoding(stream);
+                stream.Position = 0;
+            }
+            headers = [.. (Records(stream, upload.Extension, encoding).FirstOrDefault() ?? []).Select(AsText).OfType<string>().Select(HeaderName)];
         }
-        catch (MiniExcelLibs.Exceptions.ExcelColumnNotFoundException)
-        {
-            return (null, "CSV 文件中有行的列数与表头不一致，请检查分隔符（应为英文逗号）和引号");
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
         {
             return (null, "无法读取文件，请确认文件未损坏且为 .xlsx 或 .csv 格式");
         }
-
-        var headers = raw.Count > 0 ? raw[0].Keys.Select(HeaderName).ToHashSet() : HeadersOf(content, extension);
         var missing = requiredColumns.Where(c => !headers.Contains(c)).ToList();
         if (missing.Count > 0)
         {
             return (null, $"缺少必需的列：{string.Join("、", missing)}（请使用导入模板）");
         }
-        var rows = new List<ImportRow>(raw.Count);
-        for (var i = 0; i < raw.Count; i++)
+        var rows = new ImportRows(upload, encoding);
+        try
         {
-            var cells = new Dictionary<string, object?>(StringComparer.Ordinal);
-            foreach (var (key, value) in raw[i])
-            {
-                cells[HeaderName(key)] = value;
-            }
-            rows.Add(new ImportRow(i + 2, cells));
+            return rows.Any() ? (rows, null) : (null, "文件中没有数据行");
         }
-        // Blank rows keep their number (Excel shows them) but are not data.
-        rows.RemoveAll(IsBlank);
-        if (rows.Count == 0)
+        catch (ImportFileException ex)
         {
-            return (null, "文件中没有数据行");
+            return (null, ex.Message);
         }
-        return rows.Count > MaxRows || raw.Count >= MaxRows * 4 ? (null, $"单次导入不能超过 {MaxRows} 行，请拆分文件后再导入") : (rows, null);
+    }
+
+    /// <summary>The raw records of the file, header row first, cells in column order.</summary>
+    internal static IEnumerable<object?[]> Records(Stream stream, string extension, Encoding? csvEncoding)
+    {
+        if (extension == ".xlsx")
+        {
+            // Without a header row MiniExcel keys cells by column letter (A, B, ...) in column order, blank rows included.
+            return stream.Query(useHeaderRow: false, excelType: ExcelType.XLSX)
+                .Cast<IDictionary<string, object?>>()
+                .Select(row => row.Values.ToArray());
+        }
+        return CsvRecords(new StreamReader(stream, csvEncoding ?? Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true));
     }
 
     /// <summary>An .xlsx with the header row and one example row.</summary>
@@ -157,72 +255,96 @@ internal static class ImportSheet
         }
     }
 
-    private static bool IsBlank(ImportRow row) => row.Cells.Values.All(v => AsText(v) is null);
+    internal static string HeaderName(string key) => key.Trim().TrimEnd('*', '＊').Trim();
 
-    private static string HeaderName(string key) => key.Trim().TrimEnd('*', '＊').Trim();
-
-    private static HashSet<string> HeadersOf(byte[] content, string extension)
+    /// <summary>
+    /// CSV saved by Chinese Excel is usually GB18030, by other tools UTF-8: the file is UTF-8 when all of it decodes
+    /// strictly as UTF-8 (checked in one streaming pass; a BOM decides at once), else GB18030.
+    /// </summary>
+    private static Encoding CsvEncoding(Stream stream)
     {
+        var decoder = new UTF8Encoding(false, true).GetDecoder();
+        var buffer = new byte[64 * 1024];
+        var chars = new char[buffer.Length + 4];
+        int read;
         try
         {
-            using var stream = extension == ".xlsx" ? new MemoryStream(content) : CsvAsUtf8(content);
-            var first = stream.Query(useHeaderRow: false, excelType: extension == ".xlsx" ? ExcelType.XLSX : ExcelType.CSV)
-                .Cast<IDictionary<string, object?>>().FirstOrDefault();
-            return first is null ? [] : first.Values.Select(AsText).OfType<string>().Select(HeaderName).ToHashSet();
+            // GetChars, not GetCharCount: only it carries a character split across two reads over to the next.
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                decoder.GetChars(buffer.AsSpan(0, read), chars, flush: false);
+            }
+            decoder.GetChars([], chars, flush: true);
+            return Encoding.UTF8;
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (DecoderFallbackException)
         {
-            return [];
+            return Encoding.GetEncoding("GB18030");
         }
     }
 
     /// <summary>
-    /// CSV saved by Chinese Excel is usually GB18030, by other tools UTF-8: decode either to UTF-8. Blank lines become a
-    /// row of empty cells, so the row numbers we report are the line numbers the user sees.
+    /// RFC 4180 records (comma, double quotes, "" inside quotes, line breaks inside quotes), one at a time. A blank line is
+    /// a record of one empty cell, so the row numbers we report are the records the user sees in Excel.
     /// </summary>
-    private static MemoryStream CsvAsUtf8(byte[] content)
+    private static IEnumerable<object?[]> CsvRecords(StreamReader reader)
     {
-        string text;
-        try
+        using (reader)
         {
-            text = new UTF8Encoding(false, true).GetString(content);
-        }
-        catch (DecoderFallbackException)
-        {
-            text = Encoding.GetEncoding("GB18030").GetString(content);
-        }
-        text = text.TrimStart('\uFEFF');
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var emptyRow = new string(',', Math.Max(0, FieldCount(lines[0]) - 1));
-        var insideQuotes = false;
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (!insideQuotes && lines[i].Length == 0 && i < lines.Length - 1)
+            var fields = new List<object?>();
+            var field = new StringBuilder();
+            var (quoted, started) = (false, false);
+            int c;
+            while ((c = reader.Read()) >= 0)
             {
-                lines[i] = emptyRow;
+                started = true;
+                if (quoted)
+                {
+                    if (c != '"')
+                    {
+                        field.Append((char)c);
+                    }
+                    else if (reader.Peek() == '"')
+                    {
+                        field.Append('"');
+                        reader.Read();
+                    }
+                    else
+                    {
+                        quoted = false;
+                    }
+                    continue;
+                }
+                switch (c)
+                {
+                    case '"':
+                        quoted = true;
+                        break;
+                    case ',':
+                        fields.Add(field.ToString());
+                        field.Clear();
+                        break;
+                    case '\r' or '\n':
+                        if (c == '\r' && reader.Peek() == '\n')
+                        {
+                            reader.Read();
+                        }
+                        fields.Add(field.ToString());
+                        field.Clear();
+                        yield return [.. fields];
+                        fields.Clear();
+                        started = false;
+                        break;
+                    default:
+                        field.Append((char)c);
+                        break;
+                }
             }
-            if (lines[i].Count(c => c == '"') % 2 == 1)
+            if (started)
             {
-                insideQuotes = !insideQuotes;
+                fields.Add(field.ToString());
+                yield return [.. fields];
             }
         }
-        return new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines)));
-    }
-
-    private static int FieldCount(string headerLine)
-    {
-        var (count, quoted) = (1, false);
-        foreach (var c in headerLine)
-        {
-            if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (c == ',' && !quoted)
-            {
-                count++;
-            }
-        }
-        return count;
     }
 }

@@ -5,22 +5,26 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Infrastructure.Import;
 
-/// <summary>An uploaded import file, checked for size and type, read into memory (at most 5 MB).</summary>
-internal sealed record ImportUpload(byte[] Content, string Extension)
+/// <summary>
+/// An uploaded import file, checked for size and type. It is not read into memory: <see cref="Open"/> gives a new
+/// seekable stream over it each time (ASP.NET buffers a large form file on disk; a kept file is opened from the data folder).
+/// </summary>
+internal sealed record ImportUpload(Func<Stream> Open, string Extension)
 {
-    public static async Task<(ImportUpload? Upload, string? Error)> ReadAsync(IFormFile? file, CancellationToken ct)
+    public static ImportUpload Of(byte[] content, string extension) => new(() => new MemoryStream(content, writable: false), extension);
+
+    public static Task<(ImportUpload? Upload, string? Error)> ReadAsync(IFormFile? file, CancellationToken ct)
     {
+        ct.ThrowIfCancellationRequested();
         if (file is null)
         {
-            return (null, "请选择要导入的文件（表单字段 file）");
+            return Task.FromResult<(ImportUpload?, string?)>((null, "请选择要导入的文件（表单字段 file）"));
         }
         if (ImportSheet.CheckFile(file.FileName, file.Length) is { } error)
         {
-            return (null, error);
+            return Task.FromResult<(ImportUpload?, string?)>((null, error));
         }
-        using var ms = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(ms, ct);
-        return (new ImportUpload(ms.ToArray(), ImportSheet.Extension(file.FileName)!), null);
+        return Task.FromResult<(ImportUpload?, string?)>((new ImportUpload(file.OpenReadStream, ImportSheet.Extension(file.FileName)!), null));
     }
 
     public static bool TryParseMode(string? mode, out ImportMode result)
@@ -46,11 +50,21 @@ public sealed partial class PendingImports(IConfiguration config, TimeProvider c
             old.Delete();
         }
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        await File.WriteAllBytesAsync(Path.Combine(Folder, token + upload.Extension), upload.Content, ct);
+        await using (var source = upload.Open())
+        await using (var target = File.Create(Path.Combine(Folder, token + upload.Extension)))
+        {
+            await source.CopyToAsync(target, ct);
+        }
         return token;
     }
 
-    internal async Task<ImportUpload?> LoadAsync(string? token, CancellationToken ct)
+    internal Task<ImportUpload?> LoadAsync(string? token, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        return Task.FromResult(Load(token));
+    }
+
+    private ImportUpload? Load(string? token)
     {
         if (token is null || !TokenPattern().IsMatch(token))
         {
@@ -61,7 +75,7 @@ public sealed partial class PendingImports(IConfiguration config, TimeProvider c
             var path = Path.Combine(Folder, token + ext);
             if (File.Exists(path))
             {
-                return new ImportUpload(await File.ReadAllBytesAsync(path, ct), ext);
+                return new ImportUpload(() => File.OpenRead(path), ext);
             }
         }
         return null;

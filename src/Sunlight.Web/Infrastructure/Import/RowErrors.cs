@@ -1,15 +1,34 @@
 namespace Sunlight.Web.Infrastructure.Import;
 
-/// <summary>Collects the problems of an import, row by row, and prints them as the user reads them: 第 17 行：….</summary>
+/// <summary>
+/// Collects the problems of an import, row by row, and prints them as the user reads them: 第 17 行：…. Bounded for a
+/// file of 100,000 rows: the messages of the first <see cref="MaxRowsListed"/> bad rows (by row number, whatever order
+/// they were found in) are kept in full; beyond that only which rows are bad, and the report ends with a count.
+/// </summary>
 internal sealed class RowErrors
 {
-    private readonly SortedDictionary<int, List<string>> _byRow = [];
+    public const int MaxRowsListed = 1000;
+
+    private readonly SortedDictionary<int, List<string>> _listed = [];
+    private readonly SortedSet<int> _listedRows = []; // Max in O(log n), which SortedDictionary does not offer
+    private readonly HashSet<int> _bad = [];
 
     public void Add(int row, string message)
     {
-        if (!_byRow.TryGetValue(row, out var list))
+        _bad.Add(row);
+        if (!_listed.TryGetValue(row, out var list))
         {
-            _byRow[row] = list = [];
+            if (_listed.Count == MaxRowsListed && row > _listedRows.Max)
+            {
+                return;
+            }
+            _listed[row] = list = [];
+            _listedRows.Add(row);
+            if (_listed.Count > MaxRowsListed)
+            {
+                _listed.Remove(_listedRows.Max);
+                _listedRows.Remove(_listedRows.Max);
+            }
         }
         if (!list.Contains(message))
         {
@@ -17,9 +36,20 @@ internal sealed class RowErrors
         }
     }
 
-    public bool Has(int row) => _byRow.ContainsKey(row);
+    public bool Has(int row) => _bad.Contains(row);
 
-    public IReadOnlyList<string> Lines() => _byRow.SelectMany(r => r.Value.Select(m => $"第 {r.Key} 行：{m}")).ToList();
+    /// <summary>How many rows have at least one problem.</summary>
+    public int Rows => _bad.Count;
 
-    public bool Any => _byRow.Count > 0;
+    public IReadOnlyList<string> Lines()
+    {
+        var lines = _listed.SelectMany(r => r.Value.Select(m => $"第 {r.Key} 行：{m}")).ToList();
+        if (_bad.Count > _listed.Count)
+        {
+            lines.Add($"……共 {_bad.Count} 行有错误，以上列出前 {_listed.Count} 行，其余 {_bad.Count - _listed.Count} 行未逐一列出。");
+        }
+        return lines;
+    }
+
+    public bool Any => _bad.Count > 0;
 }

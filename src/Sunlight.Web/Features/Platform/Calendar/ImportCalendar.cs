@@ -36,11 +36,23 @@ public sealed class ImportCalendar(EditCalendar edit)
         {
             return Fail(fileError);
         }
-        var (rows, readError) = ImportSheet.Read(buffer.ToArray(), ImportSheet.Extension(fileName)!, Columns);
+        var (rows, readError) = ImportSheet.Open(ImportUpload.Of(buffer.ToArray(), ImportSheet.Extension(fileName)!), Columns);
         if (rows is null)
         {
             return Fail(readError!);
         }
+        try
+        {
+            return await ImportAsync(year, rows, ct);
+        }
+        catch (ImportFileException ex)
+        {
+            return Fail(ex.Message);
+        }
+    }
+
+    private async Task<Result> ImportAsync(int year, ImportRows rows, CancellationToken ct)
+    {
         var errors = new List<string>();
         var days = new List<CalendarDay>();
         var seen = new Dictionary<DateOnly, int>();

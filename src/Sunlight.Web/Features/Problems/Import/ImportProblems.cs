@@ -19,15 +19,17 @@ public sealed class ImportProblems(SunlightDbContext db, ProblemLedger ledger, T
 
     internal static byte[] Template() => ImportSheet.Template(Columns, ["应急管理局", "三项制度落实", "行政执法公示信息未及时更新", "督查", "一般", "2026-03-01", "督查组"]);
 
-    internal async Task<ImportResult> RunAsync(IReadOnlyList<ImportRow> rows, ImportMode mode, CancellationToken ct)
+    internal async Task<ImportResult> RunAsync(ImportRows rows, ImportMode mode, CancellationToken ct)
     {
         var units = await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Enforcement).Select(u => new { u.Id, u.Code, u.Name }).ToListAsync(ct);
         var categories = (await db.Set<ProblemCategory>().AsNoTracking().Where(c => c.IsActive).Select(c => c.Name).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var today = ChinaTime.Today(clock);
         var errors = new RowErrors();
         var requests = new List<RaiseProblemRequest>();
+        var count = 0;
         foreach (var row in rows)
         {
+            count++;
             var n = row.Number;
             string Text(string column) => row.Text(column) ?? "";
             var unitText = Text("责任单位");
@@ -88,14 +90,14 @@ public sealed class ImportProblems(SunlightDbContext db, ProblemLedger ledger, T
         }
         if (errors.Any && (mode == ImportMode.Strict || requests.Count == 0))
         {
-            return new ImportResult(rows.Count, requests.Count, 0, errors.Lines());
+            return new ImportResult(count, requests.Count, 0, errors.Lines());
         }
         foreach (var request in requests)
         {
             await ledger.RaiseAsync(request, ct);
         }
         await db.SaveChangesAsync(ct);
-        return new ImportResult(rows.Count, requests.Count, requests.Count, errors.Lines());
+        return new ImportResult(count, requests.Count, requests.Count, errors.Lines());
     }
 
 

@@ -17,7 +17,7 @@ public sealed class ImportOfficers(SunlightDbContext db, IValidator<OfficerInput
     public static byte[] Template() => ImportSheet.Template(Columns,
         ["U01", "王五", "执法队员", "否", "35990120260001", "市场监管执法", "2025-01-01", "2030-12-31"]);
 
-    internal async Task<ImportResult> RunAsync(IReadOnlyList<ImportRow> rows, ImportMode mode, CancellationToken ct)
+    internal async Task<ImportResult> RunAsync(ImportRows rows, ImportMode mode, CancellationToken ct)
     {
         // The scope filter limits this to the units the caller may place officers in.
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, ct);
@@ -25,8 +25,10 @@ public sealed class ImportOfficers(SunlightDbContext db, IValidator<OfficerInput
         var inputs = new List<(ImportRow Row, EnforcementUnit Unit, OfficerInput Input)>();
         var credentialRow = new Dictionary<string, int>(StringComparer.Ordinal);
         var personRow = new Dictionary<(long, string), int>();
+        var count = 0;
         foreach (var row in rows)
         {
+            count++;
             var (unit, input) = Parse(row, units, errors);
             foreach (var failure in (await validator.ValidateAsync(input, ct)).Errors)
             {
@@ -85,7 +87,7 @@ public sealed class ImportOfficers(SunlightDbContext db, IValidator<OfficerInput
         var valid = inputs.Where(i => !errors.Has(i.Row.Number)).ToList();
         if (mode == ImportMode.Strict && errors.Any)
         {
-            return new ImportResult(rows.Count, valid.Count, 0, errors.Lines());
+            return new ImportResult(count, valid.Count, 0, errors.Lines());
         }
         foreach (var (_, unit, input) in valid)
         {
@@ -97,7 +99,7 @@ public sealed class ImportOfficers(SunlightDbContext db, IValidator<OfficerInput
         {
             await db.SaveChangesAsync(ct);
         }
-        return new ImportResult(rows.Count, valid.Count, valid.Count, errors.Lines());
+        return new ImportResult(count, valid.Count, valid.Count, errors.Lines());
     }
 
     private static (EnforcementUnit? Unit, OfficerInput Input) Parse(ImportRow row, Dictionary<string, EnforcementUnit> units, RowErrors errors)

@@ -8,6 +8,8 @@ namespace Sunlight.Web.Infrastructure.Database;
 /// ADR 0002's allow-list: the only queries that step outside the caller's scope, each named for its reason.
 /// <c>IgnoreQueryFilters</c> appears nowhere else (ArchitectureTests fails otherwise). System jobs need none of these:
 /// outside a request the scope is <see cref="Identity.CallerScope.System"/>, which already sees the whole county.
+/// Run each as a query of its own: EF applies <c>IgnoreQueryFilters</c> to the whole statement, so one composed into a
+/// scoped query as a subquery silently drops that query's scope too (the bench caught other counties' complaints so).
 /// </summary>
 internal static class Unscoped
 {

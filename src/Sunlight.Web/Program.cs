@@ -91,13 +91,7 @@ namespace Sunlight.Web
                 {
                     ctx.ProblemDetails.Title = ApiErrors.StatusTitle(status);
                 }
-                ctx.ProblemDetails.Detail ??= status switch
-                {
-                    401 => "请先登录（页面使用 Cookie，接口使用 Bearer 令牌）。",
-                    403 => "您的角色无权执行此操作。",
-                    404 => "请求的资源不存在或您无权访问。",
-                    _ => null,
-                };
+                ctx.ProblemDetails.Detail ??= ApiErrors.StatusDetail(status);
                 ctx.ProblemDetails.Type = null;
             });
             services.AddExceptionHandler<SunlightExceptionHandler>();
@@ -117,15 +111,7 @@ namespace Sunlight.Web
             services.AddRateLimiter(o =>
             {
                 o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-                o.OnRejected = async (ctx, ct) =>
-                {
-                    var problems = ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-                    await problems.WriteAsync(new ProblemDetailsContext
-                    {
-                        HttpContext = ctx.HttpContext,
-                        ProblemDetails = { Status = 429, Title = "请求过于频繁，请稍后再试", Detail = "您在短时间内提交次数过多，请稍后再试。" },
-                    });
-                };
+                o.OnRejected = (ctx, _) => new ValueTask(ApiErrors.WriteAsync(ctx.HttpContext, new() { Status = 429 }));
                 o.AddPolicy("login", http => RateLimitPartition.GetFixedWindowLimiter(
                     http.Connection.RemoteIpAddress?.ToString() ?? "local",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("Sunlight:RateLimits:LoginPerMinute", 60), Window = TimeSpan.FromMinutes(1) }));
@@ -135,8 +121,10 @@ namespace Sunlight.Web
 
         public static WebApplication UseSunlight(this WebApplication app)
         {
+            // Every error, thrown or a bare status code, leaves through ApiErrors.WriteAsync: an HTML page for a browser,
+            // ProblemDetails for an API client, GeoReport v2 errors for Open311.
             app.UseExceptionHandler();
-            app.UseStatusCodePages();
+            app.UseStatusCodePages(ctx => ApiErrors.WriteAsync(ctx.HttpContext, new() { Status = ctx.HttpContext.Response.StatusCode }));
             if (app.Configuration.GetValue("Sunlight:HttpsRedirection", false))
             {
                 app.UseHsts();

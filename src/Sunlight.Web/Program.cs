@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.OpenApi;
 using Scalar.AspNetCore;
 using Sunlight.Web;
 using Sunlight.Web.Features;
@@ -81,7 +82,8 @@ namespace Sunlight.Web
             ValidatorOptions.Global.LanguageManager.Culture = new CultureInfo("zh-CN");
             // Error keys match the JSON property names clients send (camelCase).
             ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
-            services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+            // Enums by name only: a number (or a name we do not have) is a malformed body → 400, never a stored "42".
+            services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
             services.AddFeatureServices();
 
             services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -96,12 +98,22 @@ namespace Sunlight.Web
             });
             services.AddExceptionHandler<SunlightExceptionHandler>();
             services.AddHealthChecks().AddDbContextCheck<SunlightDbContext>("database");
-            services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+            // Two features may each have a public "CategoryInput": such schemas are named after their capability
+            // ("ProblemsCategoryInput"), or one endpoint would be documented with the other's body.
+            var sameNames = typeof(Program).Assembly.GetTypes().Where(t => t.IsPublic).GroupBy(t => t.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+            services.AddOpenApi("v1", o =>
             {
-                doc.Info.Title = "阳光执法监督平台 API";
-                doc.Info.Description = "县司法局行政执法监督平台接口。认证：POST /api/v1/auth/login 获取 Bearer 令牌。错误统一为 RFC 9457 ProblemDetails（中文）。";
-                return Task.CompletedTask;
-            }));
+                o.CreateSchemaReferenceId = info =>
+                    OpenApiOptions.CreateDefaultSchemaReferenceId(info) is { } id && sameNames.Contains(info.Type.Name) && info.Type.Namespace?.Split('.') is { Length: > 3 } ns
+                        ? ns[3] + id
+                        : OpenApiOptions.CreateDefaultSchemaReferenceId(info);
+                o.AddDocumentTransformer((doc, _, _) =>
+                {
+                    doc.Info.Title = "阳光执法监督平台 API";
+                    doc.Info.Description = "县司法局行政执法监督平台接口。认证：POST /api/v1/auth/login 获取 Bearer 令牌。错误统一为 RFC 9457 ProblemDetails（中文）。";
+                    return Task.CompletedTask;
+                });
+            });
             services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/");

@@ -119,7 +119,7 @@ namespace Sunlight.Web
                 o.Conventions.AuthorizeFolder("/");
                 o.Conventions.AllowAnonymousToFolder("/Account");
                 o.Conventions.AllowAnonymousToFolder("/Public");
-            });
+            }).AddMvcOptions(o => o.Filters.Add<UnparsableCheckboxFilter>());
             services.AddRateLimiter(o =>
             {
                 o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

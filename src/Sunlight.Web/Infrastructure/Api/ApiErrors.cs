@@ -5,6 +5,8 @@ using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
 namespace Sunlight.Web.Infrastructure.Api;
@@ -216,4 +218,40 @@ internal static class ValidationFilterExtensions
 {
     public static RouteHandlerBuilder Validate<T>(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilter<ValidationFilter<T>>().ProducesValidationProblem();
+}
+
+/// <summary>
+/// A posted form whose checkbox value is not a boolean ("maybe") is shown again with its field error, but the
+/// checkbox tag helper would convert that attempted value and throw (500). The attempted value becomes "false";
+/// the error stays, so the page still answers with the form and its message.
+/// </summary>
+internal sealed class UnparsableCheckboxFilter(IModelMetadataProvider metadata) : IPageFilter
+{
+    public void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        foreach (var (key, entry) in context.ModelState)
+        {
+            if (entry.ValidationState != ModelValidationState.Invalid || entry.AttemptedValue is not { } value || bool.TryParse(value, out _))
+            {
+                continue;
+            }
+            ModelMetadata? m = metadata.GetMetadataForType(context.HandlerInstance.GetType());
+            foreach (var part in key.Split('.'))
+            {
+                m = m?.Properties[part];
+            }
+            if (m is not null && (Nullable.GetUnderlyingType(m.ModelType) ?? m.ModelType) == typeof(bool))
+            {
+                context.ModelState.SetModelValue(key, rawValue: "false", attemptedValue: "false");
+            }
+        }
+    }
+
+    public void OnPageHandlerSelected(PageHandlerSelectedContext context)
+    {
+    }
+
+    public void OnPageHandlerExecuted(PageHandlerExecutedContext context)
+    {
+    }
 }

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Tests.Infrastructure;
 
@@ -37,7 +38,14 @@ public sealed partial class RobustnessTests(SunlightApp app) : IClassFixture<Sun
         "POST /api/v1/problems/{id}/escalations",                 // reason
         "POST /api/v1/public/complaints",                         // category (JSON and form)
         "POST /api/v1/public/complaints/{trackingCode}/rating",   // comment, pin
+        "POST /Complaints/IntakePoints (PostgreSQL)",            // page form: name/place unchecked; varchar(100) overflows (SQLite stores it)
     };
+
+    /// <summary>Known on this database: entries without a suffix, and those marked for the provider under test.</summary>
+    private static readonly HashSet<string> Known = KnownFailures
+        .Where(k => !k.EndsWith(')') || (TestDatabases.Provider == DatabaseProvider.Postgres && k.EndsWith(" (PostgreSQL)", StringComparison.Ordinal)))
+        .Select(k => k.Replace(" (PostgreSQL)", "", StringComparison.Ordinal))
+        .ToHashSet(StringComparer.Ordinal);
 
     private const int Long = 100_001;
     private const string OverLong = "every field over-long";
@@ -274,8 +282,8 @@ public sealed partial class RobustnessTests(SunlightApp app) : IClassFixture<Sun
         var all = failures.ToList();
         var keySet = keys.ToHashSet(StringComparer.Ordinal);
         var failing = all.Select(f => f.Operation).ToHashSet(StringComparer.Ordinal);
-        var unexpected = all.Where(f => !KnownFailures.Contains(f.Operation)).OrderBy(f => f.Operation, StringComparer.Ordinal).ThenBy(f => f.Payload, StringComparer.Ordinal).ToList();
-        var fixedNow = KnownFailures.Where(k => keySet.Contains(k) && !failing.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        var unexpected = all.Where(f => !Known.Contains(f.Operation)).OrderBy(f => f.Operation, StringComparer.Ordinal).ThenBy(f => f.Payload, StringComparer.Ordinal).ToList();
+        var fixedNow = Known.Where(k => keySet.Contains(k) && !failing.Contains(k)).Order(StringComparer.Ordinal).ToList();
         var message = new StringBuilder();
         if (unexpected.Count > 0)
         {

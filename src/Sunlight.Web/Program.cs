@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.OpenApi;
 using Scalar.AspNetCore;
 using Sunlight.Web;
 using Sunlight.Web.Features;
@@ -81,7 +82,8 @@ namespace Sunlight.Web
             ValidatorOptions.Global.LanguageManager.Culture = new CultureInfo("zh-CN");
             // Error keys match the JSON property names clients send (camelCase).
             ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
-            services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+            // Enums by name only: a number (or a name we do not have) is a malformed body → 400, never a stored "42".
+            services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
             services.AddFeatureServices();
 
             services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -91,44 +93,39 @@ namespace Sunlight.Web
                 {
                     ctx.ProblemDetails.Title = ApiErrors.StatusTitle(status);
                 }
-                ctx.ProblemDetails.Detail ??= status switch
-                {
-                    401 => "请先登录（页面使用 Cookie，接口使用 Bearer 令牌）。",
-                    403 => "您的角色无权执行此操作。",
-                    404 => "请求的资源不存在或您无权访问。",
-                    _ => null,
-                };
+                ctx.ProblemDetails.Detail ??= ApiErrors.StatusDetail(status);
                 ctx.ProblemDetails.Type = null;
             });
             services.AddExceptionHandler<SunlightExceptionHandler>();
             services.AddHealthChecks().AddDbContextCheck<SunlightDbContext>("database");
-            services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+            // Two features may each have a public "CategoryInput": such schemas are named after their capability
+            // ("ProblemsCategoryInput"), or one endpoint would be documented with the other's body.
+            var sameNames = typeof(Program).Assembly.GetTypes().Where(t => t.IsPublic).GroupBy(t => t.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+            services.AddOpenApi("v1", o =>
             {
-                doc.Info.Title = "阳光执法监督平台 API";
-                doc.Info.Description = "县司法局行政执法监督平台接口。认证：POST /api/v1/auth/login 获取 Bearer 令牌。错误统一为 RFC 9457 ProblemDetails（中文）。";
-                return Task.CompletedTask;
-            }));
+                o.CreateSchemaReferenceId = info =>
+                    OpenApiOptions.CreateDefaultSchemaReferenceId(info) is { } id && sameNames.Contains(info.Type.Name) && info.Type.Namespace?.Split('.') is { Length: > 3 } ns
+                        ? ns[3] + id
+                        : OpenApiOptions.CreateDefaultSchemaReferenceId(info);
+                o.AddDocumentTransformer((doc, _, _) =>
+                {
+                    doc.Info.Title = "阳光执法监督平台 API";
+                    doc.Info.Description = "县司法局行政执法监督平台接口。认证：POST /api/v1/auth/login 获取 Bearer 令牌。错误统一为 RFC 9457 ProblemDetails（中文）。";
+                    return Task.CompletedTask;
+                });
+            });
             services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/");
                 o.Conventions.AllowAnonymousToPage("/Platform/Auth/Login");
                 o.Conventions.AllowAnonymousToPage("/Platform/Auth/Logout");
-                o.Conventions.AllowAnonymousToPage("/Platform/Auth/AccessDenied");
                 o.Conventions.AllowAnonymousToFolder("/Complaints/Public");
-            });
+            }).AddMvcOptions(o => o.Filters.Add<UnparsableCheckboxFilter>());
             services.AddRateLimiter(o =>
             {
                 o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-                o.OnRejected = async (ctx, ct) =>
-                {
-                    var problems = ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-                    await problems.WriteAsync(new ProblemDetailsContext
-                    {
-                        HttpContext = ctx.HttpContext,
-                        ProblemDetails = { Status = 429, Title = "请求过于频繁，请稍后再试", Detail = "您在短时间内提交次数过多，请稍后再试。" },
-                    });
-                };
+                o.OnRejected = (ctx, _) => new ValueTask(ApiErrors.WriteAsync(ctx.HttpContext, new() { Status = 429 }));
                 o.AddPolicy("login", http => RateLimitPartition.GetFixedWindowLimiter(
                     http.Connection.RemoteIpAddress?.ToString() ?? "local",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("Sunlight:RateLimits:LoginPerMinute", 60), Window = TimeSpan.FromMinutes(1) }));
@@ -138,8 +135,10 @@ namespace Sunlight.Web
 
         public static WebApplication UseSunlight(this WebApplication app)
         {
+            // Every error, thrown or a bare status code, leaves through ApiErrors.WriteAsync: an HTML page for a browser,
+            // ProblemDetails for an API client, GeoReport v2 errors for Open311.
             app.UseExceptionHandler();
-            app.UseStatusCodePages();
+            app.UseStatusCodePages(ctx => ApiErrors.WriteAsync(ctx.HttpContext, new() { Status = ctx.HttpContext.Response.StatusCode }));
             if (app.Configuration.GetValue("Sunlight:HttpsRedirection", false))
             {
                 app.UseHsts();

@@ -77,6 +77,8 @@ public sealed class BrowserApp : IAsyncLifetime
             await Task.Delay(250);
         }
 
+        await WarmUpAsync();
+
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -85,6 +87,30 @@ public sealed class BrowserApp : IAsyncLifetime
             // No network beyond localhost here: keep Chromium from calling home (it would stall on refused connections).
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
         });
+    }
+
+    /// <summary>
+    /// The first requests compile Razor views and start EF, Identity and the data protection keys: on a busy 2-core
+    /// machine that once took longer than a test's 15 s. Done here once, with no time limit but the process's health,
+    /// so no test pays for it: the home page, the login page and a real sign-in (antiforgery + password hash).
+    /// </summary>
+    private async Task WarmUpAsync()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri(BaseUrl), Timeout = Timeout.InfiniteTimeSpan };
+        await http.GetAsync("/");
+        var login = await http.GetStringAsync("/Account/Login");
+        var token = System.Text.RegularExpressions.Regex.Match(login, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var signIn = await http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = "supervisor",
+            ["Password"] = Password,
+            ["__RequestVerificationToken"] = token,
+        }));
+        if (signIn.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"预热登录失败：{(int)signIn.StatusCode}\n" + Output);
+        }
+        await http.GetAsync("/");
     }
 
     /// <summary>Environment for the app process that a derived fixture needs.</summary>
@@ -103,7 +129,8 @@ public sealed class BrowserApp : IAsyncLifetime
     public async Task<IPage> LoginAsync(string userName, bool phone = false)
     {
         var page = await NewPageAsync(phone);
-        await page.GotoAsync("/Account/Login");
+        // A generous limit for the navigation itself: the fixture warmed the app up, but the machine may be busy.
+        await page.GotoAsync("/Account/Login", new() { Timeout = 60_000 });
         await page.GetByLabel("用户名").FillAsync(userName);
         await page.GetByLabel("密码").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();

@@ -18,6 +18,17 @@ internal static class HttpAssert
         return body;
     }
 
+    /// <summary>Asserts the status and that a browser got the Chinese HTML error page (not JSON); returns the HTML.</summary>
+    public static async Task<string> ErrorPage(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"expected {(int)status}, got {(int)response.StatusCode} {response.Headers.Location}: {html}");
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("返回首页", html, StringComparison.Ordinal);
+        Assert.Contains("/css/site.css", html, StringComparison.Ordinal);
+        return html;
+    }
+
     public static async Task<T> Ok<T>(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
     {
         var text = await response.Content.ReadAsStringAsync();

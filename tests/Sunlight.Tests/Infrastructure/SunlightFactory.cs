@@ -14,7 +14,7 @@ namespace Sunlight.Tests.Infrastructure;
 /// The real app over HTTP on a real database (SQLite file or PostgreSQL), with a fake clock.
 /// Use as a class fixture: <c>IClassFixture&lt;SunlightApp&gt;</c>; each test class gets its own seeded database.
 /// </summary>
-public class SunlightFactory : WebApplicationFactory<Program>
+public class SunlightFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "Test-passw0rd";
 
@@ -32,6 +32,18 @@ public class SunlightFactory : WebApplicationFactory<Program>
     public string ConnectionString { get; }
     public string DataDirectory { get; }
     public FakeTimeProvider Clock { get; } = new(Start);
+
+    /// <summary>
+    /// Starts the app and warms it up before the first test (Razor views, EF model, Identity, antiforgery): on a busy
+    /// machine those first requests are slow, and no test should pay for them under its own time budget.
+    /// </summary>
+    public async ValueTask InitializeAsync()
+    {
+        using var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.Timeout = Timeout.InfiniteTimeSpan;
+        await client.GetAsync("/");
+        await client.GetAsync("/Account/Login");
+    }
 
     /// <summary>Extra configuration a test class needs (e.g. a lower rate limit).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];

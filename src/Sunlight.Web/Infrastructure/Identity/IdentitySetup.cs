@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Tokens;
+using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Infrastructure.Identity;
@@ -36,15 +37,19 @@ internal static class IdentitySetup
         {
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
-            o.AccessDeniedPath = "/Account/AccessDenied";
             o.Cookie.Name = "sunlight.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            // The API never redirects to a login page: it answers 401/403 as ProblemDetails.
+            // An API client is never redirected: it gets 401 as ProblemDetails. A browser goes to the login page.
+            // Forbidden is answered 403 where it happens, as the error page or ProblemDetails (ApiErrors.WriteAsync).
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
 
         var key = new SymmetricSecurityKey(JwtKey(config));
@@ -94,7 +99,7 @@ internal static class IdentitySetup
 
     private static Task ApiAware(HttpContext http, string redirectUri, int status)
     {
-        if (http.Request.Path.StartsWithSegments("/api"))
+        if (ApiErrors.AudienceOf(http) != ErrorAudience.Browser)
         {
             http.Response.StatusCode = status;
             return Task.CompletedTask;

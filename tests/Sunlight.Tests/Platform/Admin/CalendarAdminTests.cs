@@ -171,6 +171,6 @@ public sealed class CalendarAdminTests(SunlightApp app) : IClassFixture<Sunlight
 
         using var enterprise = await PageSession.SignInAsync(app, "enterprise");
         var denied = await enterprise.Client.GetAsync("/Admin/Calendar");
-        Assert.StartsWith("/Account/AccessDenied", denied.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        await HttpAssert.ErrorPage(denied, HttpStatusCode.Forbidden);
     }
 }

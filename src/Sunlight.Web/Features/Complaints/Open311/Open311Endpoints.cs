@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Features.Complaints.Intake;
 using Sunlight.Web.Features.Complaints.Public;
+using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Complaints.Open311;
@@ -57,7 +58,7 @@ internal static class Open311Endpoints
             if (r.Value is not { } receipt)
             {
                 var message = string.Join("；", r.Errors!.SelectMany(e => e.Value));
-                return Error(format, 400, r.Errors!.ContainsKey("category") ? "service_code 无效：" + message : message);
+                return ApiErrors.Open311Error(format, 400, r.Errors!.ContainsKey("category") ? "service_code 无效：" + message : message);
             }
             return Respond(format, "service_requests", "request", [new Row(
             [
@@ -105,13 +106,13 @@ internal static class Open311Endpoints
         {
             var code = id.ToUpperInvariant();
             var row = await db.PublicLookup<Complaint>().AsNoTracking().Where(c => c.TrackingCode == code).Select(PublicFields).FirstOrDefaultAsync(ct);
-            return row is null ? Error(format, 404, "未找到该投诉编号。") : Respond(format, "service_requests", "request", [ToRow(row)]);
+            return row is null ? ApiErrors.Open311Error(format, 404, "未找到该投诉编号。") : Respond(format, "service_requests", "request", [ToRow(row)]);
         });
 
         g.MapGet("/tokens/{id}.{format}", async (string id, string format, SunlightDbContext db, CancellationToken ct) =>
         {
             var code = await db.PublicLookup<Complaint>().AsNoTracking().Where(c => c.Open311Token == id).Select(c => c.TrackingCode).FirstOrDefaultAsync(ct);
-            return code is null ? Error(format, 404, "未找到该 token。") : Respond(format, "service_requests", "request", [new Row([("service_request_id", code), ("token", id)])]);
+            return code is null ? ApiErrors.Open311Error(format, 404, "未找到该 token。") : Respond(format, "service_requests", "request", [new Row([("service_request_id", code), ("token", id)])]);
         });
     }
 
@@ -156,13 +157,8 @@ internal static class Open311Endpoints
             var doc = single ? ToXml(root, rows[0]) : new XElement(root, rows.Select(r => ToXml(item!, r)));
             return Results.Text(new XDeclaration("1.0", "utf-8", null) + "\n" + doc, "text/xml; charset=utf-8", statusCode: status);
         }
-        return Error("json", 400, "格式只支持 json 或 xml。");
+        return ApiErrors.Open311Error("json", 400, "格式只支持 json 或 xml。");
     }
-
-    private static IResult Error(string format, int code, string description) =>
-        format == "xml"
-            ? Results.Text("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + new XElement("errors", new XElement("error", new XElement("code", code), new XElement("description", description))), "text/xml; charset=utf-8", statusCode: code)
-            : Results.Json(new[] { new Dictionary<string, object> { ["code"] = code, ["description"] = description } }, statusCode: code);
 
     private static Dictionary<string, object?> ToJson(Row row) => row.Fields.ToDictionary(f => f.Key, f => f.Value switch
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -59,23 +60,35 @@ internal static class PublicComplaintEndpoints
         {
             var form = await request.ReadFormAsync(ct);
             string? F(string name) => form.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v.ToString()) ? v.ToString() : null;
-            long? unit = long.TryParse(F("unitId"), out var u) ? u : null;
-            DateOnly? on = DateOnly.TryParse(F("occurredOn"), out var d) ? d : null;
-            var anonymous = F("anonymous") is not { } a || a is "true" or "on" or "1";
+            // A value that does not parse is refused, never silently dropped.
+            var errors = new Dictionary<string, string[]>();
+            long? unit = F("unitId") is { } u ? long.TryParse(u, out var id) ? id : Refuse<long>("unitId", "执法单位编号格式不正确。") : null;
+            DateOnly? on = F("occurredOn") is { } o ? DateOnly.TryParse(o, CultureInfo.InvariantCulture, out var d) ? d : Refuse<DateOnly>("occurredOn", "发生日期格式不正确（应为 yyyy-MM-dd）。") : null;
+            var anonymous = F("anonymous") switch
+            {
+                null or "true" or "on" or "1" => true,
+                "false" or "off" or "0" => false,
+                _ => Refuse<bool>("anonymous", "是否匿名只能为 true 或 false。") ?? true,
+            };
+            if (errors.Count > 0)
+            {
+                return (null, [], ApiErrors.Invalid(errors));
+            }
             var input = new ComplaintSubmission(F("category"), F("description"), unit, F("enterpriseName"), F("enterpriseUscc"), on,
                 anonymous, F("reporterName"), F("reporterPhone"), F("reporterEmail"), F("intakePoint"));
             var files = form.Files.Where(f => f.Length > 0).Select(f => new IncomingFile(f.FileName, f.Length, f.OpenReadStream)).ToList();
             return (input, files, null);
+
+            T? Refuse<T>(string field, string message)
+                where T : struct
+            {
+                errors[field] = [message];
+                return null;
+            }
         }
-        try
-        {
-            var input = await request.ReadFromJsonAsync<ComplaintSubmission>(JsonOptions, ct);
-            return input is null ? (null, [], ApiErrors.Invalid("body", "请求内容不能为空。")) : (input, [], null);
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            return (null, [], ApiErrors.Invalid("body", "请求内容不是有效的 JSON。"));
-        }
+        // Malformed JSON is answered 400 by the shared exception handler (ApiErrors).
+        var json = await request.ReadFromJsonAsync<ComplaintSubmission>(JsonOptions, ct);
+        return json is null ? (null, [], ApiErrors.Invalid("body", "请求内容不能为空。")) : (json, [], null);
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);

@@ -1344,6 +1344,43 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("Officers", (string)null);
                 });
 
+            modelBuilder.Entity("Sunlight.Web.Infrastructure.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BrokenEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BrokenSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Intact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("VerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("VerifiedEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerifiedHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("VerifiedSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("Sunlight.Web.Infrastructure.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

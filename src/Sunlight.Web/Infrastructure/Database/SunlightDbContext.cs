@@ -87,23 +87,23 @@ public abstract class SunlightDbContext : IdentityDbContext<AppUser>, IDataProte
         }
 
         builder.Entity<EnforcementUnit>().HasQueryFilter(u =>
-            (EF.Constant(_scope.RegionCode == null) || u.RegionCode == _scope.RegionCode) &&
-            (EF.Constant(_scope.UnitId == null) || u.Id == _scope.UnitId));
+            (EF.Parameter(_scope.RegionCode) == null || u.RegionCode == _scope.RegionCode) &&
+            (EF.Parameter(_scope.UnitId) == null || u.Id == _scope.UnitId));
         builder.Entity<Enterprise>().HasQueryFilter(e =>
-            (EF.Constant(_scope.RegionCode == null) || e.RegionCode == _scope.RegionCode) &&
-            (EF.Constant(_scope.Uscc == null) || e.Uscc == _scope.Uscc));
+            (EF.Parameter(_scope.RegionCode) == null || e.RegionCode == _scope.RegionCode) &&
+            (EF.Parameter(_scope.Uscc) == null || e.Uscc == _scope.Uscc));
     }
 
     private void FilterUnitOwned<T>(ModelBuilder builder) where T : class, IUnitOwned =>
         builder.Entity<T>().HasQueryFilter(e =>
-            (EF.Constant(_scope.RegionCode == null) || e.RegionCode == _scope.RegionCode) &&
-            (EF.Constant(_scope.UnitId == null) || e.UnitId == _scope.UnitId));
+            (EF.Parameter(_scope.RegionCode) == null || e.RegionCode == _scope.RegionCode) &&
+            (EF.Parameter(_scope.UnitId) == null || e.UnitId == _scope.UnitId));
 
     private void FilterUserOwned<T>(ModelBuilder builder) where T : class, IUserOwned =>
-        builder.Entity<T>().HasQueryFilter(e => _scope.UserId == null || e.UserId == _scope.UserId);
+        builder.Entity<T>().HasQueryFilter(e => EF.Parameter(_scope.UserId) == null || e.UserId == _scope.UserId);
 
     private void FilterRegionOwned<T>(ModelBuilder builder) where T : class, IRegionOwned =>
-        builder.Entity<T>().HasQueryFilter(e => EF.Constant(_scope.RegionCode == null) || e.RegionCode == _scope.RegionCode);
+        builder.Entity<T>().HasQueryFilter(e => EF.Parameter(_scope.RegionCode) == null || e.RegionCode == _scope.RegionCode);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

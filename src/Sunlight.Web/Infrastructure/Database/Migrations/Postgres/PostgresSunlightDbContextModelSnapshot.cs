@@ -362,6 +362,8 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
 
                     b.HasIndex("CategoryId", "ReceivedAt");
 
+                    b.HasIndex("RegionCode", "Id");
+
                     b.HasIndex("RegionCode", "State", "ReceivedAt");
 
                     b.ToTable("Complaints", (string)null);
@@ -923,6 +925,8 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("RegionCode", "Id");
 
                     b.HasIndex("SourceType", "SourceId");
 

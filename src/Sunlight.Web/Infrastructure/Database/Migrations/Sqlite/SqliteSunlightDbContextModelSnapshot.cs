@@ -349,6 +349,8 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasIndex("CategoryId", "ReceivedAt");
 
+                    b.HasIndex("RegionCode", "Id");
+
                     b.HasIndex("RegionCode", "State", "ReceivedAt");
 
                     b.ToTable("Complaints", (string)null);
@@ -896,6 +898,8 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("RegionCode", "Id");
 
                     b.HasIndex("SourceType", "SourceId");
 

@@ -11,7 +11,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSunlightDbContext))]
-    [Migration("20261130032854_AuditCheckpoint")]
+    [Migration("20261130034254_AuditCheckpoint")]
     partial class AuditCheckpoint
     {
         /// <inheritdoc />
@@ -351,6 +351,8 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                     b.HasIndex("AssignedUnitId", "State");
 
                     b.HasIndex("CategoryId", "ReceivedAt");
+
+                    b.HasIndex("RegionCode", "Id");
 
                     b.HasIndex("RegionCode", "State", "ReceivedAt");
 
@@ -899,6 +901,8 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("RegionCode", "Id");
 
                     b.HasIndex("SourceType", "SourceId");
 

@@ -12,7 +12,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSunlightDbContext))]
-    [Migration("20261130032902_AuditCheckpoint")]
+    [Migration("20261130034301_AuditCheckpoint")]
     partial class AuditCheckpoint
     {
         /// <inheritdoc />
@@ -364,6 +364,8 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                     b.HasIndex("AssignedUnitId", "State");
 
                     b.HasIndex("CategoryId", "ReceivedAt");
+
+                    b.HasIndex("RegionCode", "Id");
 
                     b.HasIndex("RegionCode", "State", "ReceivedAt");
 
@@ -926,6 +928,8 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("RegionCode", "Id");
 
                     b.HasIndex("SourceType", "SourceId");
 

@@ -29,6 +29,16 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_AuditCheckpoints", x => x.Id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Problems_RegionCode_Id",
+                table: "Problems",
+                columns: new[] { "RegionCode", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_RegionCode_Id",
+                table: "Complaints",
+                columns: new[] { "RegionCode", "Id" });
         }
 
         /// <inheritdoc />
@@ -36,6 +46,14 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "AuditCheckpoints");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Problems_RegionCode_Id",
+                table: "Problems");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Complaints_RegionCode_Id",
+                table: "Complaints");
         }
     }
 }

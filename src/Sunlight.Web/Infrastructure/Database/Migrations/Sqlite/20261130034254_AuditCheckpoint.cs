@@ -28,6 +28,16 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_AuditCheckpoints", x => x.Id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Problems_RegionCode_Id",
+                table: "Problems",
+                columns: new[] { "RegionCode", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_RegionCode_Id",
+                table: "Complaints",
+                columns: new[] { "RegionCode", "Id" });
         }
 
         /// <inheritdoc />
@@ -35,6 +45,14 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "AuditCheckpoints");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Problems_RegionCode_Id",
+                table: "Problems");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Complaints_RegionCode_Id",
+                table: "Complaints");
         }
     }
 }

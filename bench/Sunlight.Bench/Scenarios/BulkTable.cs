@@ -51,7 +51,8 @@ internal sealed class BulkTable
         long n = 0;
         if (database.Provider == DatabaseProvider.Postgres)
         {
-            await using var conn = new NpgsqlConnection(database.ConnectionString);
+            // Index maintenance makes the end of a big COPY take minutes: no command timeout.
+            await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { CommandTimeout = 0 }.ConnectionString);
             await conn.OpenAsync();
             await using var copy = await conn.BeginBinaryImportAsync($"COPY \"{_table}\" ({columns}) FROM STDIN (FORMAT BINARY)");
             foreach (var row in rows)

@@ -142,6 +142,7 @@ internal static class ListsScenario
         await using var app = BenchHost.Build(database);
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SunlightDbContext>();
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         var other = BenchData.CountyOf(1).Region;
         var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.RegionCode }).ToListAsync();
         var unitsOf = units.GroupBy(u => u.RegionCode).ToDictionary(g => g.Key, g => g.Select(u => u.Id).ToArray());

@@ -79,8 +79,11 @@ internal static class AuditLog
         {
             query = query.Where(e => e.Sequence < before);
         }
-        var rows = await query.OrderByDescending(e => e.Sequence).Take(limit + 1).ToListAsync(ct);
-        return Paging.ToPage(rows.Select(AuditEntryDto.From).ToList(), limit, r => r.Sequence);
+        // Projected straight into the DTO: no entity materialisation (bench lists: audit view on 10M entries).
+        var rows = await query.OrderByDescending(e => e.Sequence).Take(limit + 1)
+            .Select(e => new AuditEntryDto(e.Id, e.Sequence, e.OccurredAt, e.Actor, e.EntityType, e.EntityId, e.Action, e.Before, e.After, e.PreviousHash, e.Hash))
+            .ToListAsync(ct);
+        return Paging.ToPage(rows, limit, r => r.Sequence);
     }
 
     /// <summary>What the last verification (background job or <c>verify-audit</c>) found; reads one row.</summary>

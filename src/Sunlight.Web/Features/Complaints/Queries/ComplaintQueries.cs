@@ -48,24 +48,21 @@ public sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess acces
         {
             q = q.Where(c => c.Id < after);
         }
-        // Unit names are public (see UnitNamesAsync) and read in the same statement: one round trip per page (bench lists).
-        var units = db.Units.IgnoreQueryFilters();
         var rows = await q.OrderByDescending(c => c.Id).Take(limit + 1)
             .Select(c => new
             {
-                c.Id, c.TrackingCode, c.State, c.Channel, Category = c.Category!.Name,
-                Complained = units.Where(u => u.Id == c.ComplainedUnitId).Select(u => u.Name).FirstOrDefault(),
-                Assigned = units.Where(u => u.Id == c.AssignedUnitId).Select(u => u.Name).FirstOrDefault(),
+                c.Id, c.TrackingCode, c.State, c.Channel, Category = c.Category!.Name, c.ComplainedUnitId, c.AssignedUnitId,
                 c.EnterpriseName, Summary = c.Description.Substring(0, Math.Min(c.Description.Length, 80)), c.ReceivedAt,
                 c.AcceptDueDate, c.ResolveDueDate,
             }).ToListAsync(ct);
+        var units = await UnitNamesAsync(rows.SelectMany(r => new[] { r.ComplainedUnitId, r.AssignedUnitId }), ct);
         var items = rows.Select(r =>
         {
             var open = r.State is ComplaintState.Received or ComplaintState.Accepted;
             var handling = r.State is ComplaintState.Assigned or ComplaintState.ReplyDrafted;
             DateOnly? due = open ? r.AcceptDueDate : handling ? r.ResolveDueDate : null;
             return new ComplaintListItem(r.Id, r.TrackingCode, r.State, ComplaintText.State(r.State), r.Channel, r.Category,
-                r.Complained, r.Assigned, r.EnterpriseName, r.Summary, r.ReceivedAt, due, due is { } d && today > d);
+                Name(units, r.ComplainedUnitId), Name(units, r.AssignedUnitId), r.EnterpriseName, r.Summary, r.ReceivedAt, due, due is { } d && today > d);
         }).ToList();
         return Paging.ToPage(items, limit, i => i.Id);
     }

@@ -6,10 +6,10 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web;
 
-/// <summary>Operator verbs of the same executable: `dotnet run --project src/Sunlight.Web -- verify-audit`.</summary>
+/// <summary>Operator verbs of the same executable: `dotnet run --project src/Sunlight.Web -- verify-audit [--full]`.</summary>
 internal static class Cli
 {
-    public static async Task<int> RunAsync(string verb, IServiceProvider services, bool noDemo)
+    public static async Task<int> RunAsync(string verb, IServiceProvider services, bool noDemo, bool full = false)
     {
         switch (verb)
         {
@@ -27,7 +27,7 @@ internal static class Cli
                 return 0;
             case "verify-audit":
                 await DatabaseSetup.MigrateAsync(services);
-                return await VerifyAuditCommand.RunAsync(services);
+                return await VerifyAuditCommand.RunAsync(services, full);
             case "reset-admin-password":
                 using (var scope = services.CreateScope())
                 {

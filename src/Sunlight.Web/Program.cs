@@ -20,7 +20,8 @@ using Sunlight.Web.Infrastructure.Identity;
 
 var verb = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
 var noDemo = args.Contains("--no-demo");
-var builder = WebApplication.CreateBuilder(args.Where(a => a != "--no-demo" && a != verb).ToArray());
+var full = args.Contains("--full");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--no-demo" && a != "--full" && a != verb).ToArray());
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsNullOrEmpty(builder.Configuration["URLS"]))
 {
     builder.WebHost.UseUrls("http://localhost:5080");
@@ -31,7 +32,7 @@ var app = builder.Build();
 
 if (verb is not null)
 {
-    return await Cli.RunAsync(verb, app.Services, noDemo);
+    return await Cli.RunAsync(verb, app.Services, noDemo, full);
 }
 
 await DatabaseSetup.MigrateAsync(app.Services);

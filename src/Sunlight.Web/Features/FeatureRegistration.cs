@@ -57,6 +57,8 @@ internal static class FeatureRegistration
         services.AddScoped<Notifier>();
         services.AddScoped<EscalationLedger>();
         services.AddScoped<IScheduledJob, MailOutboxJob>();
+        services.AddScoped<AuditVerifier>();
+        services.AddScoped<IScheduledJob, AuditVerifyJob>();
         services.AddComplaints();
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<ProblemSettings>();

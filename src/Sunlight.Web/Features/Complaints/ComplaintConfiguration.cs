@@ -15,6 +15,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.HasIndex(x => x.TrackingCode).IsUnique();
         b.HasIndex(x => x.Open311Token).IsUnique();
         b.HasIndex(x => new { x.RegionCode, x.State, x.ReceivedAt });
+        // The board's keyset order within a county (newest first); without it SQLite sorts the county's rows (bench lists).
+        b.HasIndex(x => new { x.RegionCode, x.Id });
         b.HasIndex(x => new { x.AssignedUnitId, x.State });
         b.HasIndex(x => new { x.CategoryId, x.ReceivedAt });
         b.Property(x => x.RegionCode).HasMaxLength(6);

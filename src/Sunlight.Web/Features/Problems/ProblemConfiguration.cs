@@ -10,6 +10,8 @@ internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
         b.ToTable("Problems");
         b.HasIndex(x => x.Number).IsUnique();
         b.HasIndex(x => new { x.UnitId, x.State });
+        // The ledger's keyset order within a county (newest first), as the supervisor's scope filter reads it (bench lists).
+        b.HasIndex(x => new { x.RegionCode, x.Id });
         b.HasIndex(x => new { x.State, x.Deadline });
         b.HasIndex(x => new { x.SourceType, x.SourceId });
         b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);

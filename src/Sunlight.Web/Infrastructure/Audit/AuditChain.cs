@@ -157,28 +157,71 @@ internal static class AuditChain
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
     }
 
-    /// <summary>Walks the chain in order; returns null when intact, else the first broken entry and why.</summary>
-    public static async Task<(AuditEntry Entry, string Reason)?> VerifyAsync(SunlightDbContext db, CancellationToken ct)
+    /// <summary>Walks the whole chain in order; returns null when intact, else the first broken entry and why.</summary>
+    public static async Task<(AuditEntry Entry, string Reason)?> VerifyAsync(SunlightDbContext db, CancellationToken ct) =>
+        await WalkAsync(db, ChainCursor.Start(), null, ct);
+
+    private const int WalkBatch = 5_000;
+
+    /// <summary>
+    /// Checks the entries after <paramref name="cursor"/> in order, in keyset batches (memory stays flat at any size),
+    /// advancing the cursor over every intact entry; <paramref name="afterBatch"/> may store the progress.
+    /// Returns null when the rest of the chain is intact, else the first broken entry and why.
+    /// </summary>
+    public static async Task<(AuditEntry Entry, string Reason)?> WalkAsync(SunlightDbContext db, ChainCursor cursor,
+        Func<Task>? afterBatch, CancellationToken ct)
     {
-        var previous = Genesis;
-        long expected = 1;
-        await foreach (var e in db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        while (true)
         {
-            if (e.Sequence != expected)
+            var after = cursor.Sequence;
+            var batch = await db.AuditEntries.AsNoTracking().Where(a => a.Sequence > after)
+                .OrderBy(a => a.Sequence).Take(WalkBatch).ToListAsync(ct);
+            foreach (var e in batch)
             {
-                return (e, $"序号不连续：应为 {expected}，实为 {e.Sequence}（有记录被删除）");
+                if (cursor.Advance(e) is { } reason)
+                {
+                    return (e, reason);
+                }
             }
-            if (e.PreviousHash != previous)
+            if (batch.Count < WalkBatch)
             {
-                return (e, "前一条哈希不匹配（链被改动）");
+                return null;
             }
-            if (ComputeHash(e) != e.Hash)
+            if (afterBatch is not null)
             {
-                return (e, "内容哈希不匹配（记录被篡改）");
+                await afterBatch();
             }
-            previous = e.Hash;
-            expected++;
         }
+    }
+}
+
+/// <summary>The last entry known to be intact (sequence 0 and the genesis hash before the first entry).</summary>
+internal sealed class ChainCursor(long sequence, long? entryId, string hash)
+{
+    public static ChainCursor Start() => new(0, null, AuditChain.Genesis);
+
+    public long Sequence { get; private set; } = sequence;
+    public long? EntryId { get; private set; } = entryId;
+    public string Hash { get; private set; } = hash;
+
+    /// <summary>Moves onto <paramref name="e"/> when it follows on intact; otherwise returns why it does not.</summary>
+    public string? Advance(AuditEntry e)
+    {
+        if (e.Sequence != Sequence + 1)
+        {
+            return $"序号不连续：应为 {Sequence + 1}，实为 {e.Sequence}（有记录被删除）";
+        }
+        if (e.PreviousHash != Hash)
+        {
+            return "前一条哈希不匹配（链被改动）";
+        }
+        if (AuditChain.ComputeHash(e) != e.Hash)
+        {
+            return "内容哈希不匹配（记录被篡改）";
+        }
+        Sequence = e.Sequence;
+        EntryId = e.Id;
+        Hash = e.Hash;
         return null;
     }
 }

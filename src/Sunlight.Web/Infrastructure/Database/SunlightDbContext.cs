@@ -60,9 +60,11 @@ public abstract class SunlightDbContext : IdentityDbContext<AppUser>, IDataProte
     /// <summary>
     /// The one scoping mechanism: every unit-owned set is filtered by the caller's unit, every county row by region,
     /// enterprises by the enterprise account's USCC. Another unit's record is simply not found (404).
-    /// "Not restricted on this axis" is an <c>EF.Constant</c>: EF then compiles one SQL per scope shape and drops the
-    /// always-true branch, so the SQL reads <c>"RegionCode" = @region</c> and can use the (RegionCode, ...) indexes.
-    /// As a parameter (<c>@p OR "RegionCode" = @region</c>) SQLite cannot, and scans the whole table (bench registry-list).
+    /// "Not restricted on this axis" is <c>EF.Parameter(x) == null</c>: EF knows each parameter's null-ness when it builds
+    /// the command, drops the always-true branch and caches one command per null/non-null shape, so the SQL reads
+    /// <c>"RegionCode" = @region</c> and can use the (RegionCode, ...) indexes. A plain <c>x == null</c> becomes one boolean
+    /// parameter (<c>@p OR "RegionCode" = @region</c>), through which SQLite scans the whole table; <c>EF.Constant</c> gave the
+    /// same SQL but cost ~0.45 ms per query (bench registry-list --breakdown).
     /// </summary>
     private void ApplyScopeFilters(ModelBuilder builder)
     {
@@ -87,23 +89,23 @@ public abstract class SunlightDbContext : IdentityDbContext<AppUser>, IDataProte
         }
 
         builder.Entity<EnforcementUnit>().HasQueryFilter(u =>
-            (EF.Constant(_scope.RegionCode == null) || u.RegionCode == _scope.RegionCode) &&
-            (EF.Constant(_scope.UnitId == null) || u.Id == _scope.UnitId));
+            (EF.Parameter(_scope.RegionCode) == null || u.RegionCode == _scope.RegionCode) &&
+            (EF.Parameter(_scope.UnitId) == null || u.Id == _scope.UnitId));
         builder.Entity<Enterprise>().HasQueryFilter(e =>
-            (EF.Constant(_scope.RegionCode == null) || e.RegionCode == _scope.RegionCode) &&
-            (EF.Constant(_scope.Uscc == null) || e.Uscc == _scope.Uscc));
+            (EF.Parameter(_scope.RegionCode) == null || e.RegionCode == _scope.RegionCode) &&
+            (EF.Parameter(_scope.Uscc) == null || e.Uscc == _scope.Uscc));
     }
 
     private void FilterUnitOwned<T>(ModelBuilder builder) where T : class, IUnitOwned =>
         builder.Entity<T>().HasQueryFilter(e =>
-            (EF.Constant(_scope.RegionCode == null) || e.RegionCode == _scope.RegionCode) &&
-            (EF.Constant(_scope.UnitId == null) || e.UnitId == _scope.UnitId));
+            (EF.Parameter(_scope.RegionCode) == null || e.RegionCode == _scope.RegionCode) &&
+            (EF.Parameter(_scope.UnitId) == null || e.UnitId == _scope.UnitId));
 
     private void FilterUserOwned<T>(ModelBuilder builder) where T : class, IUserOwned =>
-        builder.Entity<T>().HasQueryFilter(e => _scope.UserId == null || e.UserId == _scope.UserId);
+        builder.Entity<T>().HasQueryFilter(e => EF.Parameter(_scope.UserId) == null || e.UserId == _scope.UserId);
 
     private void FilterRegionOwned<T>(ModelBuilder builder) where T : class, IRegionOwned =>
-        builder.Entity<T>().HasQueryFilter(e => EF.Constant(_scope.RegionCode == null) || e.RegionCode == _scope.RegionCode);
+        builder.Entity<T>().HasQueryFilter(e => EF.Parameter(_scope.RegionCode) == null || e.RegionCode == _scope.RegionCode);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

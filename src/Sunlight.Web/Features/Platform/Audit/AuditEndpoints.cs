@@ -16,7 +16,7 @@ internal static class AuditEndpoints
             .WithSummary("审计日志（按实体类型、实体编号、操作人、操作、日期筛选；按序号倒序，键集分页：before=上一页的 nextCursor）");
 
         g.MapGet("/verify", async Task<Ok<AuditVerifyResponse>> (SunlightDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await AuditLog.VerifyAsync(db, ct)))
-            .WithSummary("校验审计哈希链：完整，或第一条断开的记录及原因");
+            TypedResults.Ok(await AuditLog.ChainStatusAsync(db, ct)))
+            .WithSummary("审计哈希链最近一次校验的结果（后台任务增量校验，本请求不校验）：完好至第几条，或第一条断开的记录及原因，及校验时间");
     }
 }

@@ -22,13 +22,13 @@ public sealed class IndexModel(SunlightDbContext db) : PageModel
 
     public Page<AuditEntryDto> Entries { get; private set; } = new([], null);
     public AuditVerifyResponse Chain { get; private set; } = null!;
-    public List<string> EntityTypes { get; private set; } = [];
+    public IReadOnlyList<AuditEntityType> EntityTypes { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Entries = await AuditLog.SearchAsync(db.AuditEntries, new AuditQuery(EntityType, EntityId, Actor, ActionFilter, From, To, Before, 50), ct);
-        EntityTypes = await db.AuditEntries.Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
-        Chain = await AuditLog.VerifyAsync(db, ct);
+        EntityTypes = AuditLog.EntityTypes(db);
+        Chain = await AuditLog.ChainStatusAsync(db, ct);
     }
 
     /// <summary>The same filters with another cursor (built by hand: "action" would be taken for a route value).</summary>

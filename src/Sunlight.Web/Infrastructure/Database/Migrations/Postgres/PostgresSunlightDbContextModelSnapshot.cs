@@ -362,6 +362,8 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
 
                     b.HasIndex("CategoryId", "ReceivedAt");
 
+                    b.HasIndex("RegionCode", "Id");
+
                     b.HasIndex("RegionCode", "State", "ReceivedAt");
 
                     b.ToTable("Complaints", (string)null);
@@ -924,6 +926,8 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("RegionCode", "Id");
+
                     b.HasIndex("SourceType", "SourceId");
 
                     b.HasIndex("State", "Deadline");
@@ -1387,6 +1391,43 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                     b.HasIndex("UnitId", "Name");
 
                     b.ToTable("Officers", (string)null);
+                });
+
+            modelBuilder.Entity("Sunlight.Web.Infrastructure.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("BrokenEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("BrokenSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Intact")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("VerifiedEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("VerifiedHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("VerifiedSequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditCheckpoints", (string)null);
                 });
 
             modelBuilder.Entity("Sunlight.Web.Infrastructure.Audit.AuditEntry", b =>

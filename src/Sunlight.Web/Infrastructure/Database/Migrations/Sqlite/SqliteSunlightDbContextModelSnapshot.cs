@@ -349,6 +349,8 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasIndex("CategoryId", "ReceivedAt");
 
+                    b.HasIndex("RegionCode", "Id");
+
                     b.HasIndex("RegionCode", "State", "ReceivedAt");
 
                     b.ToTable("Complaints", (string)null);
@@ -897,6 +899,8 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("RegionCode", "Id");
+
                     b.HasIndex("SourceType", "SourceId");
 
                     b.HasIndex("State", "Deadline");
@@ -1342,6 +1346,43 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                     b.HasIndex("UnitId", "Name");
 
                     b.ToTable("Officers", (string)null);
+                });
+
+            modelBuilder.Entity("Sunlight.Web.Infrastructure.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BrokenEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BrokenSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Intact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("VerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("VerifiedEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerifiedHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("VerifiedSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditCheckpoints", (string)null);
                 });
 
             modelBuilder.Entity("Sunlight.Web.Infrastructure.Audit.AuditEntry", b =>

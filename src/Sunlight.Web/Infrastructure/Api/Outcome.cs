@@ -22,9 +22,14 @@ public sealed record Outcome<T>(T? Value, IDictionary<string, string[]>? Errors 
 
 /// <summary>
 /// A keyset page: the rows after the cursor in the list's order, the cursor for the next page (null at the end) and the
-/// total of the filtered list ("共 N 条").
+/// total of the filtered list ("共 N 条"); <paramref name="TotalCapped"/> when there are more than
+/// <see cref="Paging.CountCap"/> and <paramref name="Total"/> is that cap.
 /// </summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, long? NextCursor, int? Total = null);
+public sealed record Page<T>(IReadOnlyList<T> Items, long? NextCursor, int? Total = null, bool TotalCapped = false)
+{
+    /// <summary>"共 123 条" or "超过 10000 条", for pages.</summary>
+    public string TotalText => Total is not { } n ? "" : TotalCapped ? $"超过 {n} 条" : $"共 {n} 条";
+}
 
 /// <summary>
 /// The one paging convention, for the API and pages alike: keyset <c>after</c> (the last id the caller saw), <c>limit</c>
@@ -35,12 +40,25 @@ internal static class Paging
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
 
+    /// <summary>
+    /// Totals are counted up to here and no further: a county's complaint board or the audit log holds millions of rows,
+    /// and an exact <c>COUNT(*)</c> over them on every page view grows with the table (bench lists). Nobody reads past it.
+    /// </summary>
+    public const int CountCap = 10_000;
+
     public static int Limit(int? requested) => Math.Clamp(requested ?? DefaultLimit, 1, MaxLimit);
 
-    public static Page<T> ToPage<T>(List<T> rowsPlusOne, int limit, Func<T, long> id, int? total = null) =>
-        rowsPlusOne.Count > limit
-            ? new Page<T>(rowsPlusOne.Take(limit).ToList(), id(rowsPlusOne[limit - 1]), total)
-            : new Page<T>(rowsPlusOne, null, total);
+    public static Page<T> ToPage<T>(List<T> rowsPlusOne, int limit, Func<T, long> id, int? total = null)
+    {
+        var capped = total > CountCap;
+        var shown = capped ? CountCap : total;
+        return rowsPlusOne.Count > limit
+            ? new Page<T>(rowsPlusOne.Take(limit).ToList(), id(rowsPlusOne[limit - 1]), shown, capped)
+            : new Page<T>(rowsPlusOne, null, shown, capped);
+    }
+
+    /// <summary>The filtered list's size, counted up to <see cref="CountCap"/> + 1 (then shown as "超过 …").</summary>
+    public static Task<int> CappedCountAsync<T>(this IQueryable<T> filtered, CancellationToken ct) => filtered.Take(CountCap + 1).CountAsync(ct);
 
     /// <summary>
     /// One page of <paramref name="filtered"/> ordered by <paramref name="key"/> (descending when
@@ -50,7 +68,7 @@ internal static class Paging
         long? after, int? limit, Expression<Func<T, TRow>> select, Func<TRow, long> rowKey, CancellationToken ct)
     {
         var take = Limit(limit);
-        var total = await filtered.CountAsync(ct);
+        var total = await filtered.CappedCountAsync(ct);
         var page = filtered;
         if (after is { } cursor)
         {

@@ -9,6 +9,7 @@ using Sunlight.Web.Features.Problems.Ledger;
 using Sunlight.Web.Features.Problems.ProposeMeasures;
 using Sunlight.Web.Features.Problems.Raise;
 using Sunlight.Web.Features.Problems.Reopen;
+using Sunlight.Web.Features.Problems.Ruling;
 using Sunlight.Web.Features.Problems.Submit;
 using Sunlight.Web.Features.Problems.Verify;
 using Sunlight.Web.Features.Registry;
@@ -66,7 +67,7 @@ public sealed class ProblemWorkflowApiTests(SunlightApp app) : IClassFixture<Sun
         Assert.Equal(ProblemState.Raised, (await app.Stored(p.Id)).State);
         // Submitting before any plan is a transition the state does not allow.
         var early = await HttpAssert.Problem(await unit03.PostJson($"/api/v1/problems/{p.Id}/submit", new SubmitInput("完成", p.Version)), HttpStatusCode.Conflict);
-        Assert.Equal("PROBLEM-STATE", early.GetProperty("rule").GetString());
+        Assert.Equal("R-STATE", early.GetProperty("rule").GetString());
 
         // No deadline given: the default 20 WD from Wed 2026-11-25 is Wed 2026-12-23.
         p = await ProblemApi.Post(unit03, $"/api/v1/problems/{p.Id}/measures", new ProposeMeasuresInput("修订公示制度，专人每月更新", null, p.Version));
@@ -155,15 +156,15 @@ public sealed class ProblemWorkflowApiTests(SunlightApp app) : IClassFixture<Sun
         await HttpAssert.Problem(await unit09.PostJson($"/api/v1/problems/{p.Id}/dispute", new DisputeInput("", p.Version)), HttpStatusCode.BadRequest);
         p = await ProblemApi.Post(unit09, $"/api/v1/problems/{p.Id}/dispute", new DisputeInput("该事项属于乡镇综合执法队职责", p.Version));
         Assert.Equal(ProblemState.Disputed, p.State);
-        await HttpAssert.Problem(await unit09.PostJson($"/api/v1/problems/{p.Id}/dispute/ruling", new DisputeRulingInput(true, "成立", p.Version)), HttpStatusCode.Forbidden);
+        await HttpAssert.Problem(await unit09.PostJson($"/api/v1/problems/{p.Id}/dispute/ruling", new RulingInput(true, "成立", p.Version)), HttpStatusCode.Forbidden);
         // Rejected: back to where it was.
-        p = await ProblemApi.Post(supervisor, $"/api/v1/problems/{p.Id}/dispute/ruling", new DisputeRulingInput(false, "经核实属于本单位职责", p.Version));
+        p = await ProblemApi.Post(supervisor, $"/api/v1/problems/{p.Id}/dispute/ruling", new RulingInput(false, "经核实属于本单位职责", p.Version));
         Assert.Equal(ProblemState.Raised, p.State);
         p = await ProblemApi.Post(unit09, $"/api/v1/problems/{p.Id}/dispute", new DisputeInput("再次异议", p.Version));
-        p = await ProblemApi.Post(supervisor, $"/api/v1/problems/{p.Id}/dispute/ruling", new DisputeRulingInput(true, "异议成立", p.Version));
+        p = await ProblemApi.Post(supervisor, $"/api/v1/problems/{p.Id}/dispute/ruling", new RulingInput(true, "异议成立", p.Version));
         Assert.Equal(ProblemState.Dismissed, (await app.Stored(p.Id)).State);
         var again = await HttpAssert.Problem(await unit09.PostJson($"/api/v1/problems/{p.Id}/dispute", new DisputeInput("x", p.Version)), HttpStatusCode.Conflict);
-        Assert.Equal("PROBLEM-STATE", again.GetProperty("rule").GetString());
+        Assert.Equal("R-STATE", again.GetProperty("rule").GetString());
     }
 
     [Fact]

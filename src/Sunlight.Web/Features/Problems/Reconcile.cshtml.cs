@@ -6,7 +6,7 @@ using Sunlight.Web.Features.Problems.Reconcile;
 namespace Sunlight.Web.Features.Problems;
 
 /// <summary>对账: the meeting figures per unit and for the county, and every problem that does not reconcile.</summary>
-[Authorize(Roles = ProblemRoles.Read)]
+[Authorize(Policy = ProblemPolicies.Read)]
 public sealed class ReconcileModel(Reconciliation reconciliation) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? UnitId { get; set; }

@@ -50,7 +50,7 @@ public sealed class ImportProblems(SunlightDbContext db, ProblemLedger ledger, T
             {
                 errors.Add(n, "问题描述不能为空");
             }
-            else if (description.Length > 2000)
+            else if (description.Length > ProblemConfiguration.DescriptionLength)
             {
                 errors.Add(n, "问题描述不能超过 2000 个字");
             }
@@ -76,7 +76,7 @@ public sealed class ImportProblems(SunlightDbContext db, ProblemLedger ledger, T
                 errors.Add(n, "发现日期不能晚于今天");
             }
             var foundBy = Text("发现人");
-            if (foundBy.Length > 100)
+            if (foundBy.Length > ProblemConfiguration.FoundByLength)
             {
                 errors.Add(n, "发现人不能超过 100 个字");
             }
@@ -109,4 +109,13 @@ public sealed class ImportProblems(SunlightDbContext db, ProblemLedger ledger, T
         string s when DateOnly.TryParseExact(s.Trim(), ["yyyy年M月d日", "yyyyMMdd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => d,
         _ => null,
     };
+}
+
+internal static class ImportEndpoint
+{
+    public static void MapImport(this RouteGroupBuilder problems) =>
+        problems.MapPost("/import", (IFormFile? file, string? mode, ImportProblems import, CancellationToken ct) =>
+                ImportPipeline.HandleAsync(file, mode, ImportProblems.Required, import.RunAsync, ct))
+            .DisableAntiforgery().RequireAuthorization(ProblemPolicies.Verify)
+            .WithSummary("从 Excel/CSV 导入问题清单（multipart 字段 file；mode=strict 有错误则整表不导入，validOnly 仅导入有效行；逐行说明错误）");
 }

@@ -14,7 +14,7 @@ namespace Sunlight.Web.Features.Problems;
 /// now (each posts to its own page in its use-case folder).
 /// </summary>
 [Authorize(Policy = ProblemPolicies.Read)]
-public sealed class DetailsModel(SunlightDbContext db, ProblemHistory history, IAuthorizationService authorization, TimeProvider clock) : PageModel
+internal sealed class DetailsModel(SunlightDbContext db, ProblemHistory history, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     public ProblemDetailDto Detail { get; private set; } = null!;
     public List<Escalation> Escalations { get; private set; } = [];

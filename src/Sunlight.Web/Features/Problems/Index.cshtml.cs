@@ -11,7 +11,7 @@ namespace Sunlight.Web.Features.Problems;
 
 /// <summary>The ledger: the county's for Supervisors and Observers, the unit's own (with its task list) for UnitStaff.</summary>
 [Authorize(Policy = ProblemPolicies.Read)]
-public sealed class IndexModel(SunlightDbContext db, ProblemCategories categories, IAuthorizationService authorization, TimeProvider clock) : PageModel
+internal sealed class IndexModel(SunlightDbContext db, ProblemCategories categories, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? UnitId { get; set; }
     [BindProperty(SupportsGet = true)] public ProblemSource? Source { get; set; }

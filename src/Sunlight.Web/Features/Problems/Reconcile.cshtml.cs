@@ -7,7 +7,7 @@ namespace Sunlight.Web.Features.Problems;
 
 /// <summary>对账: the meeting figures per unit and for the county, and every problem that does not reconcile.</summary>
 [Authorize(Policy = ProblemPolicies.Read)]
-public sealed class ReconcileModel(Reconciliation reconciliation) : PageModel
+internal sealed class ReconcileModel(Reconciliation reconciliation) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? UnitId { get; set; }
     public ReconcileReport Report { get; private set; } = null!;

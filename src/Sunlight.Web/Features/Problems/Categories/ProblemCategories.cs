@@ -9,7 +9,7 @@ public sealed record CategoryDto(long Id, string Name, int SortOrder, bool IsAct
 }
 
 /// <summary>The 问题类别 dictionary as the forms and the API list it.</summary>
-public sealed class ProblemCategories(SunlightDbContext db)
+internal sealed class ProblemCategories(SunlightDbContext db)
 {
     public Task<List<ProblemCategory>> ListAsync(bool activeOnly, CancellationToken ct) =>
         db.Set<ProblemCategory>().AsNoTracking().Where(c => !activeOnly || c.IsActive).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);

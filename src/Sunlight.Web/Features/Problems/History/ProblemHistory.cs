@@ -8,7 +8,7 @@ namespace Sunlight.Web.Features.Problems.History;
 public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Action, string Text);
 
 /// <summary>The problem's whole history, read from the hash-chained audit log (the problem row and its progress reports).</summary>
-public sealed class ProblemHistory(SunlightDbContext db)
+internal sealed class ProblemHistory(SunlightDbContext db)
 {
     private static readonly Dictionary<string, string> FieldNames = new(StringComparer.Ordinal)
     {

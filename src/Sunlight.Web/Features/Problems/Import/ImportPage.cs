@@ -6,7 +6,7 @@ namespace Sunlight.Web.Features.Problems.Import;
 
 /// <summary>导入问题清单: the foundation's import page (upload → row report → 仅导入有效行) over <see cref="ImportProblems"/>.</summary>
 [Authorize(Policy = ProblemPolicies.Verify)]
-public sealed class ImportModel : ImportPage
+internal sealed class ImportModel : ImportPage
 {
     private readonly ImportProblems _import;
 

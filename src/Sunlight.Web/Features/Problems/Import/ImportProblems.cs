@@ -12,7 +12,7 @@ namespace Sunlight.Web.Features.Problems.Import;
 /// report names each bad row in Chinese ("第 N 行：…"), strict mode imports nothing when any row is bad, and
 /// "仅导入有效行" imports the rest. Each problem is raised through <see cref="ProblemLedger"/> and its unit notified.
 /// </summary>
-public sealed class ImportProblems(SunlightDbContext db, ProblemLedger ledger, TimeProvider clock)
+internal sealed class ImportProblems(SunlightDbContext db, ProblemLedger ledger, TimeProvider clock)
 {
     public static readonly string[] Columns = ["责任单位", "问题类别", "问题描述", "问题来源", "严重程度", "发现日期", "发现人"];
     internal static readonly string[] Required = ["责任单位", "问题类别", "问题描述"];

@@ -18,7 +18,7 @@ public sealed record ReconcileReport(DateOnly Today, ReconcileTotals County, IRe
 /// 对账: every problem of the list matched against its rectification entry. Computed from the problem rows every time
 /// (never stored totals), within the caller's scope: UnitStaff reconcile their own unit.
 /// </summary>
-public sealed class Reconciliation(SunlightDbContext db, TimeProvider clock)
+internal sealed class Reconciliation(SunlightDbContext db, TimeProvider clock)
 {
     public async Task<ReconcileReport> BuildAsync(long? unitId, CancellationToken ct)
     {

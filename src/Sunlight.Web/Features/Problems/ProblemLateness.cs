@@ -23,15 +23,21 @@ internal static class ProblemLateness
     public static bool IsPlanLate(ProblemState state, DateOnly planDueOn, DateOnly today) => PlanLate(state, planDueOn, today);
 
     /// <summary>The overdue rule as a filter the database runs (today is sent as a parameter).</summary>
-    public static IQueryable<Problem> WhereOverdue(this IQueryable<Problem> query, DateOnly today)
+    public static IQueryable<Problem> WhereOverdue(this IQueryable<Problem> query, DateOnly today) => query.Where(OnProblem(OverdueRule, nameof(Problem.Deadline), today));
+
+    /// <summary>The plan-late rule as a filter the database runs.</summary>
+    public static IQueryable<Problem> WherePlanLate(this IQueryable<Problem> query, DateOnly today) => query.Where(OnProblem(PlanLateRule, nameof(Problem.PlanDueOn), today));
+
+    /// <summary><c>rule(p.State, p.&lt;due&gt;, today)</c> as a predicate on the problem row.</summary>
+    private static Expression<Func<Problem, bool>> OnProblem(LambdaExpression rule, string due, DateOnly today)
     {
         var p = Expression.Parameter(typeof(Problem), "p");
         var day = Expression.Property(Expression.Constant(new Day(today)), nameof(Day.Value));
         var body = ReplacingExpressionVisitor.Replace(
-            [.. OverdueRule.Parameters],
-            [Expression.Property(p, nameof(Problem.State)), Expression.Property(p, nameof(Problem.Deadline)), day],
-            OverdueRule.Body);
-        return query.Where(Expression.Lambda<Func<Problem, bool>>(body, p));
+            [.. rule.Parameters],
+            [Expression.Property(p, nameof(Problem.State)), Expression.Property(p, due), day],
+            rule.Body);
+        return Expression.Lambda<Func<Problem, bool>>(body, p);
     }
 
     private sealed record Day(DateOnly Value);

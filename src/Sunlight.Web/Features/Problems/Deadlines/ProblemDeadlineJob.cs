@@ -20,8 +20,8 @@ internal sealed class ProblemDeadlineJob(SunlightDbContext db, EscalationLedger 
     {
         var today = ChinaTime.Today(clock);
         var horizon = today.AddDays(30);
-        var open = await db.Set<Problem>().AsNoTracking()
-            .Where(p => (p.State == ProblemState.Rectifying && p.Deadline <= horizon) || (p.State == ProblemState.Raised && p.PlanDueOn < today))
+        var problems = db.Set<Problem>().AsNoTracking();
+        var open = await problems.Where(p => p.State == ProblemState.Rectifying && p.Deadline <= horizon).Union(problems.WherePlanLate(today))
             .OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.Number, p.UnitId, p.RegionCode, p.State, p.Deadline, p.PlanDueOn, p.Category })
             .ToListAsync(ct);

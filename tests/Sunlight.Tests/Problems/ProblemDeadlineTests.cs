@@ -43,7 +43,7 @@ public sealed class ProblemDeadlineArithmeticTests(SunlightApp app) : IClassFixt
         Assert.Equal(new DateOnly(2026, 2, 14), problem.PlanDueOn);
 
         var propose = ActivatorUtilities.CreateInstance<ProposeRectificationMeasures>(sp, clock);
-        var r = await propose.HandleAsync(problem.Id, new ProposeMeasuresInput("整改", null, problem.Version), CancellationToken.None);
+        var r = await propose.RunAsync(new ProposeMeasuresInput("整改", null, problem.Version) { Id = problem.Id }, CancellationToken.None);
         // 20 WD: 2/10–2/14 (5), 2/24–2/28 (10, 2/28 make-up), 3/2–3/6 (15), 3/9–3/13 (20).
         Assert.Equal(new DateOnly(2026, 3, 13), r.Value!.Deadline);
         Assert.False(r.Value.DeadlineUncertain);

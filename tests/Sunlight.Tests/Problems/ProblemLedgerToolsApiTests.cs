@@ -17,7 +17,7 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Tests.Problems;
 
-/// <summary>Reconcile, import, export, the category dictionary, 约谈/移送, and the raise service other features call.</summary>
+/// <summary>Reconcile, import and export of the ledger.</summary>
 public sealed class ProblemLedgerToolsApiTests(SunlightApp app) : IClassFixture<SunlightApp>
 {
     [Fact]
@@ -117,84 +117,6 @@ public sealed class ProblemLedgerToolsApiTests(SunlightApp app) : IClassFixture<
         Assert.Equal(ProblemSource.Import, imported[1].Source);
         Assert.All(imported, p => Assert.Equal(ProblemState.Raised, p.State));
     }
-
-    [Fact]
-    [ScopeCovered("GET /api/v1/problems/categories")]
-    [ScopeCovered("POST /api/v1/problems/categories")]
-    [ScopeCovered("PUT /api/v1/problems/categories/{id:long}")]
-    public async Task Categories_SeededAndEditableBySupervisor_NotByUnitStaff()
-    {
-        using var unit01 = await app.ClientFor("unit01");
-        var list = await HttpAssert.Ok<List<CategoryDto>>(await unit01.GetAsync("/api/v1/problems/categories"));
-        Assert.Contains(list, c => c.Name == "三项制度落实");
-        Assert.Contains(list, c => c.Name == "检查过多/多头检查");
-        await HttpAssert.Problem(await unit01.PostJson("/api/v1/problems/categories", new CategoryInput("单位自建", 5)), HttpStatusCode.Forbidden);
-
-        using var supervisor = await app.ClientFor("supervisor");
-        var created = await HttpAssert.Ok<CategoryDto>(await supervisor.PostJson("/api/v1/problems/categories", new CategoryInput("趋利性执法", 95)), HttpStatusCode.Created);
-        Assert.True(created.Id > ProblemNamesCount);
-        var dup = await HttpAssert.Problem(await supervisor.PostJson("/api/v1/problems/categories", new CategoryInput("趋利性执法", 96)), HttpStatusCode.BadRequest);
-        Assert.Equal("类别“趋利性执法”已存在", dup.GetProperty("errors").GetProperty("name")[0].GetString());
-        await HttpAssert.Problem(await unit01.PutJson($"/api/v1/problems/categories/{created.Id}", new CategoryInput("改名", 1, true, created.Version)), HttpStatusCode.Forbidden);
-        var retired = await HttpAssert.Ok<CategoryDto>(await supervisor.PutJson($"/api/v1/problems/categories/{created.Id}", new CategoryInput("趋利性执法", 95, false, created.Version)));
-        Assert.False(retired.IsActive);
-        Assert.False(await app.Db(db => db.Set<ProblemCategory>().Where(c => c.Id == created.Id).Select(c => c.IsActive).SingleAsync()));
-        await HttpAssert.Problem(await supervisor.PutJson("/api/v1/problems/categories/999999", new CategoryInput("无", 1)), HttpStatusCode.NotFound);
-        var active = await HttpAssert.Ok<List<CategoryDto>>(await supervisor.GetAsync("/api/v1/problems/categories?activeOnly=true"));
-        Assert.DoesNotContain(active, c => c.Name == "趋利性执法");
-    }
-
-    [Fact]
-    [ScopeCovered("POST /api/v1/problems/{id:long}/escalations")]
-    [ScopeCovered("POST /api/v1/escalations")]
-    [ScopeCovered("GET /api/v1/escalations")]
-    public async Task AdmonitionAndReferral_BySupervisor_ReferralsVisibleToObservers_UnitSeesOwn()
-    {
-        var p = await app.RaiseAsync("U20", "约谈测试问题");
-        using var supervisor = await app.ClientFor("supervisor");
-        using var unit20 = await app.ClientFor("unit20");
-        await HttpAssert.Problem(await unit20.PostJson($"/api/v1/problems/{p.Id}/escalations", new { kind = "Admonition", reason = "自己约谈自己" }), HttpStatusCode.Forbidden);
-        await HttpAssert.Problem(await supervisor.PostJson($"/api/v1/problems/{p.Id}/escalations", new { kind = "Reminder", reason = "提醒" }), HttpStatusCode.BadRequest);
-        await HttpAssert.Problem(await supervisor.PostJson("/api/v1/problems/999999/escalations", new { kind = "Admonition", reason = "不存在" }), HttpStatusCode.NotFound);
-        var admonition = await HttpAssert.Ok<EscalationDto>(await supervisor.PostJson($"/api/v1/problems/{p.Id}/escalations", new { kind = "Admonition", reason = "整改不力，约谈单位主要负责人" }), HttpStatusCode.Created);
-        Assert.Equal(p.Id, admonition.SubjectId);
-
-        var u21 = await app.UnitId("U21");
-        await HttpAssert.Problem(await unit20.PostJson("/api/v1/escalations", new EscalationInput(EscalationKind.Referral, u21, "越权移送")), HttpStatusCode.Forbidden);
-        var referral = await HttpAssert.Ok<EscalationDto>(await supervisor.PostJson("/api/v1/escalations", new EscalationInput(EscalationKind.Referral, u21, "涉嫌违纪，移送县纪委监委")), HttpStatusCode.Created);
-        Assert.Equal(EscalationKind.Referral, (await app.Db(db => db.Set<Escalation>().SingleAsync(e => e.Id == referral.Id))).Kind);
-        var observerId = await app.Db(db => db.Users.Where(u => u.UserName == "observer").Select(u => u.Id).SingleAsync());
-        Assert.True(await app.Db(db => db.Set<Notification>().AnyAsync(n => n.UserId == observerId && n.Body == "涉嫌违纪，移送县纪委监委")));
-
-        using var observer = await app.ClientFor("observer");
-        var seen = await HttpAssert.Ok<Page<EscalationDto>>(await observer.GetAsync("/api/v1/escalations?limit=200"));
-        Assert.Contains(seen.Items, e => e.Id == referral.Id);
-        Assert.All(seen.Items, e => Assert.Equal(EscalationKind.Referral, e.Kind));
-
-        var own = await HttpAssert.Ok<Page<EscalationDto>>(await unit20.GetAsync("/api/v1/escalations?limit=200"));
-        Assert.Contains(own.Items, e => e.Id == admonition.Id);
-        Assert.DoesNotContain(own.Items, e => e.Id == referral.Id);
-
-        using var inspector = await app.ClientFor("inspector");
-        await HttpAssert.Problem(await inspector.GetAsync("/api/v1/escalations"), HttpStatusCode.Forbidden);
-    }
-
-    [Fact]
-    public async Task RaiseAsync_AddsWithoutSaving_SoTheCallersOneSaveCommitsBoth()
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SunlightDbContext>();
-        var ledger = scope.ServiceProvider.GetRequiredService<ProblemLedger>();
-        var problem = await ledger.RaiseAsync(new RaiseProblemRequest(ProblemSource.Complaint, "Complaint", 4242, await app.UnitId("U22"), "作风问题",
-            ProblemSeverity.Serious, "投诉反映执法人员态度粗暴", new DateOnly(2026, 11, 24), "投诉受理"), CancellationToken.None);
-        Assert.False(await app.Db(d => d.Set<Problem>().AnyAsync(p => p.SourceId == 4242)));
-        await db.SaveChangesAsync();
-        var stored = await app.Stored(problem.Id);
-        Assert.Equal(("Complaint", 4242L, ProblemState.Raised), (stored.SourceType, stored.SourceId!.Value, stored.State));
-        Assert.True(await app.Db(d => d.Set<Notification>().AnyAsync(n => n.Link == $"/Problems/Details?no={stored.Number}")));
-    }
-
-    private static readonly int ProblemNamesCount = ProblemNames.DefaultCategories.Length;
 
     private static Dictionary<string, object?> Row(string unit, string category, string description, string source, string severity, string foundOn) => new()
     {

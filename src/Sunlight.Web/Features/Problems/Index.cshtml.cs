@@ -6,32 +6,37 @@ using Sunlight.Web.Features.Problems.Categories;
 using Sunlight.Web.Features.Problems.Ledger;
 using Sunlight.Web.Features.Registry;
 using Sunlight.Web.Infrastructure.Database;
-using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Problems;
 
 /// <summary>The ledger: the county's for Supervisors and Observers, the unit's own (with its task list) for UnitStaff.</summary>
-[Authorize(Roles = ProblemRoles.Read)]
-public sealed class IndexModel(SunlightDbContext db, ProblemCategories categories, TimeProvider clock) : PageModel
+[Authorize(Policy = ProblemPolicies.Read)]
+internal sealed class IndexModel(SunlightDbContext db, ProblemCategories categories, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? UnitId { get; set; }
     [BindProperty(SupportsGet = true)] public ProblemSource? Source { get; set; }
     [BindProperty(SupportsGet = true)] public string? Category { get; set; }
     [BindProperty(SupportsGet = true)] public ProblemState? State { get; set; }
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
-    [BindProperty(SupportsGet = true)] public long? Before { get; set; }
+    [BindProperty(SupportsGet = true)] public long? After { get; set; }
 
     public Page<ProblemDto> Ledger { get; private set; } = new([], null);
     public List<ProblemDto> Tasks { get; private set; } = [];
     public List<(long Id, string Name)> Units { get; private set; } = [];
     public List<string> Categories { get; private set; } = [];
-    public bool IsUnitStaff => User.IsInRole(Roles.UnitStaff);
+    /// <summary>A unit's staff: the unit's own ledger with its task list.</summary>
+    public bool IsUnitStaff { get; private set; }
+    public bool CanRaise { get; private set; }
+    public bool CanImport { get; private set; }
     public string ExportQuery => Request.QueryString.Value ?? "";
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var today = ChinaTime.Today(clock);
-        Ledger = await ProblemList.PageAsync(db, new ProblemFilter(UnitId, Source, Category, State, Overdue ? true : null), Before, 50, today, ct);
+        IsUnitStaff = (await authorization.AuthorizeAsync(User, ProblemPolicies.Rectify)).Succeeded;
+        CanRaise = (await authorization.AuthorizeAsync(User, ProblemPolicies.Raise)).Succeeded;
+        CanImport = (await authorization.AuthorizeAsync(User, ProblemPolicies.Verify)).Succeeded;
+        Ledger = await ProblemList.PageAsync(db, new ProblemFilter(UnitId, Source, Category, State, Overdue ? true : null), After, null, today, ct);
         Units = (await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Enforcement).OrderBy(u => u.Code).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
             .Select(u => (u.Id, u.Name)).ToList();
         Categories = (await categories.ListAsync(false, ct)).Select(c => c.Name).ToList();

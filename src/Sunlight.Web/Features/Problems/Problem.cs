@@ -102,10 +102,15 @@ public sealed class Problem : IUnitOwned, IAuditable, IVersioned, IHasState
         State = ProblemState.Raised,
     };
 
-    /// <summary>Still open and past its rectification deadline (submitted problems wait on the bureau, not the unit).</summary>
-    public bool IsOverdueOn(DateOnly today) => State == ProblemState.Rectifying && Deadline < today;
+    /// <summary>The state conflict every guarded step refuses with (409).</summary>
+    public const string StateRule = "R-STATE";
 
-    public bool IsPlanLateOn(DateOnly today) => State == ProblemState.Raised && PlanDueOn < today;
+    /// <summary>The detail page of a problem, for notifications and escalations.</summary>
+    public static string DetailsLink(string number) => $"/Problems/Details?no={number}";
+
+    public bool IsOverdueOn(DateOnly today) => ProblemLateness.IsOverdue(State, Deadline, today);
+
+    public bool IsPlanLateOn(DateOnly today) => ProblemLateness.IsPlanLate(State, PlanDueOn, today);
 
     /// <summary>The unit proposes measures and a deadline; the caller checks the deadline is not in the past.</summary>
     public void ProposeMeasures(string measures, DateOnly deadline, bool uncertain)
@@ -150,13 +155,16 @@ public sealed class Problem : IUnitOwned, IAuditable, IVersioned, IHasState
         }
     }
 
+    /// <summary>Put before the reopen reason in <see cref="VerificationOpinion"/>.</summary>
+    public const string ReopenPrefix = "重新打开：";
+
     /// <summary>The problem recurred: the unit proposes new measures.</summary>
     public void Reopen(string reason, DateOnly planDueOn)
     {
         Require(ProblemState.WrittenOff, "重新打开");
         ReopenCount++;
         PlanDueOn = planDueOn;
-        VerificationOpinion = "重新打开：" + reason.Trim();
+        VerificationOpinion = ReopenPrefix + reason.Trim();
         WrittenOffOn = null;
         Measures = null;
         Deadline = null;
@@ -196,7 +204,7 @@ public sealed class Problem : IUnitOwned, IAuditable, IVersioned, IHasState
     }
 
     private RuleViolationException Refused(string step) =>
-        new("PROBLEM-STATE", $"问题当前状态为“{ProblemNames.State(State)}”，不能{step}。");
+        new(StateRule, $"问题当前状态为“{ProblemNames.State(State)}”，不能{step}。");
 }
 
 /// <summary>One progress report (整改进展) of the unit, with its evidence files.</summary>

@@ -5,6 +5,15 @@ namespace Sunlight.Web.Features.Problems;
 
 internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
 {
+    public const int CategoryLength = 50;
+    public const int DescriptionLength = 2000;
+    public const int FoundByLength = 100;
+    public const int MeasuresLength = 2000;
+    public const int ProgressLength = 2000;
+    public const int CompletionLength = 2000;
+    public const int OpinionLength = 1000;
+    public const int DisputeLength = 1000;
+
     public void Configure(EntityTypeBuilder<Problem> b)
     {
         b.ToTable("Problems");
@@ -18,16 +27,16 @@ internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
         b.Property(x => x.RegionCode).HasMaxLength(6);
         b.Property(x => x.Number).HasMaxLength(20);
         b.Property(x => x.SourceType).HasMaxLength(40);
-        b.Property(x => x.Category).HasMaxLength(50);
-        b.Property(x => x.Description).HasMaxLength(2000);
-        b.Property(x => x.FoundBy).HasMaxLength(100);
-        b.Property(x => x.Measures).HasMaxLength(2000);
-        b.Property(x => x.LatestProgress).HasMaxLength(2000);
-        b.Property(x => x.Completion).HasMaxLength(2000);
-        b.Property(x => x.VerificationOpinion).HasMaxLength(1000);
+        b.Property(x => x.Category).HasMaxLength(CategoryLength);
+        b.Property(x => x.Description).HasMaxLength(DescriptionLength);
+        b.Property(x => x.FoundBy).HasMaxLength(FoundByLength);
+        b.Property(x => x.Measures).HasMaxLength(MeasuresLength);
+        b.Property(x => x.LatestProgress).HasMaxLength(ProgressLength);
+        b.Property(x => x.Completion).HasMaxLength(CompletionLength);
+        b.Property(x => x.VerificationOpinion).HasMaxLength(OpinionLength);
         b.Property(x => x.VerifiedBy).HasMaxLength(100);
-        b.Property(x => x.DisputeReason).HasMaxLength(1000);
-        b.Property(x => x.DisputeRuling).HasMaxLength(1000);
+        b.Property(x => x.DisputeReason).HasMaxLength(DisputeLength);
+        b.Property(x => x.DisputeRuling).HasMaxLength(DisputeLength);
         b.Property(x => x.Version).IsConcurrencyToken();
     }
 }
@@ -40,7 +49,7 @@ internal sealed class ProblemProgressConfiguration : IEntityTypeConfiguration<Pr
         b.HasOne(x => x.Problem).WithMany().HasForeignKey(x => x.ProblemId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Evidence).WithOne().HasForeignKey(x => x.ProblemProgressId).OnDelete(DeleteBehavior.Cascade);
         b.Property(x => x.RegionCode).HasMaxLength(6);
-        b.Property(x => x.Note).HasMaxLength(2000);
+        b.Property(x => x.Note).HasMaxLength(ProblemConfiguration.ProgressLength);
         b.Property(x => x.CreatedBy).HasMaxLength(100);
     }
 }
@@ -60,7 +69,7 @@ internal sealed class ProblemCategoryConfiguration : IEntityTypeConfiguration<Pr
     {
         b.ToTable("ProblemCategories");
         b.HasIndex(x => x.Name).IsUnique();
-        b.Property(x => x.Name).HasMaxLength(50);
+        b.Property(x => x.Name).HasMaxLength(ProblemConfiguration.CategoryLength);
         b.Property(x => x.Version).IsConcurrencyToken();
         // PostgreSQL's identity sequence does not see the seeded ids below; new entries start above them.
         b.Property(x => x.Id).HasIdentityOptions(startValue: 1000);

@@ -1,7 +1,7 @@
 namespace Sunlight.Web.Features.Problems;
 
 /// <summary>Small display helpers the ledger pages share.</summary>
-public static class ProblemLedgerText
+internal static class ProblemLedgerText
 {
     public static string Brief(string text, int length = 60) => text.Length <= length ? text : text[..length] + "…";
 

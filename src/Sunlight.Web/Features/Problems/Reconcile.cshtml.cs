@@ -6,8 +6,8 @@ using Sunlight.Web.Features.Problems.Reconcile;
 namespace Sunlight.Web.Features.Problems;
 
 /// <summary>对账: the meeting figures per unit and for the county, and every problem that does not reconcile.</summary>
-[Authorize(Roles = ProblemRoles.Read)]
-public sealed class ReconcileModel(Reconciliation reconciliation) : PageModel
+[Authorize(Policy = ProblemPolicies.Read)]
+internal sealed class ReconcileModel(Reconciliation reconciliation) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? UnitId { get; set; }
     public ReconcileReport Report { get; private set; } = null!;

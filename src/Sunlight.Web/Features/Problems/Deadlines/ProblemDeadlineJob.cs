@@ -20,14 +20,14 @@ internal sealed class ProblemDeadlineJob(SunlightDbContext db, EscalationLedger 
     {
         var today = ChinaTime.Today(clock);
         var horizon = today.AddDays(30);
-        var open = await db.Set<Problem>().AsNoTracking()
-            .Where(p => (p.State == ProblemState.Rectifying && p.Deadline <= horizon) || (p.State == ProblemState.Raised && p.PlanDueOn < today))
+        var problems = db.Set<Problem>().AsNoTracking();
+        var open = await problems.Where(p => p.State == ProblemState.Rectifying && p.Deadline <= horizon).Union(problems.WherePlanLate(today))
             .OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.Number, p.UnitId, p.RegionCode, p.State, p.Deadline, p.PlanDueOn, p.Category })
             .ToListAsync(ct);
         foreach (var p in open)
         {
-            var link = $"/Problems/Details?no={p.Number}";
+            var link = Problem.DetailsLink(p.Number);
             if (p.State == ProblemState.Raised)
             {
                 await escalations.RecordOnceAsync(new DueEscalation(
@@ -51,7 +51,7 @@ internal sealed class ProblemDeadlineJob(SunlightDbContext db, EscalationLedger 
                     $"问题 {p.Number} 已到整改时限（{deadline:yyyy-MM-dd}）", deadline,
                     $"催办：问题 {p.Number} 今日到期", $"“{p.Category}”问题的整改时限为 {deadline:yyyy年M月d日}，请立即完成整改并提交核账。", link, false), ct);
             }
-            if (today > deadline)
+            if (ProblemLateness.IsOverdue(p.State, deadline, today))
             {
                 await escalations.RecordOnceAsync(new DueEscalation(
                     $"problem:{p.Id}:supervise:{deadline:yyyyMMdd}", EscalationKind.Supervise, p.UnitId, p.RegionCode, nameof(Problem), p.Id,

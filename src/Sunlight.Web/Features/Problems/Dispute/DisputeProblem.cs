@@ -1,64 +1,43 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Sunlight.Web.Features.Platform.Notifications;
-using Sunlight.Web.Features.Registry;
+using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Infrastructure.Database;
 using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Problems.Dispute;
 
-public sealed record DisputeInput(string Reason, Guid Version);
-
-public sealed record DisputeRulingInput(bool Upheld, string Ruling, Guid Version);
+public sealed record DisputeInput(string? Reason, Guid? Version = null)
+{
+    [JsonIgnore] public long Id { get; init; }
+}
 
 internal sealed class DisputeInputValidator : AbstractValidator<DisputeInput>
 {
-    public DisputeInputValidator() =>
-        RuleFor(x => x.Reason).NotEmpty().WithMessage("请填写异议理由").MaximumLength(1000).WithMessage("异议理由不能超过 1000 个字");
+    public DisputeInputValidator() => RuleFor(x => x.Reason).RequiredText("异议理由", ProblemConfiguration.DisputeLength);
 }
 
-internal sealed class DisputeRulingInputValidator : AbstractValidator<DisputeRulingInput>
+/// <summary>异议: the unit disputes a problem it was given; a Supervisor rules on it (<c>Ruling</c>).</summary>
+internal sealed class DisputeProblem(SunlightDbContext db, Notifier notifier, IValidator<DisputeInput> validator) : UseCase<DisputeInput, Problem>(validator)
 {
-    public DisputeRulingInputValidator() =>
-        RuleFor(x => x.Ruling).NotEmpty().WithMessage("请填写裁定意见").MaximumLength(1000).WithMessage("裁定意见不能超过 1000 个字");
-}
-
-/// <summary>The unit disputes a problem (异议); a Supervisor rules on it.</summary>
-public sealed class DisputeProblem(SunlightDbContext db, IValidator<DisputeInput> disputeValidator, IValidator<DisputeRulingInput> rulingValidator, Notifier notifier)
-{
-    internal async Task<Outcome<Problem>> DisputeAsync(long id, DisputeInput input, CancellationToken ct)
+    protected override async Task<Outcome<Problem>> HandleAsync(DisputeInput input, CancellationToken ct)
     {
-        var problem = await db.FindForEditAsync(id, input.Version, ct);
+        var problem = await db.FindForEditAsync(input.Id, input.Version, ct);
         if (problem is null)
         {
             return Outcome<Problem>.Missing();
         }
-        var check = await disputeValidator.ValidateAsync(input, ct);
-        if (!check.IsValid)
-        {
-            return ProblemQueries.Invalid(check);
-        }
-        problem.Dispute(input.Reason);
-        await notifier.ToRoleAsync(Roles.Supervisor, $"问题异议待裁定：{problem.Number}", input.Reason, ProblemQueries.Link(problem), ct);
+        problem.Dispute(input.Reason!);
+        await notifier.ToRoleAsync(Roles.Supervisor, $"问题异议待裁定：{problem.Number}", input.Reason!, Problem.DetailsLink(problem.Number), ct);
         await db.SaveChangesAsync(ct);
-        return new Outcome<Problem>(problem);
+        return problem;
     }
+}
 
-    internal async Task<Outcome<Problem>> RuleAsync(long id, DisputeRulingInput input, CancellationToken ct)
-    {
-        var problem = await db.FindForEditAsync(id, input.Version, ct);
-        if (problem is null)
-        {
-            return Outcome<Problem>.Missing();
-        }
-        var check = await rulingValidator.ValidateAsync(input, ct);
-        if (!check.IsValid)
-        {
-            return ProblemQueries.Invalid(check);
-        }
-        problem.RuleOnDispute(input.Upheld, input.Ruling);
-        await notifier.ToUnitAsync(problem.UnitId, (input.Upheld ? "异议成立，问题已撤销：" : "异议不成立，请继续整改：") + problem.Number,
-            input.Ruling, ProblemQueries.Link(problem), ct);
-        await db.SaveChangesAsync(ct);
-        return new Outcome<Problem>(problem);
-    }
+internal static class DisputeEndpoint
+{
+    public static void MapDispute(this RouteGroupBuilder problems) =>
+        problems.MapPost("/{id:long}/dispute", (long id, DisputeInput? input, DisputeProblem step, SunlightDbContext db, TimeProvider clock, CancellationToken ct) =>
+                step.RunAsync(input is null ? null : input with { Id = id }, ct).ToProblemHttpAsync(db, clock, ct))
+            .RequireAuthorization(ProblemPolicies.Rectify).WithSummary("责任单位对问题提出异议");
 }

@@ -8,7 +8,7 @@ namespace Sunlight.Web.Features.Problems.History;
 public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Action, string Text);
 
 /// <summary>The problem's whole history, read from the hash-chained audit log (the problem row and its progress reports).</summary>
-public sealed class ProblemHistory(SunlightDbContext db)
+internal sealed class ProblemHistory(SunlightDbContext db)
 {
     private static readonly Dictionary<string, string> FieldNames = new(StringComparer.Ordinal)
     {
@@ -18,10 +18,10 @@ public sealed class ProblemHistory(SunlightDbContext db)
     };
 
     /// <summary>Call only for a problem the caller may see (the audit log itself is not scoped).</summary>
-    public async Task<IReadOnlyList<TimelineEntry>> ForAsync(Problem problem, CancellationToken ct)
+    public async Task<IReadOnlyList<TimelineEntry>> ForAsync(long problemId, CancellationToken ct)
     {
-        var id = problem.Id.ToString(CultureInfo.InvariantCulture);
-        var progressIds = (await db.Set<ProblemProgress>().AsNoTracking().Where(p => p.ProblemId == problem.Id).Select(p => p.Id).ToListAsync(ct))
+        var id = problemId.ToString(CultureInfo.InvariantCulture);
+        var progressIds = (await db.Set<ProblemProgress>().AsNoTracking().Where(p => p.ProblemId == problemId).Select(p => p.Id).ToListAsync(ct))
             .Select(p => p.ToString(CultureInfo.InvariantCulture)).ToList();
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(a => (a.EntityType == nameof(Problem) && a.EntityId == id) || (a.EntityType == nameof(ProblemProgress) && progressIds.Contains(a.EntityId)))

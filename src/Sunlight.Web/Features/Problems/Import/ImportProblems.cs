@@ -12,7 +12,7 @@ namespace Sunlight.Web.Features.Problems.Import;
 /// report names each bad row in Chinese ("第 N 行：…"), strict mode imports nothing when any row is bad, and
 /// "仅导入有效行" imports the rest. Each problem is raised through <see cref="ProblemLedger"/> and its unit notified.
 /// </summary>
-public sealed class ImportProblems(SunlightDbContext db, ProblemLedger ledger, TimeProvider clock)
+internal sealed class ImportProblems(SunlightDbContext db, ProblemLedger ledger, TimeProvider clock)
 {
     public static readonly string[] Columns = ["责任单位", "问题类别", "问题描述", "问题来源", "严重程度", "发现日期", "发现人"];
     internal static readonly string[] Required = ["责任单位", "问题类别", "问题描述"];
@@ -52,7 +52,7 @@ public sealed class ImportProblems(SunlightDbContext db, ProblemLedger ledger, T
             {
                 errors.Add(n, "问题描述不能为空");
             }
-            else if (description.Length > 2000)
+            else if (description.Length > ProblemConfiguration.DescriptionLength)
             {
                 errors.Add(n, "问题描述不能超过 2000 个字");
             }
@@ -78,7 +78,7 @@ public sealed class ImportProblems(SunlightDbContext db, ProblemLedger ledger, T
                 errors.Add(n, "发现日期不能晚于今天");
             }
             var foundBy = Text("发现人");
-            if (foundBy.Length > 100)
+            if (foundBy.Length > ProblemConfiguration.FoundByLength)
             {
                 errors.Add(n, "发现人不能超过 100 个字");
             }
@@ -111,4 +111,13 @@ public sealed class ImportProblems(SunlightDbContext db, ProblemLedger ledger, T
         string s when DateOnly.TryParseExact(s.Trim(), ["yyyy年M月d日", "yyyyMMdd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => d,
         _ => null,
     };
+}
+
+internal static class ImportEndpoint
+{
+    public static void MapImport(this RouteGroupBuilder problems) =>
+        problems.MapPost("/import", (IFormFile? file, string? mode, ImportProblems import, CancellationToken ct) =>
+                ImportPipeline.HandleAsync(file, mode, ImportProblems.Required, import.RunAsync, ct))
+            .DisableAntiforgery().RequireAuthorization(ProblemPolicies.Verify)
+            .WithSummary("从 Excel/CSV 导入问题清单（multipart 字段 file；mode=strict 有错误则整表不导入，validOnly 仅导入有效行；逐行说明错误）");
 }

@@ -43,7 +43,7 @@ internal static class ProblemList
         }
         if (f.Overdue == true)
         {
-            query = query.Where(p => p.State == ProblemState.Rectifying && p.Deadline < today);
+            query = query.WhereOverdue(today);
         }
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
@@ -52,15 +52,11 @@ internal static class ProblemList
         return query;
     }
 
-    /// <summary>A keyset page of the ledger (newest first), with unit names.</summary>
-    public static async Task<Page<ProblemDto>> PageAsync(SunlightDbContext db, ProblemFilter f, long? before, int? limit, DateOnly today, CancellationToken ct)
+    /// <summary>A keyset page of the ledger, newest first, after the last id seen, with unit names and the filtered total.</summary>
+    public static async Task<Page<ProblemDto>> PageAsync(SunlightDbContext db, ProblemFilter f, long? after, int? limit, DateOnly today, CancellationToken ct)
     {
-        var take = Paging.Limit(limit);
-        var rows = await Apply(db.Set<Problem>().AsNoTracking(), f, today)
-            .Where(p => before == null || p.Id < before)
-            .OrderByDescending(p => p.Id).Take(take + 1)
-            .Select(p => new { Problem = p, UnitName = p.Unit!.Name })
-            .ToListAsync(ct);
-        return Paging.ToPage(rows.Select(r => ProblemDto.From(r.Problem, r.UnitName, today)).ToList(), take, p => p.Id);
+        var page = await Apply(db.Set<Problem>().AsNoTracking(), f, today)
+            .KeysetAsync(p => p.Id, newestFirst: true, after, limit, p => new { Problem = p, UnitName = p.Unit!.Name }, r => r.Problem.Id, ct);
+        return new Page<ProblemDto>(page.Items.Select(r => ProblemDto.From(r.Problem, r.UnitName, today)).ToList(), page.NextCursor, page.Total);
     }
 }

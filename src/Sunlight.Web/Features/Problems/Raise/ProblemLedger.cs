@@ -30,7 +30,7 @@ public sealed class ProblemLedger(SunlightDbContext db, Notifier notifier, Worki
             today, calendar.AddWorkingDays(today, settings.PlanWithinWorkingDays).Date);
         db.Set<Problem>().Add(problem);
         await notifier.ToUnitAsync(unit.Id, $"新交办问题（{ProblemNames.Source(request.Source)}）：{request.Category}",
-            $"{Shorten(request.Description)}。请在 {problem.PlanDueOn:yyyy年M月d日} 前制定整改措施和整改时限。", ProblemQueries.Link(problem), ct);
+            $"{Shorten(request.Description)}。请在 {problem.PlanDueOn:yyyy年M月d日} 前制定整改措施和整改时限。", Problem.DetailsLink(problem.Number), ct);
         return problem;
     }
 

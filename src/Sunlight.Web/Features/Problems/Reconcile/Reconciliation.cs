@@ -18,7 +18,7 @@ public sealed record ReconcileReport(DateOnly Today, ReconcileTotals County, IRe
 /// 对账: every problem of the list matched against its rectification entry. Computed from the problem rows every time
 /// (never stored totals), within the caller's scope: UnitStaff reconcile their own unit.
 /// </summary>
-public sealed class Reconciliation(SunlightDbContext db, TimeProvider clock)
+internal sealed class Reconciliation(SunlightDbContext db, TimeProvider clock)
 {
     public async Task<ReconcileReport> BuildAsync(long? unitId, CancellationToken ct)
     {
@@ -39,8 +39,8 @@ public sealed class Reconciliation(SunlightDbContext db, TimeProvider clock)
                 list.Count(s => s == ProblemState.WrittenOff), overdue, list.Count(s => s == ProblemState.Disputed),
                 list.Count(s => s == ProblemState.Dismissed));
         }
-        bool PlanLate(ProblemState s, DateOnly due) => s == ProblemState.Raised && due < today;
-        bool Overdue(ProblemState s, DateOnly? deadline) => s == ProblemState.Rectifying && deadline < today;
+        bool PlanLate(ProblemState s, DateOnly due) => ProblemLateness.IsPlanLate(s, due, today);
+        bool Overdue(ProblemState s, DateOnly? deadline) => ProblemLateness.IsOverdue(s, deadline, today);
 
         var rows = units.Select(u =>
         {

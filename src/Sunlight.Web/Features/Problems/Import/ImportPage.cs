@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
-using Sunlight.Web.Features.Problems.Import;
 using Sunlight.Web.Infrastructure.Import;
 using Sunlight.Web.Features.Shared;
 
-namespace Sunlight.Web.Features.Problems;
+namespace Sunlight.Web.Features.Problems.Import;
 
 /// <summary>导入问题清单: the foundation's import page (upload → row report → 仅导入有效行) over <see cref="ImportProblems"/>.</summary>
-[Authorize(Roles = ProblemRoles.Bureau)]
-public sealed class ImportModel : ImportPage
+[Authorize(Policy = ProblemPolicies.Verify)]
+internal sealed class ImportModel : ImportPage
 {
     private readonly ImportProblems _import;
 

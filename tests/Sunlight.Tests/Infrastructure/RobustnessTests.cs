@@ -34,7 +34,6 @@ public sealed partial class RobustnessTests(SunlightApp app) : IClassFixture<Sun
         "POST /api/v1/complaints/{id}/close",                     // note
         "POST /api/v1/complaints/{id}/reply/review",              // comment
         "POST /api/v1/escalations",                               // reason
-        "POST /api/v1/problems/{id}/escalations",                 // reason
         "POST /api/v1/public/complaints",                         // category (JSON and form)
         "POST /api/v1/public/complaints/{trackingCode}/rating",   // comment, pin
         "POST /Complaints/IntakePoints (PostgreSQL)",            // page form: name/place unchecked; varchar(100) overflows (SQLite stores it)

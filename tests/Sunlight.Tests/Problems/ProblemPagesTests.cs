@@ -65,8 +65,8 @@ public sealed class ProblemPagesTests(SunlightApp app) : IClassFixture<SunlightA
         Assert.Contains($"action=\"/Problems/Escalate/{p.Id}\"", bureau, StringComparison.Ordinal);
         Assert.DoesNotContain($"/Problems/Measures/{p.Id}", bureau, StringComparison.Ordinal);
         var refused = await supervisor.Client.GetAsync($"/Problems/Measures/{p.Id}");
-        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-        Assert.Contains("/Account/AccessDenied", refused.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("无权", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var other = await PageSession.SignInAsync(app, "unit04");
         Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync($"/Problems/Measures/{p.Id}")).StatusCode);
     }

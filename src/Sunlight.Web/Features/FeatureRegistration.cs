@@ -2,6 +2,7 @@ using Sunlight.Web.Features.Complaints;
 using Sunlight.Web.Features.Complaints.Categories;
 using Sunlight.Web.Features.Complaints.Open311;
 using Sunlight.Web.Features.Complaints.Public;
+using Sunlight.Web.Features.Platform;
 using Sunlight.Web.Features.Platform.Audit;
 using Sunlight.Web.Features.Platform.Auth;
 using Sunlight.Web.Features.Platform.Calendar;
@@ -40,6 +41,8 @@ internal static class FeatureRegistration
 {
     public static IServiceCollection AddFeatureServices(this IServiceCollection services)
     {
+        services.AddRegistryPolicies();
+        services.AddPlatformPolicies();
         services.AddScoped<PasswordCheck>();
         services.AddScoped<SaveEnterprise>();
         services.AddScoped<SaveOfficer>();

@@ -39,17 +39,10 @@ internal static class Roles
     };
 }
 
+/// <summary>Kept for the audit pages until they name <see cref="Features.Platform.PlatformPolicies.ReadAudit"/> directly.</summary>
 internal static class Policies
 {
-    /// <summary>Admin and Supervisor: change the registry of the whole county.</summary>
-    public const string ManageRegistry = nameof(ManageRegistry);
-    /// <summary>Admin, Supervisor, UnitStaff: edit rows of their scope (UnitStaff: own unit).</summary>
-    public const string EditOwnUnit = nameof(EditOwnUnit);
-    /// <summary>Supervisor and Observer read the audit log.</summary>
-    public const string ReadAudit = nameof(ReadAudit);
-    public const string AdminOnly = nameof(AdminOnly);
-    /// <summary>Any signed-in county staff (every role but Enterprise).</summary>
-    public const string Staff = nameof(Staff);
+    public const string ReadAudit = Features.Platform.PlatformPolicies.ReadAudit;
 }
 
 internal static class SunlightClaims

@@ -9,7 +9,7 @@ internal static class CalendarDayEndpoints
 {
     public static void MapCalendarDays(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/calendar/days").WithTags("工作日历").RequireAuthorization(Policies.Staff);
+        var g = api.MapGroup("/calendar/days").WithTags("工作日历").RequireAuthorization(PlatformPolicies.Staff);
 
         g.MapGet("/", async Task<Results<Ok<CalendarYearDto>, ValidationProblem>> (int? year, EditCalendar edit, TimeProvider clock, CancellationToken ct) =>
         {
@@ -29,7 +29,7 @@ internal static class CalendarDayEndpoints
             }
             var r = await edit.SaveAsync(d, input, ct);
             return r.Succeeded ? TypedResults.Ok(new CalendarDayDto(d, input.Kind, CalendarText.Kind(input.Kind), input.Name.Trim(), CalendarText.DayOfWeek(d))) : ApiErrors.Invalid(r.Errors!);
-        }).RequireAuthorization(Policies.AdminOnly).WithSummary("设置某日为节假日或调休上班日（新增或修改）");
+        }).RequireAuthorization(PlatformPolicies.Administer).WithSummary("设置某日为节假日或调休上班日（新增或修改）");
 
         g.MapDelete("/{date}", async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> (string date, EditCalendar edit, CancellationToken ct) =>
         {
@@ -39,7 +39,7 @@ internal static class CalendarDayEndpoints
             }
             var r = await edit.DeleteAsync(d, ct);
             return r.NotFound ? ApiErrors.NotFound("该日期的节假日安排") : TypedResults.NoContent();
-        }).RequireAuthorization(Policies.AdminOnly).WithSummary("删除某日的节假日/调休安排（恢复为按周末计算）");
+        }).RequireAuthorization(PlatformPolicies.Administer).WithSummary("删除某日的节假日/调休安排（恢复为按周末计算）");
     }
 
     private static bool TryDate(string s, out DateOnly date) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sunlight.Web.Infrastructure.Calendar;
 using Sunlight.Web.Infrastructure.Identity;
@@ -8,8 +9,8 @@ using Sunlight.Web.Infrastructure.Identity;
 namespace Sunlight.Web.Features.Platform.Calendar;
 
 /// <summary>工作日历: every staff role may look and compute a deadline; only Admin changes or imports days.</summary>
-[Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(EditCalendar edit, ImportCalendar import, WorkingCalendar calendar, TimeProvider clock) : PageModel
+[Authorize(Policy = PlatformPolicies.Staff)]
+internal sealed class IndexModel(EditCalendar edit, ImportCalendar import, WorkingCalendar calendar, TimeProvider clock, IAuthorizationService auth) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? Edit { get; set; }
@@ -24,10 +25,17 @@ public sealed class IndexModel(EditCalendar edit, ImportCalendar import, Working
     [BindProperty(SupportsGet = true)] public string CalcMode { get; set; } = "working";
 
     public CalendarYearDto Data { get; private set; } = null!;
-    public bool CanEdit => User.IsInRole(Roles.Admin);
+    public bool CanEdit { get; private set; }
     public Deadline? Computed { get; private set; }
     public string? CalcError { get; private set; }
     public IReadOnlyList<string> ImportErrors { get; private set; } = [];
+
+    /// <summary>Every handler knows first whether the caller may change days (the page shows the forms, posts need it).</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        CanEdit = (await auth.AuthorizeAsync(User, PlatformPolicies.Administer)).Succeeded;
+        await next();
+    }
 
     public async Task OnGetAsync(CancellationToken ct)
     {

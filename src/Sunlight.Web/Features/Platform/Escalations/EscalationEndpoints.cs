@@ -47,7 +47,7 @@ internal static class EscalationEndpoints
     public static void MapEscalations(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/escalations").WithTags("督办、约谈与移送")
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Supervisor, Roles.Observer, Roles.UnitStaff));
+            .RequireAuthorization(PlatformPolicies.ReadEscalations);
 
         g.MapGet("/", async ([AsParameters] EscalationQuery q, SunlightDbContext db, CancellationToken ct) =>
         {
@@ -77,6 +77,6 @@ internal static class EscalationEndpoints
             }
             var e = await ledger.RecordManualAsync(input.Kind, input.UnitId, null, null, input.Reason.Trim(), "/Escalations", ct);
             return TypedResults.Created($"/api/v1/escalations?unitId={e.UnitId}", ManualEscalation.Dto(e));
-        }).RequireAuthorization(p => p.RequireRole(Roles.Supervisor)).WithSummary("对执法单位记录约谈、移送纪委监委或督办");
+        }).RequireAuthorization(PlatformPolicies.Escalate).WithSummary("对执法单位记录约谈、移送纪委监委或督办");
     }
 }

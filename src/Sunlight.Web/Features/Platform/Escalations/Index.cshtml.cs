@@ -9,19 +9,20 @@ using Sunlight.Web.Infrastructure.Identity;
 namespace Sunlight.Web.Features.Platform.Escalations;
 
 /// <summary>督办、约谈、移送: all for Supervisors, referrals for Observers, the unit's own for UnitStaff.</summary>
-[Authorize(Roles = Roles.Admin + "," + Roles.Supervisor + "," + Roles.Observer + "," + Roles.UnitStaff)]
-public sealed class IndexModel(SunlightDbContext db, EscalationLedger ledger) : PageModel
+[Authorize(Policy = PlatformPolicies.ReadEscalations)]
+internal sealed class IndexModel(SunlightDbContext db, EscalationLedger ledger, IAuthorizationService auth) : PageModel
 {
     [BindProperty(SupportsGet = true)] public EscalationKind? Kind { get; set; }
     public List<EscalationDto> Items { get; private set; } = [];
     public List<(long Id, string Name)> Units { get; private set; } = [];
     public string? Error { get; private set; }
+    public bool CanEscalate { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(EscalationKind kind, long unitId, string? reason, CancellationToken ct)
     {
-        if (!User.IsInRole(Roles.Supervisor))
+        if (!(await auth.AuthorizeAsync(User, PlatformPolicies.Escalate)).Succeeded)
         {
             return Forbid();
         }
@@ -45,6 +46,7 @@ public sealed class IndexModel(SunlightDbContext db, EscalationLedger ledger) : 
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        CanEscalate = (await auth.AuthorizeAsync(User, PlatformPolicies.Escalate)).Succeeded;
         var rows = await ManualEscalation.Visible(db.Set<Escalation>().AsNoTracking(), db.Scope)
             .Where(e => Kind == null || e.Kind == Kind).OrderByDescending(e => e.Id).Take(200).ToListAsync(ct);
         var units = await db.PublicUnits().Where(u => u.Kind == UnitKind.Enforcement).OrderBy(u => u.Code).ToListAsync(ct);

@@ -7,7 +7,7 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Platform.Users;
 
-[Authorize(Policy = Policies.AdminOnly)]
+[Authorize(Policy = PlatformPolicies.Administer)]
 public sealed class CreateModel(SunlightDbContext db, CreateUser create) : PageModel
 {
     [BindProperty]

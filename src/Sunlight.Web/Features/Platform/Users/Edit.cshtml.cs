@@ -9,7 +9,7 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Platform.Users;
 
-[Authorize(Policy = Policies.AdminOnly)]
+[Authorize(Policy = PlatformPolicies.Administer)]
 public sealed class EditModel(SunlightDbContext db, UserManager<AppUser> users, EditUser edit, TimeProvider clock) : PageModel
 {
     [BindProperty]

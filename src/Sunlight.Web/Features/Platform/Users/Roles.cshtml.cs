@@ -5,7 +5,7 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Platform.Users;
 
-[Authorize(Policy = Policies.AdminOnly)]
+[Authorize(Policy = PlatformPolicies.Administer)]
 public sealed class RolesModel(SunlightDbContext db) : PageModel
 {
     public List<(string Role, string Name, string Abilities, int Users)> Rows { get; } = [];

@@ -9,7 +9,7 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Registry.EnforcementItems;
 
-[Authorize(Policy = Policies.EditOwnUnit)]
+[Authorize(Policy = RegistryPolicies.Edit)]
 public sealed class EditModel(SunlightDbContext db, SaveEnforcementItem save) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }

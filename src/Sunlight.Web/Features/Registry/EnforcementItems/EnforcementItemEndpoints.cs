@@ -10,7 +10,7 @@ internal static class EnforcementItemEndpoints
 {
     public static void MapEnforcementItems(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/enforcement-items").WithTags("执法事项").RequireAuthorization(Policies.Staff);
+        var g = api.MapGroup("/enforcement-items").WithTags("执法事项").RequireAuthorization(RegistryPolicies.Read);
 
         g.MapGet("/", async ([AsParameters] EnforcementItemQuery q, SunlightDbContext db, CancellationToken ct) =>
         {
@@ -38,7 +38,7 @@ internal static class EnforcementItemEndpoints
                 { Value: { } item } => TypedResults.Created($"/api/v1/enforcement-items/{item.Id}", EnforcementItemDto.From(item)),
                 _ => ApiErrors.Invalid(r.Errors!),
             };
-        }).Validate<EnforcementItemInput>().RequireAuthorization(Policies.EditOwnUnit).WithSummary("新增执法事项");
+        }).Validate<EnforcementItemInput>().RequireAuthorization(RegistryPolicies.Edit).WithSummary("新增执法事项");
 
         g.MapPut("/{id:long}", async Task<Results<Ok<EnforcementItemDto>, ValidationProblem, ProblemHttpResult>> (long id, EnforcementItemInput input, SaveEnforcementItem save, CancellationToken ct) =>
         {
@@ -49,6 +49,6 @@ internal static class EnforcementItemEndpoints
                 { Value: { } item } => TypedResults.Ok(EnforcementItemDto.From(item)),
                 _ => ApiErrors.Invalid(r.Errors!),
             };
-        }).Validate<EnforcementItemInput>().RequireAuthorization(Policies.EditOwnUnit).WithSummary("修改执法事项（需提交 version，冲突时返回 409）");
+        }).Validate<EnforcementItemInput>().RequireAuthorization(RegistryPolicies.Edit).WithSummary("修改执法事项（需提交 version，冲突时返回 409）");
     }
 }

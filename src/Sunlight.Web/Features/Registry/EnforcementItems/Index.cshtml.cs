@@ -9,7 +9,7 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Registry.EnforcementItems;
 
-[Authorize(Policy = Policies.Staff)]
+[Authorize(Policy = RegistryPolicies.Read)]
 public sealed class IndexModel(SunlightDbContext db, IAuthorizationService auth) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? UnitId { get; set; }
@@ -27,7 +27,7 @@ public sealed class IndexModel(SunlightDbContext db, IAuthorizationService auth)
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        CanEdit = (await auth.AuthorizeAsync(User, Policies.EditOwnUnit)).Succeeded;
+        CanEdit = (await auth.AuthorizeAsync(User, RegistryPolicies.Edit)).Succeeded;
         var limit = Paging.DefaultLimit;
         var rows = await EnforcementItemList.Filter(db.EnforcementItems.AsNoTracking(), new EnforcementItemQuery(UnitId, Kind, Q, After, limit))
             .Where(i => After == null || i.Id > After)

@@ -7,7 +7,7 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Registry.Enterprises;
 
-[Authorize(Policy = Policies.EditOwnUnit)]
+[Authorize(Policy = RegistryPolicies.Edit)]
 public sealed class EditModel(SunlightDbContext db, SaveEnterprise save) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }

@@ -31,7 +31,7 @@ internal static class EnterpriseEndpoints
             return r.Value is { } e
                 ? TypedResults.Created($"/api/v1/enterprises/{e.Id}", EnterpriseDto.From(e))
                 : ApiErrors.Invalid(r.Errors!);
-        }).RequireAuthorization(Policies.EditOwnUnit).WithSummary("登记企业");
+        }).RequireAuthorization(RegistryPolicies.Edit).WithSummary("登记企业");
 
         g.MapPut("/{id:long}", async Task<Results<Ok<EnterpriseDto>, ValidationProblem, ProblemHttpResult>> (long id, EnterpriseInput input, SaveEnterprise save, CancellationToken ct) =>
         {
@@ -41,7 +41,7 @@ internal static class EnterpriseEndpoints
                 return ApiErrors.NotFound("企业");
             }
             return r.Value is { } e ? TypedResults.Ok(EnterpriseDto.From(e)) : ApiErrors.Invalid(r.Errors!);
-        }).RequireAuthorization(Policies.EditOwnUnit).WithSummary("修改企业（需提交 version，冲突时返回 409）");
+        }).RequireAuthorization(RegistryPolicies.Edit).WithSummary("修改企业（需提交 version，冲突时返回 409）");
     }
 
     /// <summary>One keyset page of the list (limit + 1 rows, so the caller knows whether a next page exists).</summary>

@@ -8,7 +8,7 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Registry.Enterprises;
 
-[Authorize(Policy = Policies.Staff)]
+[Authorize(Policy = RegistryPolicies.Read)]
 public sealed class IndexModel(SunlightDbContext db, IAuthorizationService auth) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -24,7 +24,7 @@ public sealed class IndexModel(SunlightDbContext db, IAuthorizationService auth)
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        CanEdit = (await auth.AuthorizeAsync(User, Policies.EditOwnUnit)).Succeeded;
+        CanEdit = (await auth.AuthorizeAsync(User, RegistryPolicies.Edit)).Succeeded;
         var limit = Paging.DefaultLimit;
         var rows = await EnterpriseList.Filter(db.Enterprises.AsNoTracking(), new EnterpriseQuery(Q, Industry, After, limit))
             .Where(e => After == null || e.Id > After)

@@ -8,7 +8,7 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Registry.InspectionItems;
 
-[Authorize(Policy = Policies.EditOwnUnit)]
+[Authorize(Policy = RegistryPolicies.Edit)]
 public sealed class EditModel(SunlightDbContext db, SaveInspectionItem save) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }

@@ -10,7 +10,7 @@ internal static class InspectionItemEndpoints
 {
     public static void MapInspectionItems(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/inspection-items").WithTags("检查事项").RequireAuthorization(Policies.Staff);
+        var g = api.MapGroup("/inspection-items").WithTags("检查事项").RequireAuthorization(RegistryPolicies.Read);
 
         g.MapGet("/", async ([AsParameters] InspectionItemQuery q, SunlightDbContext db, CancellationToken ct) =>
         {
@@ -38,7 +38,7 @@ internal static class InspectionItemEndpoints
                 { Value: { } item } => TypedResults.Created($"/api/v1/inspection-items/{item.Id}", InspectionItemDto.From(item)),
                 _ => ApiErrors.Invalid(r.Errors!),
             };
-        }).Validate<InspectionItemInput>().RequireAuthorization(Policies.EditOwnUnit).WithSummary("新增检查事项");
+        }).Validate<InspectionItemInput>().RequireAuthorization(RegistryPolicies.Edit).WithSummary("新增检查事项");
 
         g.MapPut("/{id:long}", async Task<Results<Ok<InspectionItemDto>, ValidationProblem, ProblemHttpResult>> (long id, InspectionItemInput input, SaveInspectionItem save, CancellationToken ct) =>
         {
@@ -49,6 +49,6 @@ internal static class InspectionItemEndpoints
                 { Value: { } item } => TypedResults.Ok(InspectionItemDto.From(item)),
                 _ => ApiErrors.Invalid(r.Errors!),
             };
-        }).Validate<InspectionItemInput>().RequireAuthorization(Policies.EditOwnUnit).WithSummary("修改检查事项（需提交 version，冲突时返回 409）");
+        }).Validate<InspectionItemInput>().RequireAuthorization(RegistryPolicies.Edit).WithSummary("修改检查事项（需提交 version，冲突时返回 409）");
     }
 }

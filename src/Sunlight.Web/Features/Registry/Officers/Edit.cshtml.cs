@@ -10,7 +10,7 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Registry.Officers;
 
-[Authorize(Policy = Policies.EditOwnUnit)]
+[Authorize(Policy = RegistryPolicies.Edit)]
 public sealed partial class EditModel(SunlightDbContext db, SaveOfficer save) : PageModel
 {
     /// <summary>Blank credential rows offered for new certificates (blank rows are ignored on save).</summary>

@@ -9,7 +9,7 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Registry.Officers;
 
-[Authorize(Policy = Policies.Staff)]
+[Authorize(Policy = RegistryPolicies.Read)]
 public sealed class IndexModel(SunlightDbContext db, IAuthorizationService auth, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? UnitId { get; set; }
@@ -30,7 +30,7 @@ public sealed class IndexModel(SunlightDbContext db, IAuthorizationService auth,
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        CanEdit = (await auth.AuthorizeAsync(User, Policies.EditOwnUnit)).Succeeded;
+        CanEdit = (await auth.AuthorizeAsync(User, RegistryPolicies.Edit)).Succeeded;
         Today = ChinaTime.Today(clock);
         var limit = Paging.DefaultLimit;
         var rows = await OfficerList.Filter(db.Officers.AsNoTracking(), new OfficerQuery(UnitId, Q, Auxiliary, Expired, After, limit), Today)

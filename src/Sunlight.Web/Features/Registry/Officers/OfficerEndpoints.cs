@@ -37,7 +37,7 @@ internal static class OfficerEndpoints
 {
     public static void MapOfficers(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/officers").WithTags("执法人员").RequireAuthorization(Policies.Staff);
+        var g = api.MapGroup("/officers").WithTags("执法人员").RequireAuthorization(RegistryPolicies.Read);
 
         g.MapGet("/", async ([AsParameters] OfficerQuery q, SunlightDbContext db, TimeProvider clock, CancellationToken ct) =>
         {
@@ -66,7 +66,7 @@ internal static class OfficerEndpoints
                 { Value: { } o } => TypedResults.Created($"/api/v1/officers/{o.Id}", ToDto(o, ChinaTime.Today(clock))),
                 _ => ApiErrors.Invalid(r.Errors!),
             };
-        }).Validate<OfficerInput>().RequireAuthorization(Policies.EditOwnUnit).WithSummary("新增执法人员");
+        }).Validate<OfficerInput>().RequireAuthorization(RegistryPolicies.Edit).WithSummary("新增执法人员");
 
         g.MapPut("/{id:long}", async Task<Results<Ok<OfficerDto>, ValidationProblem, ProblemHttpResult>> (long id, OfficerInput input, SaveOfficer save, TimeProvider clock, CancellationToken ct) =>
         {
@@ -77,7 +77,7 @@ internal static class OfficerEndpoints
                 { Value: { } o } => TypedResults.Ok(ToDto(o, ChinaTime.Today(clock))),
                 _ => ApiErrors.Invalid(r.Errors!),
             };
-        }).Validate<OfficerInput>().RequireAuthorization(Policies.EditOwnUnit).WithSummary("修改执法人员");
+        }).Validate<OfficerInput>().RequireAuthorization(RegistryPolicies.Edit).WithSummary("修改执法人员");
     }
 
     internal static OfficerDto ToDto(Officer o, DateOnly today) => new(o.Id, o.UnitId, o.Unit?.Name ?? "", o.Name, o.Position, o.IsAuxiliary, o.IsActive,

@@ -8,7 +8,7 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Registry.Units;
 
-[Authorize(Policy = Policies.ManageRegistry)]
+[Authorize(Policy = RegistryPolicies.ManageUnits)]
 public sealed class EditModel(SunlightDbContext db, SaveUnit save) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }

@@ -8,7 +8,7 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Registry.Units;
 
-[Authorize(Policy = Policies.Staff)]
+[Authorize(Policy = RegistryPolicies.Read)]
 public sealed class IndexModel(SunlightDbContext db, IAuthorizationService auth) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -20,7 +20,7 @@ public sealed class IndexModel(SunlightDbContext db, IAuthorizationService auth)
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        CanManage = (await auth.AuthorizeAsync(User, Policies.ManageRegistry)).Succeeded;
+        CanManage = (await auth.AuthorizeAsync(User, RegistryPolicies.ManageUnits)).Succeeded;
         var limit = Paging.DefaultLimit;
         var rows = await UnitList.Filter(db.Units.AsNoTracking(), Q)
             .Where(u => After == null || u.Id > After)

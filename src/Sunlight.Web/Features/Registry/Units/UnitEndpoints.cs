@@ -53,7 +53,7 @@ internal static class UnitEndpoints
             return r.Value is { } unit
                 ? TypedResults.Created($"/api/v1/units/{unit.Id}", UnitDto.From(unit))
                 : ApiErrors.Invalid(r.Errors!);
-        }).Validate<UnitInput>().RequireAuthorization(Policies.ManageRegistry).WithSummary("新增执法单位");
+        }).Validate<UnitInput>().RequireAuthorization(RegistryPolicies.ManageUnits).WithSummary("新增执法单位");
 
         g.MapPut("/{id:long}", async Task<Results<Ok<UnitDto>, ValidationProblem, ProblemHttpResult>> (long id, UnitInput input, SaveUnit save, CancellationToken ct) =>
         {
@@ -63,6 +63,6 @@ internal static class UnitEndpoints
                 return ApiErrors.NotFound("执法单位");
             }
             return r.Value is { } unit ? TypedResults.Ok(UnitDto.From(unit)) : ApiErrors.Invalid(r.Errors!);
-        }).Validate<UnitInput>().RequireAuthorization(Policies.ManageRegistry).WithSummary("修改执法单位");
+        }).Validate<UnitInput>().RequireAuthorization(RegistryPolicies.ManageUnits).WithSummary("修改执法单位");
     }
 }

@@ -45,6 +45,7 @@ internal static class FeatureRegistration
         services.AddPlatformPolicies();
         services.AddScoped<PasswordCheck>();
         services.AddScoped<SaveEnterprise>();
+        services.AddScoped<EditEnterprise>();
         services.AddScoped<SaveOfficer>();
         services.AddScoped<CreateUser>();
         services.AddScoped<EditUser>();

@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Sunlight.Web.Infrastructure.Identity;
 using Sunlight.Tests.Infrastructure;
 
+using Sunlight.Web.Infrastructure.Api;
+
 namespace Sunlight.Tests.Platform;
 
 public sealed class AuthTests(SunlightApp app) : IClassFixture<SunlightApp>
@@ -20,7 +22,7 @@ public sealed class AuthTests(SunlightApp app) : IClassFixture<SunlightApp>
         Assert.True(body.ContainsKey("accessToken"));
 
         using var unit = await app.ClientFor("unit02");
-        var units = await HttpAssert.Ok<List<Dictionary<string, object>>>(await unit.GetAsync("/api/v1/units"));
+        var units = (await HttpAssert.Ok<Page<Dictionary<string, object>>>(await unit.GetAsync("/api/v1/units"))).Items;
         Assert.Equal("U02", Assert.Single(units)["code"].ToString());
     }
 

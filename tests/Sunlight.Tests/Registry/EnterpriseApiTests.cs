@@ -41,12 +41,12 @@ public sealed class EnterpriseApiTests(SunlightApp app) : IClassFixture<Sunlight
     }
 
     [Fact]
-    public async Task Create_DuplicateUscc_Returns400()
+    public async Task Create_DuplicateUscc_Is409_G_USCC()
     {
         using var client = await app.ClientFor("supervisor");
         var existing = await app.Db(db => db.Enterprises.Select(e => e.Uscc).FirstAsync());
-        var body = await HttpAssert.Problem(await client.PostJson("/api/v1/enterprises", new EnterpriseInput(existing, "重复公司", null, null, null, null)), HttpStatusCode.BadRequest);
-        Assert.Equal("该统一社会信用代码已登记", body.GetProperty("errors").GetProperty("uscc")[0].GetString());
+        var body = await HttpAssert.Problem(await client.PostJson("/api/v1/enterprises", new EnterpriseInput(existing, "重复公司", null, null, null, null)), HttpStatusCode.Conflict);
+        Assert.Equal(("G-USCC", "该统一社会信用代码已登记"), (body.GetProperty("rule").GetString(), body.GetProperty("detail").GetString()));
     }
 
     [Fact]

@@ -6,6 +6,8 @@ using Sunlight.Web.Features.Platform.Demo;
 using Sunlight.Web.Infrastructure.Audit;
 using Sunlight.Web.Infrastructure.Identity;
 
+using Sunlight.Web.Infrastructure.Api;
+
 namespace Sunlight.Tests.Platform.Admin;
 
 public sealed class UserAdminTests(SunlightApp app) : IClassFixture<SunlightApp>
@@ -61,7 +63,7 @@ public sealed class UserAdminTests(SunlightApp app) : IClassFixture<SunlightApp>
         Assert.Null(await app.Db(db => AuditChain.VerifyAsync(db, CancellationToken.None)));
 
         using var staff = await BearerFor("zhang.fz", NewPassword);
-        var units = await HttpAssert.Ok<List<Dictionary<string, object>>>(await staff.GetAsync("/api/v1/units"));
+        var units = (await HttpAssert.Ok<Page<Dictionary<string, object>>>(await staff.GetAsync("/api/v1/units"))).Items;
         Assert.Equal("U05", Assert.Single(units)["code"].ToString());
 
         var list = await admin.GetHtmlAsync("/Admin/Users?q=zhang&role=UnitStaff");
@@ -199,7 +201,7 @@ public sealed class UserAdminTests(SunlightApp app) : IClassFixture<SunlightApp>
         Assert.Null(await app.Db(db => AuditChain.VerifyAsync(db, CancellationToken.None)));
 
         using var observer = await BearerFor("unit07", NewPassword);
-        Assert.Equal(22, (await HttpAssert.Ok<List<Dictionary<string, object>>>(await observer.GetAsync("/api/v1/units"))).Count(u => u["kind"].ToString() == "Enforcement"));
+        Assert.Equal(22, ((await HttpAssert.Ok<Page<Dictionary<string, object>>>(await observer.GetAsync("/api/v1/units"))).Items).Count(u => u["kind"].ToString() == "Enforcement"));
     }
 
     [Fact]

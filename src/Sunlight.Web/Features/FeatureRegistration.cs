@@ -49,6 +49,8 @@ internal static class FeatureRegistration
         services.AddScoped<SaveOfficer>();
         services.AddScoped<CreateUser>();
         services.AddScoped<EditUser>();
+        services.AddScoped<LockUser>();
+        services.AddScoped<ResetPassword>();
         services.AddScoped<EditCalendar>();
         services.AddScoped<ImportCalendar>();
         services.AddScoped<SaveUnit>();

@@ -4,6 +4,10 @@ namespace Sunlight.Web.Infrastructure.Identity;
 
 public sealed class AppUser : IdentityUser
 {
+    /// <summary>Identity's column for the user name.</summary>
+    public const int UserNameLength = 256;
+    public const int DisplayNameLength = 50;
+
     public string DisplayName { get; set; } = "";
 
     /// <summary>The county the account belongs to; null only for a province-level account.</summary>

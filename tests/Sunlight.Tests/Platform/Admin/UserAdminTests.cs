@@ -110,6 +110,26 @@ public sealed class UserAdminTests(SunlightApp app) : IClassFixture<SunlightApp>
     }
 
     [Fact]
+    public async Task Create_DisplayNameAtColumnLength_IsStoredAndAudited_OneMoreIsAChineseFieldError()
+    {
+        using var admin = await PageSession.SignInAsync(app, "admin");
+        var longest = new string('名', AppUser.DisplayNameLength);
+        var form = NewUser("max.name", Roles.Observer);
+        form["Input.DisplayName"] = longest + "名";
+        var refused = await admin.PostFormAsync("/Admin/Users/Create", "/Admin/Users/Create", form);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains($"姓名/显示名称不能超过 {AppUser.DisplayNameLength} 个字", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await app.Db(db => db.Users.AnyAsync(u => u.UserName == "max.name")));
+
+        form["Input.DisplayName"] = longest;
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/Admin/Users/Create", "/Admin/Users/Create", form)).StatusCode);
+        var stored = await app.Db(db => db.Users.AsNoTracking().SingleAsync(u => u.UserName == "max.name"));
+        Assert.Equal(longest, stored.DisplayName);
+        var entry = await app.Db(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.EntityType == "AppUser" && a.EntityId == stored.Id && a.Action == "Create"));
+        Assert.Contains(longest, entry.After, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Create_EnterpriseWithUnregisteredUscc_IsRefused_RegisteredIsBound()
     {
         using var admin = await PageSession.SignInAsync(app, "admin");

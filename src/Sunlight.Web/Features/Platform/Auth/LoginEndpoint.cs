@@ -22,7 +22,7 @@ public sealed class PasswordCheck(SignInManager<AppUser> signIn, UserManager<App
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            // An administrator's lock has no end date (see EditUser.LockedByAdmin); a failed-attempt lock lasts 15 minutes.
+            // An administrator's lock has no end date (see UserAccounts.LockedByAdmin); a failed-attempt lock lasts 15 minutes.
             return (null, user.LockoutEnd is { Year: >= 9999 }
                 ? "账号已被管理员锁定，请联系管理员。"
                 : "登录失败次数过多，账号已锁定 15 分钟，请稍后再试或联系管理员。");

@@ -51,7 +51,9 @@ internal static class FeatureRegistration
         services.AddScoped<EditUser>();
         services.AddScoped<LockUser>();
         services.AddScoped<ResetPassword>();
-        services.AddScoped<EditCalendar>();
+        services.AddScoped<CalendarYears>();
+        services.AddScoped<SetCalendarDay>();
+        services.AddScoped<RemoveCalendarDay>();
         services.AddScoped<ImportCalendar>();
         services.AddScoped<SaveUnit>();
         services.AddScoped<SaveEnforcementItem>();
@@ -62,6 +64,8 @@ internal static class FeatureRegistration
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(ChineseModelBinding.Apply);
         services.AddScoped<Notifier>();
         services.AddScoped<EscalationLedger>();
+        services.AddScoped<RecordEscalation>();
+        services.AddScoped<MarkRead>();
         services.AddScoped<IScheduledJob, MailOutboxJob>();
         services.AddComplaints();
         services.AddSingleton<AttachmentStore>();

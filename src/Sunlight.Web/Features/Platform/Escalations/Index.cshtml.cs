@@ -10,12 +10,11 @@ namespace Sunlight.Web.Features.Platform.Escalations;
 
 /// <summary>督办、约谈、移送: all for Supervisors, referrals for Observers, the unit's own for UnitStaff.</summary>
 [Authorize(Policy = PlatformPolicies.ReadEscalations)]
-internal sealed class IndexModel(SunlightDbContext db, EscalationLedger ledger, IAuthorizationService auth) : PageModel
+internal sealed class IndexModel(SunlightDbContext db, RecordEscalation record, IAuthorizationService auth) : PageModel
 {
     [BindProperty(SupportsGet = true)] public EscalationKind? Kind { get; set; }
     public List<EscalationDto> Items { get; private set; } = [];
     public List<(long Id, string Name)> Units { get; private set; } = [];
-    public string? Error { get; private set; }
     public bool CanEscalate { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -26,22 +25,12 @@ internal sealed class IndexModel(SunlightDbContext db, EscalationLedger ledger, 
         {
             return Forbid();
         }
-        if (!await db.Units.AnyAsync(u => u.Id == unitId && u.Kind == UnitKind.Enforcement, ct))
-        {
-            Error = "请选择执法单位";
-        }
-        else if (ManualEscalation.Check(kind, reason) is { } error)
-        {
-            Error = error.Message;
-        }
-        else
-        {
-            await ledger.RecordManualAsync(kind, unitId, null, null, reason!.Trim(), "/Escalations", ct);
-            TempData["Message"] = $"已记录{Escalation.KindName(kind)}。";
-            return RedirectToPage();
-        }
-        await LoadAsync(ct);
-        return Page();
+        return await this.RespondAsync(record.RunAsync(new EscalationInput(kind, unitId, reason ?? ""), ct), e => $"已记录{Escalation.KindName(e.Kind)}。",
+            _ => RedirectToPage(), async () =>
+            {
+                await LoadAsync(ct);
+                return Page();
+            }, prefix: "");
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -53,7 +53,18 @@ public sealed class AuthTests(SunlightApp app) : IClassFixture<SunlightApp>
     {
         using var client = app.CreateClient();
         var body = await HttpAssert.Problem(await client.PostAsJsonAsync("/api/v1/auth/login", new { userName = "", password = "" }), HttpStatusCode.BadRequest);
-        Assert.Equal("请输入用户名", body.GetProperty("errors").GetProperty("userName")[0].GetString());
+        Assert.Equal("请填写用户名", body.GetProperty("errors").GetProperty("userName")[0].GetString());
+        Assert.Equal("请填写密码", body.GetProperty("errors").GetProperty("password")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Login_WrongPassword_IsRefusedAs_A_LOGIN_UnknownUserTheSame()
+    {
+        using var client = app.CreateClient();
+        var wrong = await HttpAssert.Problem(await client.PostAsJsonAsync("/api/v1/auth/login", new { userName = "unit05", password = "wrong-password1" }), HttpStatusCode.Unauthorized);
+        var unknown = await HttpAssert.Problem(await client.PostAsJsonAsync("/api/v1/auth/login", new { userName = "nobody.here", password = "wrong-password1" }), HttpStatusCode.Unauthorized);
+        Assert.Equal(("A-LOGIN", "A-LOGIN"), (wrong.GetProperty("rule").GetString(), unknown.GetProperty("rule").GetString()));
+        Assert.Equal(wrong.GetProperty("detail").GetString(), unknown.GetProperty("detail").GetString());
     }
 
     [Fact]

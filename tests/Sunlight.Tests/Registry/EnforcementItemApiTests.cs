@@ -11,6 +11,18 @@ public sealed class EnforcementItemApiTests(SunlightApp app) : IClassFixture<Sun
     private Task<long> UnitId(string code) => app.Db(db => db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync());
 
     [Fact]
+    public async Task Create_NameAtColumnLength_Passes_OneMoreIs400_AndStoresNothing()
+    {
+        using var client = await app.ClientFor("unit03");
+        var tooLong = new string('项', UnitItemColumns.NameLength + 1);
+        var refused = await HttpAssert.Problem(await client.PostJson("/api/v1/enforcement-items", new EnforcementItemInput(await UnitId("U03"), "U03-CF-MAX", tooLong, EnforcementKind.Penalty, "依据")), HttpStatusCode.BadRequest);
+        Assert.Equal($"事项名称不能超过 {UnitItemColumns.NameLength} 个字", refused.GetProperty("errors").GetProperty("name")[0].GetString());
+        Assert.Equal(0, await app.Db(db => db.Set<EnforcementItem>().CountAsync(i => i.Code == "U03-CF-MAX")));
+        var created = await client.PostJson("/api/v1/enforcement-items", new EnforcementItemInput(await UnitId("U03"), "U03-CF-MAX", tooLong[1..], EnforcementKind.Penalty, "依据"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+    }
+
+    [Fact]
     [ScopeCovered("GET /api/v1/enforcement-items")]
     public async Task List_UnitStaffSeesOnlyOwnUnit_FiltersByKind_EnterpriseRoleRefused()
     {

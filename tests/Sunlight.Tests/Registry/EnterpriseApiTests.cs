@@ -66,6 +66,25 @@ public sealed class EnterpriseApiTests(SunlightApp app) : IClassFixture<Sunlight
     }
 
     [Fact]
+    public async Task Update_NameAtColumnLength_IsAuditedBeforeAndAfter_OneMoreIs400_AndChangesNothing()
+    {
+        using var client = await app.ClientFor("supervisor");
+        var e = await app.Db(db => db.Enterprises.AsNoTracking().OrderBy(x => x.Id).Skip(7).FirstAsync());
+        var tooLong = new string('企', EnterpriseConfiguration.NameLength + 1);
+        var refused = await HttpAssert.Problem(await client.PutJson($"/api/v1/enterprises/{e.Id}",
+            new EnterpriseInput(e.Uscc, tooLong, e.Address, e.Industry, e.LegalRepresentative, e.Phone, e.Version)), HttpStatusCode.BadRequest);
+        Assert.Equal($"企业名称不能超过 {EnterpriseConfiguration.NameLength} 个字", refused.GetProperty("errors").GetProperty("name")[0].GetString());
+        Assert.Equal(e.Name, await app.Db(db => db.Enterprises.Where(x => x.Id == e.Id).Select(x => x.Name).SingleAsync()));
+
+        var name = tooLong[1..];
+        await HttpAssert.Ok<EnterpriseDto>(await client.PutJson($"/api/v1/enterprises/{e.Id}",
+            new EnterpriseInput(e.Uscc, name, e.Address, e.Industry, e.LegalRepresentative, e.Phone, e.Version)));
+        var entry = await app.Db(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.EntityType == nameof(Enterprise) && a.EntityId == e.Id.ToString() && a.Action == "Update"));
+        Assert.Contains(e.Name, entry.Before, StringComparison.Ordinal);
+        Assert.Contains(name, entry.After, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Update_ByObserver_Returns403()
     {
         using var client = await app.ClientFor("observer");

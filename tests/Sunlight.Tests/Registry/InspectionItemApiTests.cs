@@ -11,6 +11,18 @@ public sealed class InspectionItemApiTests(SunlightApp app) : IClassFixture<Sunl
     private Task<long> UnitId(string code) => app.Db(db => db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync());
 
     [Fact]
+    public async Task Create_NameAtColumnLength_Passes_OneMoreIs400_AndStoresNothing()
+    {
+        using var client = await app.ClientFor("unit03");
+        var tooLong = new string('项', UnitItemColumns.NameLength + 1);
+        var refused = await HttpAssert.Problem(await client.PostJson("/api/v1/inspection-items", new InspectionItemInput(await UnitId("U03"), "U03-JC-MAX", tooLong, "依据", null)), HttpStatusCode.BadRequest);
+        Assert.Equal($"事项名称不能超过 {UnitItemColumns.NameLength} 个字", refused.GetProperty("errors").GetProperty("name")[0].GetString());
+        Assert.Equal(0, await app.Db(db => db.Set<InspectionItem>().CountAsync(i => i.Code == "U03-JC-MAX")));
+        var created = await client.PostJson("/api/v1/inspection-items", new InspectionItemInput(await UnitId("U03"), "U03-JC-MAX", tooLong[1..], "依据", null));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+    }
+
+    [Fact]
     [ScopeCovered("GET /api/v1/inspection-items")]
     public async Task List_UnitStaffSeesOnlyOwnUnit_SearchesByCode_EnterpriseRoleRefused()
     {

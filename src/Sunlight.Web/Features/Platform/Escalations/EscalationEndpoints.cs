@@ -15,7 +15,7 @@ public sealed record EscalationInput(EscalationKind Kind, long UnitId, string Re
 public sealed record EscalationQuery(long? UnitId, EscalationKind? Kind, string? SubjectType, long? SubjectId, long? After, int? Limit);
 
 /// <summary>Rules shared by every form that records a manual escalation.</summary>
-public static class ManualEscalation
+internal static class ManualEscalation
 {
     public static readonly EscalationKind[] Kinds = [EscalationKind.Admonition, EscalationKind.Referral, EscalationKind.Supervise];
 

@@ -7,7 +7,7 @@ using Sunlight.Web.Infrastructure.Identity;
 namespace Sunlight.Web.Features.Platform.Users;
 
 [Authorize(Policy = PlatformPolicies.Administer)]
-public sealed class IndexModel(SunlightDbContext db, TimeProvider clock) : PageModel
+internal sealed class IndexModel(SunlightDbContext db, TimeProvider clock) : PageModel
 {
     public const int Limit = 200;
 

@@ -6,7 +6,7 @@ using Sunlight.Web.Infrastructure.Identity;
 namespace Sunlight.Web.Features.Platform.Users;
 
 [Authorize(Policy = PlatformPolicies.Administer)]
-public sealed class RolesModel(SunlightDbContext db) : PageModel
+internal sealed class RolesModel(SunlightDbContext db) : PageModel
 {
     public List<(string Role, string Name, string Abilities, int Users)> Rows { get; } = [];
 

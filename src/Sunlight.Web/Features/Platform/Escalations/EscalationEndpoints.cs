@@ -49,19 +49,26 @@ internal static class EscalationEndpoints
         var g = api.MapGroup("/escalations").WithTags("督办、约谈与移送")
             .RequireAuthorization(PlatformPolicies.ReadEscalations);
 
-        g.MapGet("/", async ([AsParameters] EscalationQuery q, SunlightDbContext db, CancellationToken ct) =>
-        {
-            var page = await ManualEscalation.Visible(db.Set<Escalation>().AsNoTracking(), db.Scope)
-                .Where(e => q.UnitId == null || e.UnitId == q.UnitId)
-                .Where(e => q.Kind == null || e.Kind == q.Kind)
-                .Where(e => q.SubjectType == null || e.SubjectType == q.SubjectType)
-                .Where(e => q.SubjectId == null || e.SubjectId == q.SubjectId)
-                .KeysetAsync(e => e.Id, true, q.After, q.Limit, e => e, e => e.Id, ct);
-            var unitIds = page.Items.Select(e => e.UnitId).Distinct().ToList();
-            var names = await db.PublicUnits().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-            return TypedResults.Ok(new Page<EscalationDto>(page.Items.Select(e => ManualEscalation.Dto(e, names.GetValueOrDefault(e.UnitId, ""))).ToList(), page.NextCursor, page.Total));
-        }).WithSummary("督办、约谈、移送记录（最新在前，键集分页 after/limit，含总数；观察员只看移送；执法单位只看本单位）");
+        g.MapGet("/", async ([AsParameters] EscalationQuery q, SunlightDbContext db, CancellationToken ct) => TypedResults.Ok(await EscalationList.PageAsync(db, q, ct)))
+            .WithSummary("督办、约谈、移送记录（最新在前，键集分页 after/limit，含总数；观察员只看移送；执法单位只看本单位）");
 
         g.MapRecordEscalation();
+    }
+}
+
+/// <summary>The 督办、约谈、移送 list, newest first, for the API and the page alike (what the caller may see: <see cref="ManualEscalation.Visible"/>).</summary>
+internal static class EscalationList
+{
+    public static async Task<Page<EscalationDto>> PageAsync(SunlightDbContext db, EscalationQuery q, CancellationToken ct)
+    {
+        var page = await ManualEscalation.Visible(db.Set<Escalation>().AsNoTracking(), db.Scope)
+            .Where(e => q.UnitId == null || e.UnitId == q.UnitId)
+            .Where(e => q.Kind == null || e.Kind == q.Kind)
+            .Where(e => q.SubjectType == null || e.SubjectType == q.SubjectType)
+            .Where(e => q.SubjectId == null || e.SubjectId == q.SubjectId)
+            .KeysetAsync(e => e.Id, true, q.After, q.Limit, e => e, e => e.Id, ct);
+        var unitIds = page.Items.Select(e => e.UnitId).Distinct().ToList();
+        var names = await db.PublicUnits().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return new Page<EscalationDto>(page.Items.Select(e => ManualEscalation.Dto(e, names.GetValueOrDefault(e.UnitId, ""))).ToList(), page.NextCursor, page.Total);
     }
 }

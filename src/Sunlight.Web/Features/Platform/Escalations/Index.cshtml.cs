@@ -13,7 +13,8 @@ namespace Sunlight.Web.Features.Platform.Escalations;
 internal sealed class IndexModel(SunlightDbContext db, RecordEscalation record, IAuthorizationService auth) : PageModel
 {
     [BindProperty(SupportsGet = true)] public EscalationKind? Kind { get; set; }
-    public List<EscalationDto> Items { get; private set; } = [];
+    [BindProperty(SupportsGet = true)] public long? After { get; set; }
+    public Page<EscalationDto> List { get; private set; } = new([], null, 0);
     public List<(long Id, string Name)> Units { get; private set; } = [];
     public bool CanEscalate { get; private set; }
 
@@ -36,11 +37,8 @@ internal sealed class IndexModel(SunlightDbContext db, RecordEscalation record, 
     private async Task LoadAsync(CancellationToken ct)
     {
         CanEscalate = (await auth.AuthorizeAsync(User, PlatformPolicies.Escalate)).Succeeded;
-        var rows = await ManualEscalation.Visible(db.Set<Escalation>().AsNoTracking(), db.Scope)
-            .Where(e => Kind == null || e.Kind == Kind).OrderByDescending(e => e.Id).Take(200).ToListAsync(ct);
-        var units = await db.PublicUnits().Where(u => u.Kind == UnitKind.Enforcement).OrderBy(u => u.Code).ToListAsync(ct);
-        var names = units.ToDictionary(u => u.Id, u => u.Name);
-        Items = rows.Select(e => ManualEscalation.Dto(e, names.GetValueOrDefault(e.UnitId, ""))).ToList();
+        List = await EscalationList.PageAsync(db, new EscalationQuery(null, Kind, null, null, After, null), ct);
+        var units = await db.PublicUnits().Where(u => u.Kind == UnitKind.Enforcement).OrderBy(u => u.Code).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
         Units = units.Select(u => (u.Id, u.Name)).ToList();
     }
 }

@@ -9,6 +9,7 @@ using Sunlight.Web.Features.Platform.Calendar;
 using Sunlight.Web.Features.Platform.Users;
 using Sunlight.Web.Features.Registry.EnforcementItems;
 using Sunlight.Web.Features.Platform.Escalations;
+using Sunlight.Web.Features.Platform.Escalations.Record;
 using Sunlight.Web.Features.Platform.Notifications;
 using Sunlight.Web.Features.Platform.Demo;
 using Sunlight.Web.Features.Problems;

@@ -39,4 +39,33 @@ public sealed class RecordEscalationTests(SunlightApp app) : IClassFixture<Sunli
         using var empty = new StringContent("null", System.Text.Encoding.UTF8, "application/json");
         await HttpAssert.Problem(await supervisor.PostAsync("/api/v1/escalations", empty), HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task RecordPage_Supervisor_RecordsAndReturnsToTheList_TooLongKeepsTheText_ObserverIsRefused()
+    {
+        var unit = await UnitId("U16");
+        using var supervisor = await PageSession.SignInAsync(app, "supervisor");
+        var tooLong = new string('移', EscalationConfiguration.ReasonLength + 1);
+        var refused = await supervisor.PostFormAsync("/Escalations/Record", "/Escalations/Record",
+            new() { ["Input.Kind"] = "Referral", ["Input.UnitId"] = unit.ToString(), ["Input.Reason"] = tooLong });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains($"事由不能超过 {EscalationConfiguration.ReasonLength} 个字", html, StringComparison.Ordinal);
+        Assert.Contains(tooLong, html, StringComparison.Ordinal);
+
+        var done = await supervisor.PostFormAsync("/Escalations", "/Escalations/Record",
+            new() { ["Input.Kind"] = "Referral", ["Input.UnitId"] = unit.ToString(), ["Input.Reason"] = "页面移送测试" });
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Equal("/Escalations", done.Headers.Location!.OriginalString);
+        Assert.True(await app.Db(db => db.Set<Escalation>().AnyAsync(e => e.UnitId == unit && e.Reason == "页面移送测试")));
+
+        using var observer = await PageSession.SignInAsync(app, "observer");
+        var token = await observer.TokenAsync("/Escalations");
+        var intruder = await observer.Client.PostAsync("/Escalations/Record", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "Referral", ["Input.UnitId"] = unit.ToString(), ["Input.Reason"] = "越权记录", ["__RequestVerificationToken"] = token,
+        }));
+        Assert.StartsWith("/Account/AccessDenied", intruder.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.False(await app.Db(db => db.Set<Escalation>().AnyAsync(e => e.Reason == "越权记录")));
+    }
 }

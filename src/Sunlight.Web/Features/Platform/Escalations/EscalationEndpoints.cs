@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Sunlight.Web.Features.Platform.Escalations.Record;
 using Sunlight.Web.Features.Registry;
 using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Infrastructure.Database;

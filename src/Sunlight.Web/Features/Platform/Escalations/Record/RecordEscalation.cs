@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Features.Registry;
 using Sunlight.Web.Infrastructure.Database;
 
-namespace Sunlight.Web.Features.Platform.Escalations;
+namespace Sunlight.Web.Features.Platform.Escalations.Record;
 
 internal sealed class EscalationInputValidator : AbstractValidator<EscalationInput>
 {

@@ -2,12 +2,14 @@ using Sunlight.Web.Features.Complaints;
 using Sunlight.Web.Features.Complaints.Categories;
 using Sunlight.Web.Features.Complaints.Open311;
 using Sunlight.Web.Features.Complaints.Public;
+using Sunlight.Web.Features.Platform;
 using Sunlight.Web.Features.Platform.Audit;
 using Sunlight.Web.Features.Platform.Auth;
 using Sunlight.Web.Features.Platform.Calendar;
 using Sunlight.Web.Features.Platform.Users;
 using Sunlight.Web.Features.Registry.EnforcementItems;
 using Sunlight.Web.Features.Platform.Escalations;
+using Sunlight.Web.Features.Platform.Escalations.Record;
 using Sunlight.Web.Features.Platform.Notifications;
 using Sunlight.Web.Features.Platform.Demo;
 using Sunlight.Web.Features.Problems;
@@ -27,12 +29,19 @@ internal static class FeatureRegistration
 {
     public static IServiceCollection AddFeatureServices(this IServiceCollection services)
     {
+        services.AddRegistryPolicies();
+        services.AddPlatformPolicies();
         services.AddScoped<PasswordCheck>();
         services.AddScoped<SaveEnterprise>();
+        services.AddScoped<EditEnterprise>();
         services.AddScoped<SaveOfficer>();
         services.AddScoped<CreateUser>();
         services.AddScoped<EditUser>();
-        services.AddScoped<EditCalendar>();
+        services.AddScoped<LockUser>();
+        services.AddScoped<ResetPassword>();
+        services.AddScoped<CalendarYears>();
+        services.AddScoped<SetCalendarDay>();
+        services.AddScoped<RemoveCalendarDay>();
         services.AddScoped<ImportCalendar>();
         services.AddScoped<SaveUnit>();
         services.AddScoped<SaveEnforcementItem>();
@@ -43,6 +52,8 @@ internal static class FeatureRegistration
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(ChineseModelBinding.Apply);
         services.AddScoped<Notifier>();
         services.AddScoped<EscalationLedger>();
+        services.AddScoped<RecordEscalation>();
+        services.AddScoped<MarkRead>();
         services.AddScoped<IScheduledJob, MailOutboxJob>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<IScheduledJob, AuditVerifyJob>();

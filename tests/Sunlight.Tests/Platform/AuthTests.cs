@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Sunlight.Web.Infrastructure.Identity;
 using Sunlight.Tests.Infrastructure;
 
+using Sunlight.Web.Infrastructure.Api;
+
 namespace Sunlight.Tests.Platform;
 
 public sealed class AuthTests(SunlightApp app) : IClassFixture<SunlightApp>
@@ -20,7 +22,7 @@ public sealed class AuthTests(SunlightApp app) : IClassFixture<SunlightApp>
         Assert.True(body.ContainsKey("accessToken"));
 
         using var unit = await app.ClientFor("unit02");
-        var units = await HttpAssert.Ok<List<Dictionary<string, object>>>(await unit.GetAsync("/api/v1/units"));
+        var units = (await HttpAssert.Ok<Page<Dictionary<string, object>>>(await unit.GetAsync("/api/v1/units"))).Items;
         Assert.Equal("U02", Assert.Single(units)["code"].ToString());
     }
 
@@ -51,7 +53,18 @@ public sealed class AuthTests(SunlightApp app) : IClassFixture<SunlightApp>
     {
         using var client = app.CreateClient();
         var body = await HttpAssert.Problem(await client.PostAsJsonAsync("/api/v1/auth/login", new { userName = "", password = "" }), HttpStatusCode.BadRequest);
-        Assert.Equal("请输入用户名", body.GetProperty("errors").GetProperty("userName")[0].GetString());
+        Assert.Equal("请填写用户名", body.GetProperty("errors").GetProperty("userName")[0].GetString());
+        Assert.Equal("请填写密码", body.GetProperty("errors").GetProperty("password")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Login_WrongPassword_IsRefusedAs_A_LOGIN_UnknownUserTheSame()
+    {
+        using var client = app.CreateClient();
+        var wrong = await HttpAssert.Problem(await client.PostAsJsonAsync("/api/v1/auth/login", new { userName = "unit05", password = "wrong-password1" }), HttpStatusCode.Unauthorized);
+        var unknown = await HttpAssert.Problem(await client.PostAsJsonAsync("/api/v1/auth/login", new { userName = "nobody.here", password = "wrong-password1" }), HttpStatusCode.Unauthorized);
+        Assert.Equal(("A-LOGIN", "A-LOGIN"), (wrong.GetProperty("rule").GetString(), unknown.GetProperty("rule").GetString()));
+        Assert.Equal(wrong.GetProperty("detail").GetString(), unknown.GetProperty("detail").GetString());
     }
 
     [Fact]

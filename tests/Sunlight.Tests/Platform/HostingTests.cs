@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Sunlight.Tests.Infrastructure;
 
+using Sunlight.Web.Infrastructure.Api;
+
 namespace Sunlight.Tests.Platform;
 
 public sealed class HostingTests(SunlightApp app) : IClassFixture<SunlightApp>
@@ -59,7 +61,7 @@ public sealed class HostingTests(SunlightApp app) : IClassFixture<SunlightApp>
         // Identity's cookie validation opens the request's DbContext before the user is known; the scope must still
         // be the signed-in user's, not the anonymous one (a bug we had: pages showed nothing).
         using var client = await app.LoginWithCookieAsync("unit07");
-        var units = await HttpAssert.Ok<List<Dictionary<string, object>>>(await client.GetAsync("/api/v1/units"));
+        var units = (await HttpAssert.Ok<Page<Dictionary<string, object>>>(await client.GetAsync("/api/v1/units"))).Items;
         Assert.Equal("U07", Assert.Single(units)["code"].ToString());
         var html = await client.GetStringAsync("/");
         Assert.Contains("青禾县司法局", html, StringComparison.Ordinal);

@@ -40,6 +40,27 @@ public sealed class InboxTests(SunlightApp app) : IClassFixture<SunlightApp>
     }
 
     [Fact]
+    public async Task Inbox_PagesNewestFirstByAfter_WithTheTotal_AndMarkingTwiceKeepsTheFirstTime()
+    {
+        await NotifyUnit("U14", "十四号单位第一条");
+        await NotifyUnit("U14", "十四号单位第二条");
+        using var unit14 = await app.ClientFor("unit14");
+        var first = await HttpAssert.Ok<Page<NotificationDto>>(await unit14.GetAsync("/api/v1/notifications?limit=1"));
+        Assert.Equal("十四号单位第二条", Assert.Single(first.Items).Title);
+        var userId = await app.Db(db => db.Users.Where(u => u.UserName == "unit14").Select(u => u.Id).SingleAsync());
+        Assert.Equal(await app.Db(db => db.Set<Notification>().CountAsync(n => n.UserId == userId)), first.Total);
+        var second = await HttpAssert.Ok<Page<NotificationDto>>(await unit14.GetAsync($"/api/v1/notifications?limit=1&after={first.NextCursor}"));
+        Assert.Equal("十四号单位第一条", Assert.Single(second.Items).Title);
+
+        var id = second.Items[0].Id;
+        Assert.Equal(HttpStatusCode.NoContent, (await unit14.PostAsync($"/api/v1/notifications/{id}/read", null)).StatusCode);
+        var readAt = await app.Db(db => db.Set<Notification>().Where(x => x.Id == id).Select(x => x.ReadAt).SingleAsync());
+        app.Clock.SetUtcNow(app.Clock.GetUtcNow().AddMinutes(5));
+        Assert.Equal(HttpStatusCode.NoContent, (await unit14.PostAsync($"/api/v1/notifications/{id}/read", null)).StatusCode);
+        Assert.Equal(readAt, await app.Db(db => db.Set<Notification>().Where(x => x.Id == id).Select(x => x.ReadAt).SingleAsync()));
+    }
+
+    [Fact]
     public async Task MailOutbox_WithoutSmtp_WritesEmlFilesToTheDataFolder_Once()
     {
         await NotifyUnit("U13", "邮件测试提醒");

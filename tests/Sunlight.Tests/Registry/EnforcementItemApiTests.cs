@@ -11,6 +11,18 @@ public sealed class EnforcementItemApiTests(SunlightApp app) : IClassFixture<Sun
     private Task<long> UnitId(string code) => app.Db(db => db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync());
 
     [Fact]
+    public async Task Create_NameAtColumnLength_Passes_OneMoreIs400_AndStoresNothing()
+    {
+        using var client = await app.ClientFor("unit03");
+        var tooLong = new string('项', UnitItemColumns.NameLength + 1);
+        var refused = await HttpAssert.Problem(await client.PostJson("/api/v1/enforcement-items", new EnforcementItemInput(await UnitId("U03"), "U03-CF-MAX", tooLong, EnforcementKind.Penalty, "依据")), HttpStatusCode.BadRequest);
+        Assert.Equal($"事项名称不能超过 {UnitItemColumns.NameLength} 个字", refused.GetProperty("errors").GetProperty("name")[0].GetString());
+        Assert.Equal(0, await app.Db(db => db.Set<EnforcementItem>().CountAsync(i => i.Code == "U03-CF-MAX")));
+        var created = await client.PostJson("/api/v1/enforcement-items", new EnforcementItemInput(await UnitId("U03"), "U03-CF-MAX", tooLong[1..], EnforcementKind.Penalty, "依据"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+    }
+
+    [Fact]
     [ScopeCovered("GET /api/v1/enforcement-items")]
     public async Task List_UnitStaffSeesOnlyOwnUnit_FiltersByKind_EnterpriseRoleRefused()
     {
@@ -55,15 +67,15 @@ public sealed class EnforcementItemApiTests(SunlightApp app) : IClassFixture<Sun
         var stored = await app.Db(db => db.EnforcementItems.Include(i => i.Unit).SingleAsync(i => i.Id == created.Id));
         Assert.Equal(("U03", "U03-CF-900", EnforcementKind.Penalty), (stored.Unit!.Code, stored.Code, stored.Kind));
 
-        var dup = await HttpAssert.Problem(await client.PostJson("/api/v1/enforcement-items", input), HttpStatusCode.BadRequest);
-        Assert.Equal("该单位已有相同编码的执法事项", dup.GetProperty("errors").GetProperty("code")[0].GetString());
+        var dup = await HttpAssert.Problem(await client.PostJson("/api/v1/enforcement-items", input), HttpStatusCode.Conflict);
+        Assert.Equal(("G-CODE", "该单位已有相同编码的执法事项"), (dup.GetProperty("rule").GetString(), dup.GetProperty("detail").GetString()));
 
         await HttpAssert.Problem(await client.PostJson("/api/v1/enforcement-items", input with { UnitId = await UnitId("U04"), Code = "U04-CF-900" }), HttpStatusCode.NotFound);
         Assert.False(await app.Db(db => db.EnforcementItems.AnyAsync(i => i.Code == "U04-CF-900")));
 
         var invalid = await HttpAssert.Problem(await client.PostJson("/api/v1/enforcement-items", input with { Code = "", LegalBasis = "" }), HttpStatusCode.BadRequest);
-        Assert.Equal("事项编码不能为空", invalid.GetProperty("errors").GetProperty("code")[0].GetString());
-        Assert.Equal("法律依据不能为空", invalid.GetProperty("errors").GetProperty("legalBasis")[0].GetString());
+        Assert.Equal("请填写事项编码", invalid.GetProperty("errors").GetProperty("code")[0].GetString());
+        Assert.Equal("请填写法律依据", invalid.GetProperty("errors").GetProperty("legalBasis")[0].GetString());
 
         using var observer = await app.ClientFor("observer");
         await HttpAssert.Problem(await observer.PostJson("/api/v1/enforcement-items", input with { Code = "U03-CF-901" }), HttpStatusCode.Forbidden);

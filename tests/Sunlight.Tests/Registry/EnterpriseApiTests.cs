@@ -41,12 +41,12 @@ public sealed class EnterpriseApiTests(SunlightApp app) : IClassFixture<Sunlight
     }
 
     [Fact]
-    public async Task Create_DuplicateUscc_Returns400()
+    public async Task Create_DuplicateUscc_Is409_G_USCC()
     {
         using var client = await app.ClientFor("supervisor");
         var existing = await app.Db(db => db.Enterprises.Select(e => e.Uscc).FirstAsync());
-        var body = await HttpAssert.Problem(await client.PostJson("/api/v1/enterprises", new EnterpriseInput(existing, "重复公司", null, null, null, null)), HttpStatusCode.BadRequest);
-        Assert.Equal("该统一社会信用代码已登记", body.GetProperty("errors").GetProperty("uscc")[0].GetString());
+        var body = await HttpAssert.Problem(await client.PostJson("/api/v1/enterprises", new EnterpriseInput(existing, "重复公司", null, null, null, null)), HttpStatusCode.Conflict);
+        Assert.Equal(("G-USCC", "该统一社会信用代码已登记"), (body.GetProperty("rule").GetString(), body.GetProperty("detail").GetString()));
     }
 
     [Fact]
@@ -63,6 +63,25 @@ public sealed class EnterpriseApiTests(SunlightApp app) : IClassFixture<Sunlight
         var body = await HttpAssert.Problem(await client.PutJson($"/api/v1/enterprises/{e.Id}", second), HttpStatusCode.Conflict);
         Assert.Equal("CONCURRENCY", body.GetProperty("rule").GetString());
         Assert.Equal(e.Name + "（第一次修改）", await app.Db(db => db.Enterprises.Where(x => x.Id == e.Id).Select(x => x.Name).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Update_NameAtColumnLength_IsAuditedBeforeAndAfter_OneMoreIs400_AndChangesNothing()
+    {
+        using var client = await app.ClientFor("supervisor");
+        var e = await app.Db(db => db.Enterprises.AsNoTracking().OrderBy(x => x.Id).Skip(7).FirstAsync());
+        var tooLong = new string('企', EnterpriseConfiguration.NameLength + 1);
+        var refused = await HttpAssert.Problem(await client.PutJson($"/api/v1/enterprises/{e.Id}",
+            new EnterpriseInput(e.Uscc, tooLong, e.Address, e.Industry, e.LegalRepresentative, e.Phone, e.Version)), HttpStatusCode.BadRequest);
+        Assert.Equal($"企业名称不能超过 {EnterpriseConfiguration.NameLength} 个字", refused.GetProperty("errors").GetProperty("name")[0].GetString());
+        Assert.Equal(e.Name, await app.Db(db => db.Enterprises.Where(x => x.Id == e.Id).Select(x => x.Name).SingleAsync()));
+
+        var name = tooLong[1..];
+        await HttpAssert.Ok<EnterpriseDto>(await client.PutJson($"/api/v1/enterprises/{e.Id}",
+            new EnterpriseInput(e.Uscc, name, e.Address, e.Industry, e.LegalRepresentative, e.Phone, e.Version)));
+        var entry = await app.Db(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.EntityType == nameof(Enterprise) && a.EntityId == e.Id.ToString() && a.Action == "Update"));
+        Assert.Contains(e.Name, entry.Before, StringComparison.Ordinal);
+        Assert.Contains(name, entry.After, StringComparison.Ordinal);
     }
 
     [Fact]

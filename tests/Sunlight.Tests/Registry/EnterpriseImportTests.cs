@@ -36,7 +36,7 @@ public sealed class EnterpriseImportTests(SunlightApp app) : IClassFixture<Sunli
     private static readonly string[] ExpectedErrors =
     [
         "第 3 行：统一社会信用代码校验位错误",
-        "第 4 行：企业名称不能为空",
+        "第 4 行：请填写企业名称",
         "第 5 行：统一社会信用代码与第 2 行重复",
         "第 6 行：该统一社会信用代码已登记",
     ];

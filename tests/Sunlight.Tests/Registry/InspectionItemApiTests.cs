@@ -11,6 +11,18 @@ public sealed class InspectionItemApiTests(SunlightApp app) : IClassFixture<Sunl
     private Task<long> UnitId(string code) => app.Db(db => db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync());
 
     [Fact]
+    public async Task Create_NameAtColumnLength_Passes_OneMoreIs400_AndStoresNothing()
+    {
+        using var client = await app.ClientFor("unit03");
+        var tooLong = new string('项', UnitItemColumns.NameLength + 1);
+        var refused = await HttpAssert.Problem(await client.PostJson("/api/v1/inspection-items", new InspectionItemInput(await UnitId("U03"), "U03-JC-MAX", tooLong, "依据", null)), HttpStatusCode.BadRequest);
+        Assert.Equal($"事项名称不能超过 {UnitItemColumns.NameLength} 个字", refused.GetProperty("errors").GetProperty("name")[0].GetString());
+        Assert.Equal(0, await app.Db(db => db.Set<InspectionItem>().CountAsync(i => i.Code == "U03-JC-MAX")));
+        var created = await client.PostJson("/api/v1/inspection-items", new InspectionItemInput(await UnitId("U03"), "U03-JC-MAX", tooLong[1..], "依据", null));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+    }
+
+    [Fact]
     [ScopeCovered("GET /api/v1/inspection-items")]
     public async Task List_UnitStaffSeesOnlyOwnUnit_SearchesByCode_EnterpriseRoleRefused()
     {
@@ -55,15 +67,15 @@ public sealed class InspectionItemApiTests(SunlightApp app) : IClassFixture<Sunl
         var stored = await app.Db(db => db.InspectionItems.Include(i => i.Unit).SingleAsync(i => i.Id == created.Id));
         Assert.Equal(("U03", "U03-JC-900", "现场检查"), (stored.Unit!.Code, stored.Code, stored.Method));
 
-        var dup = await HttpAssert.Problem(await client.PostJson("/api/v1/inspection-items", input), HttpStatusCode.BadRequest);
-        Assert.Equal("该单位已有相同编码的检查事项", dup.GetProperty("errors").GetProperty("code")[0].GetString());
+        var dup = await HttpAssert.Problem(await client.PostJson("/api/v1/inspection-items", input), HttpStatusCode.Conflict);
+        Assert.Equal(("G-CODE", "该单位已有相同编码的检查事项"), (dup.GetProperty("rule").GetString(), dup.GetProperty("detail").GetString()));
 
         await HttpAssert.Problem(await client.PostJson("/api/v1/inspection-items", input with { UnitId = await UnitId("U04"), Code = "U04-JC-900" }), HttpStatusCode.NotFound);
         Assert.False(await app.Db(db => db.InspectionItems.AnyAsync(i => i.Code == "U04-JC-900")));
 
         var invalid = await HttpAssert.Problem(await client.PostJson("/api/v1/inspection-items", input with { Code = "", LegalBasis = "" }), HttpStatusCode.BadRequest);
-        Assert.Equal("事项编码不能为空", invalid.GetProperty("errors").GetProperty("code")[0].GetString());
-        Assert.Equal("检查依据不能为空", invalid.GetProperty("errors").GetProperty("legalBasis")[0].GetString());
+        Assert.Equal("请填写事项编码", invalid.GetProperty("errors").GetProperty("code")[0].GetString());
+        Assert.Equal("请填写检查依据", invalid.GetProperty("errors").GetProperty("legalBasis")[0].GetString());
 
         using var observer = await app.ClientFor("observer");
         await HttpAssert.Problem(await observer.PostJson("/api/v1/inspection-items", input with { Code = "U03-JC-901" }), HttpStatusCode.Forbidden);

@@ -65,7 +65,7 @@ public sealed partial class RegistryPageTests(SunlightApp app) : IClassFixture<S
         }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("该记录已被他人修改，请刷新后重试", Html(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("该记录在您操作期间已被他人修改，请刷新后重试。", Html(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(e.Name + "（他人修改）", await app.Db(db => db.Enterprises.Where(x => x.Id == e.Id).Select(x => x.Name).SingleAsync()));
     }
 

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Registry;
@@ -15,84 +16,66 @@ public interface IUnitItem
     Guid Version { get; set; }
 }
 
+/// <summary>What both item inputs carry: the target row (0 = new, from the route), the unit, the code and the version seen.</summary>
 public interface IUnitItemInput
 {
+    long Id { get; }
     long UnitId { get; }
     string Code { get; }
     Guid? Version { get; }
 }
 
 /// <summary>
-/// 新增/修改 a unit's list entry, shared by pages and API: validation, the unit in the caller's scope, the code unique
-/// in the unit, the concurrency token. A subclass says only how its fields are copied.
+/// 新增/修改 a unit's list entry, for the page and the API alike: the unit must be in the caller's scope (else 404), the
+/// code unique in the unit (<see cref="CodeRule"/>), the version the editor saw. A subclass says only how fields are copied.
 /// </summary>
-public abstract class SaveUnitItem<TItem, TInput>(SunlightDbContext db, IValidator<TInput> validator, string codeTaken)
+internal abstract class SaveUnitItem<TItem, TInput>(SunlightDbContext db, IValidator<TInput> validator, string codeTaken)
+    : UseCase<TInput, TItem>(validator)
     where TItem : class, IUnitItem, new()
-    where TInput : IUnitItemInput
+    where TInput : class, IUnitItemInput
 {
+    /// <summary>G-CODE: an item code is unique in its unit.</summary>
+    public const string CodeRule = "G-CODE";
+
     private protected abstract void Apply(TItem item, TInput input);
 
-    public async Task<Outcome<TItem>> CreateAsync(TInput input, CancellationToken ct)
+    protected override async Task<Outcome<TItem>> HandleAsync(TInput input, CancellationToken ct)
     {
-        var result = await validator.ValidateAsync(input, ct);
-        if (!result.IsValid)
-        {
-            return new Outcome<TItem>(null, result.ToDictionary());
-        }
-        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == input.UnitId, ct);
-        if (unit is null)
-        {
-            return Outcome<TItem>.Missing();
-        }
-        if (await CodeTakenAsync(unit.Id, input.Code, null, ct))
-        {
-            return Outcome<TItem>.Invalid("code", codeTaken);
-        }
-        var item = new TItem { RegionCode = unit.RegionCode, Unit = unit };
-        Apply(item, input);
-        db.Set<TItem>().Add(item);
-        await db.SaveChangesAsync(ct);
-        return new Outcome<TItem>(item);
-    }
-
-    public async Task<Outcome<TItem>> UpdateAsync(long id, TInput input, CancellationToken ct)
-    {
-        var item = await db.Set<TItem>().Include(nameof(IUnitItem.Unit)).FirstOrDefaultAsync(i => i.Id == id, ct);
+        var item = input.Id == 0 ? new TItem() : await db.Set<TItem>().Include(nameof(IUnitItem.Unit)).FirstOrDefaultAsync(i => i.Id == input.Id, ct);
         if (item is null)
         {
             return Outcome<TItem>.Missing();
         }
-        var result = await validator.ValidateAsync(input, ct);
-        if (!result.IsValid)
+        if (item.Id == 0 || item.UnitId != input.UnitId)
         {
-            return new Outcome<TItem>(null, result.ToDictionary());
-        }
-        if (item.UnitId != input.UnitId)
-        {
+            // A unit outside the caller's scope is not found, whether the item is new or moves there.
             var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == input.UnitId, ct);
             if (unit is null)
             {
-                return Outcome<TItem>.Invalid("unitId", "所选执法单位不存在或您无权调入");
+                return Outcome<TItem>.Missing();
+            }
+            if (item.Id == 0)
+            {
+                item.RegionCode = unit.RegionCode;
             }
             item.Unit = unit;
             item.UnitId = unit.Id;
         }
-        if (await CodeTakenAsync(item.UnitId, input.Code, id, ct))
+        var code = input.Code.Trim();
+        if (await db.Set<TItem>().AnyAsync(i => i.UnitId == item.UnitId && i.Code == code && i.Id != item.Id, ct))
         {
-            return Outcome<TItem>.Invalid("code", codeTaken);
+            return Outcome<TItem>.Refused(CodeRule, codeTaken);
         }
-        if (input.Version is { } v)
+        if (item.Id == 0)
+        {
+            db.Set<TItem>().Add(item);
+        }
+        else if (input.Version is { } v)
         {
             db.Entry(item).Property(x => x.Version).OriginalValue = v;
         }
         Apply(item, input);
         await db.SaveChangesAsync(ct);
-        return new Outcome<TItem>(item);
-    }
-
-    private Task<bool> CodeTakenAsync(long unitId, string code, long? id, CancellationToken ct)
-    {
-        var trimmed = code.Trim();
-        return db.Set<TItem>().AnyAsync(i => i.UnitId == unitId && i.Code == trimmed && i.Id != id, ct);
+        return item;
     }
 }

@@ -1,7 +1,7 @@
 namespace Sunlight.Web.Features.Registry;
 
 /// <summary>统一社会信用代码 (GB 32100-2015): 18 characters, the last a check character over the first 17.</summary>
-public static class Uscc
+internal static class Uscc
 {
     public const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];

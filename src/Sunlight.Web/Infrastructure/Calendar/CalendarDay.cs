@@ -22,10 +22,12 @@ public sealed class CalendarDay : IAuditable
 
 internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<CalendarDay>
 {
+    public const int NameLength = 40;
+
     public void Configure(EntityTypeBuilder<CalendarDay> b)
     {
         b.ToTable("CalendarDays");
         b.HasKey(x => x.Date);
-        b.Property(x => x.Name).HasMaxLength(40);
+        b.Property(x => x.Name).HasMaxLength(NameLength);
     }
 }

@@ -44,7 +44,7 @@ public abstract class SunlightDbContext : IdentityDbContext<AppUser>, IDataProte
         builder.ApplyConfigurationsFromAssembly(Assembly.GetExecutingAssembly(), t => !t.IsAbstract);
         builder.Entity<AppUser>(u =>
         {
-            u.Property(x => x.DisplayName).HasMaxLength(50);
+            u.Property(x => x.DisplayName).HasMaxLength(AppUser.DisplayNameLength);
             u.Property(x => x.Uscc).HasMaxLength(18);
             u.Property(x => x.RegionCode).HasMaxLength(6);
         });

@@ -4,6 +4,10 @@ namespace Sunlight.Web.Infrastructure.Identity;
 
 public sealed class AppUser : IdentityUser
 {
+    /// <summary>Identity's column for the user name.</summary>
+    public const int UserNameLength = 256;
+    public const int DisplayNameLength = 50;
+
     public string DisplayName { get; set; } = "";
 
     /// <summary>The county the account belongs to; null only for a province-level account.</summary>
@@ -39,17 +43,10 @@ internal static class Roles
     };
 }
 
+/// <summary>Kept for the audit pages until they name <see cref="Features.Platform.PlatformPolicies.ReadAudit"/> directly.</summary>
 internal static class Policies
 {
-    /// <summary>Admin and Supervisor: change the registry of the whole county.</summary>
-    public const string ManageRegistry = nameof(ManageRegistry);
-    /// <summary>Admin, Supervisor, UnitStaff: edit rows of their scope (UnitStaff: own unit).</summary>
-    public const string EditOwnUnit = nameof(EditOwnUnit);
-    /// <summary>Supervisor and Observer read the audit log.</summary>
-    public const string ReadAudit = nameof(ReadAudit);
-    public const string AdminOnly = nameof(AdminOnly);
-    /// <summary>Any signed-in county staff (every role but Enterprise).</summary>
-    public const string Staff = nameof(Staff);
+    public const string ReadAudit = Features.Platform.PlatformPolicies.ReadAudit;
 }
 
 internal static class SunlightClaims

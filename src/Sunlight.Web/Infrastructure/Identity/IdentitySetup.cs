@@ -88,12 +88,6 @@ internal static class IdentitySetup
                 return (notBefore is null || notBefore.Value <= now + p.ClockSkew) && (expires is null || expires.Value >= now - p.ClockSkew);
             });
 
-        services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.AdminOnly, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.ManageRegistry, p => p.RequireRole(Roles.Admin, Roles.Supervisor))
-            .AddPolicy(Policies.EditOwnUnit, p => p.RequireRole(Roles.Admin, Roles.Supervisor, Roles.UnitStaff))
-            .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Roles.Supervisor, Roles.Observer, Roles.Admin))
-            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Admin, Roles.Supervisor, Roles.UnitStaff, Roles.Inspector, Roles.Observer));
         return services;
     }
 

@@ -6,6 +6,8 @@ using Sunlight.Web.Features.Platform.Demo;
 using Sunlight.Web.Infrastructure.Audit;
 using Sunlight.Web.Infrastructure.Identity;
 
+using Sunlight.Web.Infrastructure.Api;
+
 namespace Sunlight.Tests.Platform.Admin;
 
 public sealed class UserAdminTests(SunlightApp app) : IClassFixture<SunlightApp>
@@ -61,7 +63,7 @@ public sealed class UserAdminTests(SunlightApp app) : IClassFixture<SunlightApp>
         Assert.Null(await app.Db(db => AuditChain.VerifyAsync(db, CancellationToken.None)));
 
         using var staff = await BearerFor("zhang.fz", NewPassword);
-        var units = await HttpAssert.Ok<List<Dictionary<string, object>>>(await staff.GetAsync("/api/v1/units"));
+        var units = (await HttpAssert.Ok<Page<Dictionary<string, object>>>(await staff.GetAsync("/api/v1/units"))).Items;
         Assert.Equal("U05", Assert.Single(units)["code"].ToString());
 
         var list = await admin.GetHtmlAsync("/Admin/Users?q=zhang&role=UnitStaff");
@@ -103,6 +105,26 @@ public sealed class UserAdminTests(SunlightApp app) : IClassFixture<SunlightApp>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(error, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(await app.Db(db => db.Users.AnyAsync(u => u.UserName == userName)));
+    }
+
+    [Fact]
+    public async Task Create_DisplayNameAtColumnLength_IsStoredAndAudited_OneMoreIsAChineseFieldError()
+    {
+        using var admin = await PageSession.SignInAsync(app, "admin");
+        var longest = new string('名', AppUser.DisplayNameLength);
+        var form = NewUser("max.name", Roles.Observer);
+        form["Input.DisplayName"] = longest + "名";
+        var refused = await admin.PostFormAsync("/Admin/Users/Create", "/Admin/Users/Create", form);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains($"姓名/显示名称不能超过 {AppUser.DisplayNameLength} 个字", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await app.Db(db => db.Users.AnyAsync(u => u.UserName == "max.name")));
+
+        form["Input.DisplayName"] = longest;
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/Admin/Users/Create", "/Admin/Users/Create", form)).StatusCode);
+        var stored = await app.Db(db => db.Users.AsNoTracking().SingleAsync(u => u.UserName == "max.name"));
+        Assert.Equal(longest, stored.DisplayName);
+        var entry = await app.Db(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.EntityType == "AppUser" && a.EntityId == stored.Id && a.Action == "Create"));
+        Assert.Contains(longest, entry.After, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -197,7 +219,7 @@ public sealed class UserAdminTests(SunlightApp app) : IClassFixture<SunlightApp>
         Assert.Null(await app.Db(db => AuditChain.VerifyAsync(db, CancellationToken.None)));
 
         using var observer = await BearerFor("unit07", NewPassword);
-        Assert.Equal(22, (await HttpAssert.Ok<List<Dictionary<string, object>>>(await observer.GetAsync("/api/v1/units"))).Count(u => u["kind"].ToString() == "Enforcement"));
+        Assert.Equal(22, ((await HttpAssert.Ok<Page<Dictionary<string, object>>>(await observer.GetAsync("/api/v1/units"))).Items).Count(u => u["kind"].ToString() == "Enforcement"));
     }
 
     [Fact]

@@ -7,14 +7,15 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Platform.Auth;
 
+/// <summary>登录 in the browser: the same check as the token endpoint; a refused sign-in is shown in the form's summary.</summary>
 [EnableRateLimiting("login")]
-public sealed class LoginModel(PasswordCheck check, SignInManager<AppUser> signIn) : PageModel
+internal sealed class LoginModel(PasswordCheck check, SignInManager<AppUser> signIn) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = "请输入用户名")]
-    public string UserName { get; set; } = "";
+    [BindProperty]
+    public string? UserName { get; set; }
 
-    [BindProperty, Required(ErrorMessage = "请输入密码"), DataType(DataType.Password)]
-    public string Password { get; set; } = "";
+    [BindProperty, DataType(DataType.Password)]
+    public string? Password { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -23,16 +24,19 @@ public sealed class LoginModel(PasswordCheck check, SignInManager<AppUser> signI
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!ModelState.IsValid)
+        var r = await check.RunAsync(new LoginRequest(UserName ?? "", Password ?? ""), ct);
+        if (r.Value is not { } user)
         {
-            return Page();
-        }
-        var (user, error) = await check.CheckAsync(UserName, Password);
-        if (user is null)
-        {
-            ModelState.AddModelError(string.Empty, error!);
+            if (r.Errors is { } errors)
+            {
+                ModelState.AddErrors(errors, prefix: "");
+            }
+            else
+            {
+                ModelState.AddModelError(string.Empty, r.Detail ?? "登录失败。");
+            }
             return Page();
         }
         await signIn.SignInAsync(user, isPersistent: false);

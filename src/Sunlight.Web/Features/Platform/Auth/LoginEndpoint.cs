@@ -1,6 +1,6 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Platform.Auth;
@@ -9,29 +9,45 @@ public sealed record LoginRequest(string UserName, string Password);
 
 public sealed record LoginResponse(string AccessToken, string TokenType, DateTimeOffset ExpiresAt);
 
-/// <summary>Checks a user name and password with lockout; shared by the login page and the token endpoint.</summary>
-public sealed class PasswordCheck(SignInManager<AppUser> signIn, UserManager<AppUser> users)
+internal sealed class LoginRequestValidator : AbstractValidator<LoginRequest>
 {
-    public async Task<(AppUser? User, string? Error)> CheckAsync(string userName, string password)
+    public LoginRequestValidator()
     {
-        var user = await users.FindByNameAsync(userName.Trim());
+        RuleFor(x => x.UserName).RequiredText("用户名", AppUser.UserNameLength);
+        RuleFor(x => x.Password).NotEmpty().WithMessage("请填写密码");
+    }
+}
+
+/// <summary>
+/// 登录: checks a user name and password with lockout, for the login page and the token endpoint alike. A wrong name or
+/// password is refused as A-LOGIN, a locked or disabled account as A-LOCKED (both answered 401, never which one exists).
+/// </summary>
+internal sealed class PasswordCheck(SignInManager<AppUser> signIn, UserManager<AppUser> users, IValidator<LoginRequest> validator)
+    : UseCase<LoginRequest, AppUser>(validator)
+{
+    public const string LoginRule = "A-LOGIN";
+    public const string LockedRule = "A-LOCKED";
+
+    protected override async Task<Outcome<AppUser>> HandleAsync(LoginRequest input, CancellationToken ct)
+    {
+        var user = await users.FindByNameAsync(input.UserName.Trim());
         if (user is null)
         {
-            return (null, "用户名或密码错误。");
+            return Outcome<AppUser>.Refused(LoginRule, "用户名或密码错误。");
         }
-        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        var result = await signIn.CheckPasswordSignInAsync(user, input.Password, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            // An administrator's lock has no end date (see EditUser.LockedByAdmin); a failed-attempt lock lasts 15 minutes.
-            return (null, user.LockoutEnd is { Year: >= 9999 }
+            // An administrator's lock has no end date (see UserAccounts.LockedByAdmin); a failed-attempt lock lasts 15 minutes.
+            return Outcome<AppUser>.Refused(LockedRule, user.LockoutEnd is { Year: >= 9999 }
                 ? "账号已被管理员锁定，请联系管理员。"
                 : "登录失败次数过多，账号已锁定 15 分钟，请稍后再试或联系管理员。");
         }
         if (result.IsNotAllowed)
         {
-            return (null, "该账号已停用。");
+            return Outcome<AppUser>.Refused(LockedRule, "该账号已停用。");
         }
-        return result.Succeeded ? (user, null) : (null, "用户名或密码错误。");
+        return result.Succeeded ? user : Outcome<AppUser>.Refused(LoginRule, "用户名或密码错误。");
     }
 }
 
@@ -40,25 +56,23 @@ internal static class LoginEndpoint
     public static void MapAuth(this RouteGroupBuilder api)
     {
         api.MapPost("/auth/login", async Task<Results<Ok<LoginResponse>, ValidationProblem, ProblemHttpResult>> (
-            LoginRequest request, PasswordCheck check, SignInManager<AppUser> signIn, TokenIssuer tokens, TimeProvider clock) =>
+            LoginRequest? request, PasswordCheck check, SignInManager<AppUser> signIn, TokenIssuer tokens, TimeProvider clock, CancellationToken ct) =>
         {
-            if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
+            var r = await check.RunAsync(request, ct);
+            if (r.Errors is { } errors)
             {
-                return ApiErrors.Invalid(new Dictionary<string, string[]>
-                {
-                    ["userName"] = string.IsNullOrWhiteSpace(request.UserName) ? ["请输入用户名"] : [],
-                    ["password"] = string.IsNullOrEmpty(request.Password) ? ["请输入密码"] : [],
-                }.Where(kv => kv.Value.Length > 0).ToDictionary());
+                return ApiErrors.Invalid(errors);
             }
-            var (user, error) = await check.CheckAsync(request.UserName, request.Password);
-            if (user is null)
+            if (r.Value is not { } user)
             {
-                return TypedResults.Problem(title: "登录失败", detail: error, statusCode: StatusCodes.Status401Unauthorized);
+                // Not a 409: a refused sign-in is "not authenticated".
+                return TypedResults.Problem(title: "登录失败", detail: r.Detail, statusCode: StatusCodes.Status401Unauthorized,
+                    extensions: new Dictionary<string, object?> { ["rule"] = r.Rule });
             }
             var principal = await signIn.CreateUserPrincipalAsync(user);
             var now = clock.GetUtcNow();
             return TypedResults.Ok(new LoginResponse(tokens.Issue(principal, now), "Bearer", now.AddHours(8)));
-        }).AllowAnonymous().WithTags("认证").WithSummary("用户名密码登录，返回 Bearer 访问令牌")
+        }).AllowAnonymous().WithTags("认证").WithSummary("用户名密码登录，返回 Bearer 访问令牌（失败 401：A-LOGIN 用户名或密码错误，A-LOCKED 账号锁定或停用）")
           .RequireRateLimiting("login");
     }
 }

@@ -5,7 +5,7 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Platform.Auth;
 
-public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
+internal sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
 {
     public async Task<IActionResult> OnPostAsync()
     {

@@ -8,7 +8,7 @@ namespace Sunlight.Web.Features.Platform.Calendar;
 /// 导入节假日安排: an .xlsx or .csv with columns 日期, 类型 (节假日/调休上班), 名称 for one year. Every row is checked
 /// first; any error → a row-by-row Chinese report and nothing written. Otherwise the year's days are replaced.
 /// </summary>
-public sealed class ImportCalendar(EditCalendar edit)
+internal sealed class ImportCalendar(CalendarYears edit)
 {
     public const long MaxBytes = 1024 * 1024;
     private static readonly string[] Columns = ["日期", "类型", "名称"];

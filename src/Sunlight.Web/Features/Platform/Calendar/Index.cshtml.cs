@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sunlight.Web.Infrastructure.Calendar;
 using Sunlight.Web.Infrastructure.Identity;
@@ -8,8 +9,8 @@ using Sunlight.Web.Infrastructure.Identity;
 namespace Sunlight.Web.Features.Platform.Calendar;
 
 /// <summary>工作日历: every staff role may look and compute a deadline; only Admin changes or imports days.</summary>
-[Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(EditCalendar edit, ImportCalendar import, WorkingCalendar calendar, TimeProvider clock) : PageModel
+[Authorize(Policy = PlatformPolicies.Staff)]
+internal sealed class IndexModel(CalendarYears edit, SetCalendarDay set, RemoveCalendarDay remove, ImportCalendar import, WorkingCalendar calendar, TimeProvider clock, IAuthorizationService auth) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? Edit { get; set; }
@@ -24,10 +25,17 @@ public sealed class IndexModel(EditCalendar edit, ImportCalendar import, Working
     [BindProperty(SupportsGet = true)] public string CalcMode { get; set; } = "working";
 
     public CalendarYearDto Data { get; private set; } = null!;
-    public bool CanEdit => User.IsInRole(Roles.Admin);
+    public bool CanEdit { get; private set; }
     public Deadline? Computed { get; private set; }
     public string? CalcError { get; private set; }
     public IReadOnlyList<string> ImportErrors { get; private set; } = [];
+
+    /// <summary>Every handler knows first whether the caller may change days (the page shows the forms, posts need it).</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        CanEdit = (await auth.AuthorizeAsync(User, PlatformPolicies.Administer)).Succeeded;
+        await next();
+    }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -49,22 +57,10 @@ public sealed class IndexModel(EditCalendar edit, ImportCalendar import, Working
         {
             return Forbid();
         }
-        if (DayDate is not { } date)
-        {
-            ModelState.AddModelError(nameof(DayDate), "请填写日期");
-            return await ShowAsync(ct);
-        }
-        var r = await edit.SaveAsync(date, new CalendarDayInput(DayKind, DayName ?? ""), ct);
-        if (!r.Succeeded)
-        {
-            foreach (var m in r.Errors!.SelectMany(kv => kv.Value))
-            {
-                ModelState.AddModelError(nameof(DayDate), m);
-            }
-            return await ShowAsync(ct);
-        }
-        TempData["Message"] = $"已保存 {date:yyyy-MM-dd}（{CalendarText.Kind(DayKind)}）。";
-        return RedirectToPage(new { year = date.Year });
+        var input = new CalendarDayInput(DayKind, DayName ?? "") { Date = DayDate ?? default };
+        // The form lists its messages together (its fields are DayDate/DayKind/DayName, not Input.X).
+        return await this.RespondAsync(set.RunAsync(input, ct), d => $"已保存 {d.Date:yyyy-MM-dd}（{CalendarText.Kind(d.Kind)}）。",
+            d => RedirectToPage(new { year = d.Date.Year }), () => ShowAsync(ct), prefix: "");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(DateOnly date, CancellationToken ct)
@@ -73,7 +69,7 @@ public sealed class IndexModel(EditCalendar edit, ImportCalendar import, Working
         {
             return Forbid();
         }
-        var r = await edit.DeleteAsync(date, ct);
+        var r = await remove.RunAsync(new RemoveCalendarDayInput(date), ct);
         TempData["Message"] = r.NotFound ? $"{date:yyyy-MM-dd} 没有节假日安排。" : $"已删除 {date:yyyy-MM-dd} 的安排。";
         return RedirectToPage(new { year = date.Year });
     }
@@ -110,7 +106,7 @@ public sealed class IndexModel(EditCalendar edit, ImportCalendar import, Working
 
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private async Task<PageResult> ShowAsync(CancellationToken ct)
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
         Compute();
         Data = await edit.YearAsync(SelectedYear, ct);

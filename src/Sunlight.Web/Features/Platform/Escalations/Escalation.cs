@@ -50,6 +50,8 @@ public sealed class Escalation : IUnitOwned, IAuditable
 
 internal sealed class EscalationConfiguration : IEntityTypeConfiguration<Escalation>
 {
+    public const int ReasonLength = 2000;
+
     public void Configure(EntityTypeBuilder<Escalation> b)
     {
         b.ToTable("Escalations");
@@ -58,7 +60,7 @@ internal sealed class EscalationConfiguration : IEntityTypeConfiguration<Escalat
         b.HasIndex(x => new { x.UnitId, x.Kind, x.CreatedAt });
         b.Property(x => x.RegionCode).HasMaxLength(6);
         b.Property(x => x.SubjectType).HasMaxLength(40);
-        b.Property(x => x.Reason).HasMaxLength(2000);
+        b.Property(x => x.Reason).HasMaxLength(ReasonLength);
         b.Property(x => x.Key).HasMaxLength(200);
         b.Property(x => x.CreatedBy).HasMaxLength(100);
     }

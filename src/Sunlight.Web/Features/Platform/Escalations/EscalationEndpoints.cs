@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Sunlight.Web.Features.Platform.Escalations.Record;
 using Sunlight.Web.Features.Registry;
 using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Infrastructure.Database;
@@ -12,10 +13,10 @@ public sealed record EscalationDto(long Id, long UnitId, string UnitName, Escala
 /// <summary>A 约谈, 移送 or manual 督办 against a unit (feature endpoints add the same against one of their records).</summary>
 public sealed record EscalationInput(EscalationKind Kind, long UnitId, string Reason);
 
-public sealed record EscalationQuery(long? UnitId, EscalationKind? Kind, string? SubjectType, long? SubjectId, long? Before, int? Limit);
+public sealed record EscalationQuery(long? UnitId, EscalationKind? Kind, string? SubjectType, long? SubjectId, long? After, int? Limit);
 
 /// <summary>Rules shared by every form that records a manual escalation.</summary>
-public static class ManualEscalation
+internal static class ManualEscalation
 {
     public static readonly EscalationKind[] Kinds = [EscalationKind.Admonition, EscalationKind.Referral, EscalationKind.Supervise];
 
@@ -29,7 +30,7 @@ public static class ManualEscalation
         {
             return ("reason", "请填写事由");
         }
-        return reason.Length > 2000 ? ("reason", "事由不能超过 2000 个字") : null;
+        return reason.Length > EscalationConfiguration.ReasonLength ? ("reason", $"事由不能超过 {EscalationConfiguration.ReasonLength} 个字") : null;
     }
 
     public static EscalationDto Dto(Escalation e, string unitName = "") =>
@@ -47,36 +48,28 @@ internal static class EscalationEndpoints
     public static void MapEscalations(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/escalations").WithTags("督办、约谈与移送")
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Supervisor, Roles.Observer, Roles.UnitStaff));
+            .RequireAuthorization(PlatformPolicies.ReadEscalations);
 
-        g.MapGet("/", async ([AsParameters] EscalationQuery q, SunlightDbContext db, CancellationToken ct) =>
-        {
-            var take = Paging.Limit(q.Limit);
-            var rows = await ManualEscalation.Visible(db.Set<Escalation>().AsNoTracking(), db.Scope)
-                .Where(e => q.UnitId == null || e.UnitId == q.UnitId)
-                .Where(e => q.Kind == null || e.Kind == q.Kind)
-                .Where(e => q.SubjectType == null || e.SubjectType == q.SubjectType)
-                .Where(e => q.SubjectId == null || e.SubjectId == q.SubjectId)
-                .Where(e => q.Before == null || e.Id < q.Before)
-                .OrderByDescending(e => e.Id).Take(take + 1)
-                .ToListAsync(ct);
-            var unitIds = rows.Select(e => e.UnitId).Distinct().ToList();
-            var names = await db.PublicUnits().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-            return TypedResults.Ok(Paging.ToPage(rows.Select(e => ManualEscalation.Dto(e, names.GetValueOrDefault(e.UnitId, ""))).ToList(), take, e => e.Id));
-        }).WithSummary("督办、约谈、移送记录（观察员只看移送；执法单位只看本单位）");
+        g.MapGet("/", async ([AsParameters] EscalationQuery q, SunlightDbContext db, CancellationToken ct) => TypedResults.Ok(await EscalationList.PageAsync(db, q, ct)))
+            .WithSummary("督办、约谈、移送记录（最新在前，键集分页 after/limit，含总数；观察员只看移送；执法单位只看本单位）");
 
-        g.MapPost("/", async Task<Results<Created<EscalationDto>, ValidationProblem, ProblemHttpResult>> (EscalationInput input, SunlightDbContext db, EscalationLedger ledger, CancellationToken ct) =>
-        {
-            if (!await db.Units.AnyAsync(u => u.Id == input.UnitId && u.Kind == UnitKind.Enforcement, ct))
-            {
-                return ApiErrors.NotFound("执法单位");
-            }
-            if (ManualEscalation.Check(input.Kind, input.Reason) is { } error)
-            {
-                return ApiErrors.Invalid(error.Field, error.Message);
-            }
-            var e = await ledger.RecordManualAsync(input.Kind, input.UnitId, null, null, input.Reason.Trim(), "/Escalations", ct);
-            return TypedResults.Created($"/api/v1/escalations?unitId={e.UnitId}", ManualEscalation.Dto(e));
-        }).RequireAuthorization(p => p.RequireRole(Roles.Supervisor)).WithSummary("对执法单位记录约谈、移送纪委监委或督办");
+        g.MapRecordEscalation();
+    }
+}
+
+/// <summary>The 督办、约谈、移送 list, newest first, for the API and the page alike (what the caller may see: <see cref="ManualEscalation.Visible"/>).</summary>
+internal static class EscalationList
+{
+    public static async Task<Page<EscalationDto>> PageAsync(SunlightDbContext db, EscalationQuery q, CancellationToken ct)
+    {
+        var page = await ManualEscalation.Visible(db.Set<Escalation>().AsNoTracking(), db.Scope)
+            .Where(e => q.UnitId == null || e.UnitId == q.UnitId)
+            .Where(e => q.Kind == null || e.Kind == q.Kind)
+            .Where(e => q.SubjectType == null || e.SubjectType == q.SubjectType)
+            .Where(e => q.SubjectId == null || e.SubjectId == q.SubjectId)
+            .KeysetAsync(e => e.Id, true, q.After, q.Limit, e => e, e => e.Id, ct);
+        var unitIds = page.Items.Select(e => e.UnitId).Distinct().ToList();
+        var names = await db.PublicUnits().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return new Page<EscalationDto>(page.Items.Select(e => ManualEscalation.Dto(e, names.GetValueOrDefault(e.UnitId, ""))).ToList(), page.NextCursor, page.Total);
     }
 }

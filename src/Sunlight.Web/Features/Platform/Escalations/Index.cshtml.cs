@@ -1,55 +1,24 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Sunlight.Web.Features.Registry;
+using Sunlight.Web.Features.Platform.Escalations.Record;
 using Sunlight.Web.Infrastructure.Database;
-using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Platform.Escalations;
 
 /// <summary>督办、约谈、移送: all for Supervisors, referrals for Observers, the unit's own for UnitStaff.</summary>
-[Authorize(Roles = Roles.Admin + "," + Roles.Supervisor + "," + Roles.Observer + "," + Roles.UnitStaff)]
-public sealed class IndexModel(SunlightDbContext db, EscalationLedger ledger) : PageModel
+[Authorize(Policy = PlatformPolicies.ReadEscalations)]
+internal sealed class IndexModel(SunlightDbContext db, IAuthorizationService auth) : PageModel
 {
     [BindProperty(SupportsGet = true)] public EscalationKind? Kind { get; set; }
-    public List<EscalationDto> Items { get; private set; } = [];
-    public List<(long Id, string Name)> Units { get; private set; } = [];
-    public string? Error { get; private set; }
+    [BindProperty(SupportsGet = true)] public long? After { get; set; }
+    public Page<EscalationDto> List { get; private set; } = new([], null, 0);
+    public RecordFormView? Form { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
-
-    public async Task<IActionResult> OnPostAsync(EscalationKind kind, long unitId, string? reason, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (!User.IsInRole(Roles.Supervisor))
-        {
-            return Forbid();
-        }
-        if (!await db.Units.AnyAsync(u => u.Id == unitId && u.Kind == UnitKind.Enforcement, ct))
-        {
-            Error = "请选择执法单位";
-        }
-        else if (ManualEscalation.Check(kind, reason) is { } error)
-        {
-            Error = error.Message;
-        }
-        else
-        {
-            await ledger.RecordManualAsync(kind, unitId, null, null, reason!.Trim(), "/Escalations", ct);
-            TempData["Message"] = $"已记录{Escalation.KindName(kind)}。";
-            return RedirectToPage();
-        }
-        await LoadAsync(ct);
-        return Page();
-    }
-
-    private async Task LoadAsync(CancellationToken ct)
-    {
-        var rows = await ManualEscalation.Visible(db.Set<Escalation>().AsNoTracking(), db.Scope)
-            .Where(e => Kind == null || e.Kind == Kind).OrderByDescending(e => e.Id).Take(200).ToListAsync(ct);
-        var units = await db.PublicUnits().Where(u => u.Kind == UnitKind.Enforcement).OrderBy(u => u.Code).ToListAsync(ct);
-        var names = units.ToDictionary(u => u.Id, u => u.Name);
-        Items = rows.Select(e => ManualEscalation.Dto(e, names.GetValueOrDefault(e.UnitId, ""))).ToList();
-        Units = units.Select(u => (u.Id, u.Name)).ToList();
+        List = await EscalationList.PageAsync(db, new EscalationQuery(null, Kind, null, null, After, null), ct);
+        // The 记录 form is shown to whoever may record (the Supervisor); it posts to its own page.
+        Form = (await auth.AuthorizeAsync(User, PlatformPolicies.Escalate)).Succeeded ? await RecordFormView.LoadAsync(db, null, ct) : null;
     }
 }

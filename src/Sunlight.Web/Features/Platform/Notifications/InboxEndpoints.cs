@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Sunlight.Web.Features.Registry;
-using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Platform.Notifications;
@@ -14,28 +10,18 @@ internal static class InboxEndpoints
     {
         var g = api.MapGroup("/notifications").WithTags("站内消息").RequireAuthorization();
 
-        g.MapGet("/", async (bool? unread, long? before, int? limit, SunlightDbContext db, CancellationToken ct) =>
-        {
-            var take = Paging.Limit(limit);
-            var rows = await db.Set<Notification>().AsNoTracking()
-                .Where(n => unread != true || n.ReadAt == null)
-                .Where(n => before == null || n.Id < before)
-                .OrderByDescending(n => n.Id).Take(take + 1)
-                .Select(n => new NotificationDto(n.Id, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt != null))
-                .ToListAsync(ct);
-            return TypedResults.Ok(Paging.ToPage(rows, take, n => n.Id));
-        }).WithSummary("我的站内消息（最新在前；before 为上一页最后一条的 id）");
+        g.MapGet("/", async (bool? unread, long? after, int? limit, SunlightDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await Inbox.PageAsync(db, unread == true, after, limit, ct)))
+            .WithSummary("我的站内消息（最新在前；键集分页 after=上一页的 nextCursor，limit，含总数）");
 
-        g.MapPost("/{id:long}/read", async Task<Results<NoContent, ProblemHttpResult>> (long id, SunlightDbContext db, TimeProvider clock, CancellationToken ct) =>
-        {
-            var n = await db.Set<Notification>().FirstOrDefaultAsync(x => x.Id == id, ct);
-            if (n is null)
-            {
-                return ApiErrors.NotFound("消息");
-            }
-            n.ReadAt ??= clock.GetUtcNow();
-            await db.SaveChangesAsync(ct);
-            return TypedResults.NoContent();
-        }).WithSummary("标记消息为已读");
+        g.MapMarkRead();
     }
+}
+
+/// <summary>The caller's messages, newest first (the inbox query filter limits rows to the signed-in user).</summary>
+internal static class Inbox
+{
+    public static Task<Page<NotificationDto>> PageAsync(SunlightDbContext db, bool unreadOnly, long? after, int? limit, CancellationToken ct) =>
+        db.Set<Notification>().Where(n => !unreadOnly || n.ReadAt == null)
+            .KeysetAsync(n => n.Id, true, after, limit, n => new NotificationDto(n.Id, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt != null), n => n.Id, ct);
 }

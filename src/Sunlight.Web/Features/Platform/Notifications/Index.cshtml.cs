@@ -5,31 +5,19 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Platform.Notifications;
 
-public sealed class IndexModel(SunlightDbContext db, TimeProvider clock) : PageModel
+internal sealed class IndexModel(SunlightDbContext db, MarkRead mark) : PageModel
 {
-    public List<Notification> Items { get; private set; } = [];
-    public long? NextCursor { get; private set; }
+    [BindProperty(SupportsGet = true)] public long? After { get; set; }
+
+    public Page<NotificationDto> List { get; private set; } = new([], null, 0);
     public int Unread { get; private set; }
 
-    public async Task OnGetAsync(long? before, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        // The inbox query filter limits rows to the signed-in user.
-        var rows = await db.Set<Notification>().AsNoTracking().Where(n => before == null || n.Id < before)
-            .OrderByDescending(n => n.Id).Take(51).ToListAsync(ct);
-        Items = rows.Take(50).ToList();
-        NextCursor = rows.Count > 50 ? Items[^1].Id : null;
+        List = await Inbox.PageAsync(db, false, After, null, ct);
         Unread = await db.Set<Notification>().CountAsync(n => n.ReadAt == null, ct);
     }
 
-    public async Task<IActionResult> OnPostReadAsync(long id, CancellationToken ct)
-    {
-        var n = await db.Set<Notification>().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (n is null)
-        {
-            return NotFound();
-        }
-        n.ReadAt ??= clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        return RedirectToPage();
-    }
+    public Task<IActionResult> OnPostReadAsync(long id, CancellationToken ct) =>
+        this.RespondAsync(mark.RunAsync(new MarkReadInput(id), ct), _ => "已标为已读。", _ => RedirectToPage(), () => Task.FromResult<IActionResult>(RedirectToPage()));
 }

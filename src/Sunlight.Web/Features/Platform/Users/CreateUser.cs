@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Sunlight.Web.Features.Registry.Enterprises;
 using Sunlight.Web.Infrastructure.Database;
@@ -5,7 +6,7 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Platform.Users;
 
-public sealed class CreateUserInput
+public sealed record CreateUserInput : IRoleBindingInput
 {
     public string UserName { get; set; } = "";
     public string DisplayName { get; set; } = "";
@@ -15,48 +16,32 @@ public sealed class CreateUserInput
     public string Password { get; set; } = "";
 }
 
-/// <summary>新建用户 (Admin): account, role and its binding, initial password, and one audit entry — all or nothing.</summary>
-public sealed class CreateUser(SunlightDbContext db, UserManager<AppUser> users, IConfiguration config)
+internal sealed class CreateUserInputValidator : AbstractValidator<CreateUserInput>
 {
-    public async Task<UserOutcome> RunAsync(CreateUserInput input, CancellationToken ct)
+    public CreateUserInputValidator()
     {
-        var errors = new Dictionary<string, string[]>();
-        var userName = (input.UserName ?? "").Trim();
-        var displayName = (input.DisplayName ?? "").Trim();
-        if (userName.Length == 0)
-        {
-            errors["UserName"] = ["用户名不能为空"];
-        }
-        else if (userName.Length > 50)
-        {
-            errors["UserName"] = ["用户名不能超过 50 个字符"];
-        }
-        if (displayName.Length == 0)
-        {
-            errors["DisplayName"] = ["姓名/显示名称不能为空"];
-        }
-        else if (displayName.Length > 50)
-        {
-            errors["DisplayName"] = ["姓名/显示名称不能超过 50 个字"];
-        }
-        if (string.IsNullOrEmpty(input.Password))
-        {
-            errors["Password"] = ["初始密码不能为空"];
-        }
-        var (binding, bindingErrors) = await UserBinding.ResolveAsync(db, input.Role, input.UnitId, input.Uscc, ct);
-        foreach (var (k, v) in bindingErrors)
-        {
-            errors[k] = v;
-        }
-        if (errors.Count > 0 || binding is null)
-        {
-            return new UserOutcome(null, errors);
-        }
+        RuleFor(x => x.UserName).RequiredText("用户名", AppUser.UserNameLength);
+        RuleFor(x => x.DisplayName).RequiredText("姓名/显示名称", AppUser.DisplayNameLength);
+        RuleFor(x => x.Password).NotEmpty().WithMessage("请填写初始密码");
+        this.AddRoleBindingRules();
+    }
+}
 
+/// <summary>新建用户 (Admin): account, role and its binding, initial password, and one audit entry — all or nothing.</summary>
+internal sealed class CreateUser(SunlightDbContext db, UserManager<AppUser> users, IConfiguration config, IValidator<CreateUserInput> validator)
+    : UseCase<CreateUserInput, AppUser>(validator)
+{
+    protected override async Task<Outcome<AppUser>> HandleAsync(CreateUserInput input, CancellationToken ct)
+    {
+        var bound = await UserBinding.ResolveAsync(db, input, ct);
+        if (bound.Value is not { } binding)
+        {
+            return new Outcome<AppUser>(null, bound.Errors);
+        }
         var user = new AppUser
         {
-            UserName = userName,
-            DisplayName = displayName,
+            UserName = input.UserName.Trim(),
+            DisplayName = input.DisplayName.Trim(),
             RegionCode = db.Scope.RegionCode ?? SaveEnterprise.DefaultRegion(config),
             UnitId = binding.UnitId,
             Uscc = binding.Uscc,
@@ -67,22 +52,16 @@ public sealed class CreateUser(SunlightDbContext db, UserManager<AppUser> users,
         var created = await users.CreateAsync(user, input.Password);
         if (!created.Succeeded)
         {
-            return new UserOutcome(null, IdentityErrors(created));
+            return Outcome<AppUser>.Invalid(UserAudit.Errors(created, "password"));
         }
         var role = await users.AddToRoleAsync(user, binding.Role);
         if (!role.Succeeded)
         {
-            return new UserOutcome(null, IdentityErrors(role));
+            return Outcome<AppUser>.Invalid(UserAudit.Errors(role, "password"));
         }
         db.RecordAudit(UserAudit.EntityType, user.Id, "Create", null, UserAudit.Image(user, binding.Role));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new UserOutcome(user);
+        return user;
     }
-
-    /// <summary>Identity's (Chinese) errors, placed on the field they concern.</summary>
-    internal static Dictionary<string, string[]> IdentityErrors(IdentityResult result) =>
-        result.Errors.GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? "Password"
-                : e.Code.Contains("UserName", StringComparison.Ordinal) ? "UserName" : "")
-            .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());
 }

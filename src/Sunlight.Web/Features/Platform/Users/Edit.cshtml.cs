@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,8 +8,9 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Platform.Users;
 
-[Authorize(Policy = Policies.AdminOnly)]
-public sealed class EditModel(SunlightDbContext db, UserManager<AppUser> users, EditUser edit, TimeProvider clock) : PageModel
+/// <summary>One account: 修改用户, 锁定/解锁 and 重置密码, each its own use case; the page shows the stored account.</summary>
+[Authorize(Policy = PlatformPolicies.Administer)]
+internal sealed class EditModel(SunlightDbContext db, UserManager<AppUser> users, EditUser edit, LockUser lockUser, ResetPassword reset, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public EditUserInput Input { get; set; } = new();
@@ -31,51 +31,43 @@ public sealed class EditModel(SunlightDbContext db, UserManager<AppUser> users, 
         {
             return NotFound();
         }
-        Input = new EditUserInput { DisplayName = Account.DisplayName, Role = CurrentRole ?? "", UnitId = Account.UnitId, Uscc = Account.Uscc };
+        Input = StoredInput();
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct) =>
-        await Handle(id, await edit.UpdateAsync(id, Input, ActingUserId, ct), "用户信息已保存。", ct);
+    public Task<IActionResult> OnPostAsync(string id, CancellationToken ct) =>
+        Respond(id, edit.RunAsync(Input with { Id = id }, ct), "用户信息已保存。", typed: true, ct);
 
-    public async Task<IActionResult> OnPostLockAsync(string id, CancellationToken ct) =>
-        await Handle(id, await edit.SetLockedAsync(id, true, ActingUserId, ct), "账号已锁定。", ct);
+    public Task<IActionResult> OnPostLockAsync(string id, CancellationToken ct) =>
+        Respond(id, lockUser.RunAsync(new LockUserInput(true) { Id = id }, ct), "账号已锁定。", typed: false, ct);
 
-    public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken ct) =>
-        await Handle(id, await edit.SetLockedAsync(id, false, ActingUserId, ct), "账号已解锁。", ct);
+    public Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken ct) =>
+        Respond(id, lockUser.RunAsync(new LockUserInput(false) { Id = id }, ct), "账号已解锁。", typed: false, ct);
 
-    public async Task<IActionResult> OnPostResetPasswordAsync(string id, CancellationToken ct) =>
-        await Handle(id, await edit.ResetPasswordAsync(id, NewPassword, ct), "密码已重置，请将新密码告知用户。", ct);
+    public Task<IActionResult> OnPostResetPasswordAsync(string id, CancellationToken ct) =>
+        // The password field is the page's own (NewPassword), not part of Input.
+        this.RespondAsync(reset.RunAsync(new ResetPasswordInput(NewPassword) { Id = id }, ct),
+            _ => "密码已重置，请将新密码告知用户。", _ => RedirectToPage("/Platform/Users/Edit", new { id }), () => ShowAsync(id, typed: false, ct), prefix: "");
 
-    private string ActingUserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+    private Task<IActionResult> Respond(string id, Task<Outcome<AppUser>> step, string message, bool typed, CancellationToken ct) =>
+        this.RespondAsync(step, _ => message, _ => RedirectToPage("/Platform/Users/Edit", new { id }), () => ShowAsync(id, typed, ct));
 
-    private async Task<IActionResult> Handle(string id, UserOutcome result, string message, CancellationToken ct)
+    /// <summary>The edit form keeps what the admin typed (<paramref name="typed"/>); the rest of the page shows the stored account.</summary>
+    private async Task<IActionResult> ShowAsync(string id, bool typed, CancellationToken ct)
     {
-        if (result.NotFound)
+        db.ChangeTracker.Clear();
+        if (!await LoadAsync(id, ct))
         {
             return NotFound();
         }
-        if (result.User is null)
+        if (!typed)
         {
-            // The form keeps what the admin typed; the rest of the page shows the stored account.
-            var typed = Input;
-            db.ChangeTracker.Clear();
-            await LoadAsync(id, ct);
-            Input = typed;
-            UserForm.AddErrors(ModelState, result.Errors!, "Input.");
-            if (result.Errors!.TryGetValue("NewPassword", out var pw))
-            {
-                ModelState.Remove("Input.NewPassword");
-                foreach (var m in pw)
-                {
-                    ModelState.AddModelError(nameof(NewPassword), m);
-                }
-            }
-            return Page();
+            Input = StoredInput();
         }
-        TempData["Message"] = message;
-        return RedirectToPage("/Platform/Users/Edit", new { id });
+        return Page();
     }
+
+    private EditUserInput StoredInput() => new() { DisplayName = Account.DisplayName, Role = CurrentRole ?? "", UnitId = Account.UnitId, Uscc = Account.Uscc };
 
     private async Task<bool> LoadAsync(string id, CancellationToken ct)
     {
@@ -87,8 +79,8 @@ public sealed class EditModel(SunlightDbContext db, UserManager<AppUser> users, 
         Account = account;
         CurrentRole = (await users.GetRolesAsync(account)).FirstOrDefault();
         var now = clock.GetUtcNow();
-        IsLocked = EditUser.IsLockedOut(account, now);
-        LockoutText = EditUser.LockoutText(account, now);
+        IsLocked = UserAccounts.IsLockedOut(account, now);
+        LockoutText = UserAccounts.LockoutText(account, now);
         UnitOptions = await UserForm.UnitOptionsAsync(db, ct);
         return true;
     }

@@ -1,127 +1,89 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Sunlight.Web.Infrastructure.Database;
 using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Platform.Users;
 
-public sealed class EditUserInput
+public sealed record EditUserInput : IRoleBindingInput
 {
+    [JsonIgnore] public string Id { get; init; } = "";
     public string DisplayName { get; set; } = "";
     public string Role { get; set; } = "";
     public long? UnitId { get; set; }
     public string? Uscc { get; set; }
 }
 
-/// <summary>
-/// 修改用户、锁定/解锁、重置密码 (Admin). Each action is one transaction with its audit entry; each renews the
-/// security stamp so the account's existing sign-in cookies stop working.
-/// </summary>
-public sealed class EditUser(SunlightDbContext db, UserManager<AppUser> users)
+internal sealed class EditUserInputValidator : AbstractValidator<EditUserInput>
 {
-    /// <summary>Far enough to mean "until an administrator unlocks it".</summary>
-    public static readonly DateTimeOffset LockedByAdmin = DateTimeOffset.MaxValue;
-
-    public async Task<UserOutcome> UpdateAsync(string id, EditUserInput input, string actingUserId, CancellationToken ct)
+    public EditUserInputValidator()
     {
-        var user = await users.FindByIdAsync(id);
+        RuleFor(x => x.DisplayName).RequiredText("姓名/显示名称", AppUser.DisplayNameLength);
+        this.AddRoleBindingRules();
+    }
+}
+
+/// <summary>
+/// 修改用户 (Admin): name, role and binding in one transaction with its audit entry ("Update", or "RoleChange" when what
+/// the account may reach changes); renews the security stamp so existing sign-ins are re-issued. An Admin cannot drop
+/// their own Admin role (A-SELF-ADMIN).
+/// </summary>
+internal sealed class EditUser(SunlightDbContext db, UserManager<AppUser> users, IValidator<EditUserInput> validator)
+    : UseCase<EditUserInput, AppUser>(validator)
+{
+    public const string SelfAdminRule = "A-SELF-ADMIN";
+
+    protected override async Task<Outcome<AppUser>> HandleAsync(EditUserInput input, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(input.Id);
         if (user is null)
         {
-            return UserOutcome.Missing;
+            return Outcome<AppUser>.Missing();
         }
-        var displayName = (input.DisplayName ?? "").Trim();
-        if (displayName.Length is 0 or > 50)
+        var bound = await UserBinding.ResolveAsync(db, input, ct);
+        if (bound.Value is not { } binding)
         {
-            return UserOutcome.Invalid("DisplayName", displayName.Length == 0 ? "姓名/显示名称不能为空" : "姓名/显示名称不能超过 50 个字");
-        }
-        var (binding, errors) = await UserBinding.ResolveAsync(db, input.Role, input.UnitId, input.Uscc, ct);
-        if (binding is null)
-        {
-            return new UserOutcome(null, errors);
+            return new Outcome<AppUser>(null, bound.Errors);
         }
         var currentRoles = await users.GetRolesAsync(user);
         var currentRole = currentRoles.FirstOrDefault();
-        if (user.Id == actingUserId && currentRoles.Contains(Roles.Admin) && binding.Role != Roles.Admin)
+        if (user.Id == db.Scope.UserId && currentRoles.Contains(Roles.Admin) && binding.Role != Roles.Admin)
         {
-            return UserOutcome.Invalid("Role", "不能取消自己的系统管理员角色");
+            return Outcome<AppUser>.Refused(SelfAdminRule, "不能取消自己的系统管理员角色");
         }
 
         var before = UserAudit.Image(user, currentRole);
-        user.DisplayName = displayName;
+        user.DisplayName = input.DisplayName.Trim();
         user.UnitId = binding.UnitId;
         user.Uscc = binding.Uscc;
-        var after = UserAudit.Image(user, binding.Role);
-        var (changedBefore, changedAfter) = UserAudit.Diff(before, after);
+        var (changedBefore, changedAfter) = UserAudit.Diff(before, UserAudit.Image(user, binding.Role));
         if (changedAfter.Count == 0)
         {
-            return new UserOutcome(user);
+            return user;
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (currentRoles.Count != 1 || currentRole != binding.Role)
         {
-            Require(await users.RemoveFromRolesAsync(user, currentRoles));
-            Require(await users.AddToRoleAsync(user, binding.Role));
+            UserAccounts.Require(await users.RemoveFromRolesAsync(user, currentRoles));
+            UserAccounts.Require(await users.AddToRoleAsync(user, binding.Role));
         }
         // A changed role or binding changes what the account may see: old cookies must be re-issued.
-        Require(await users.UpdateSecurityStampAsync(user));
+        UserAccounts.Require(await users.UpdateSecurityStampAsync(user));
         var scopeChanged = changedAfter.Keys.Any(k => k is "Role" or "UnitId" or "Uscc");
         db.RecordAudit(UserAudit.EntityType, user.Id, scopeChanged ? "RoleChange" : "Update", changedBefore, changedAfter);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new UserOutcome(user);
+        return user;
     }
+}
 
-    public async Task<UserOutcome> SetLockedAsync(string id, bool locked, string actingUserId, CancellationToken ct)
-    {
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
-        {
-            return UserOutcome.Missing;
-        }
-        if (locked && user.Id == actingUserId)
-        {
-            return UserOutcome.Invalid("", "不能锁定自己的账号");
-        }
-        var before = new Dictionary<string, object?> { ["LockoutEnd"] = user.LockoutEnd, ["AccessFailedCount"] = user.AccessFailedCount };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        user.LockoutEnabled = true;
-        Require(await users.SetLockoutEndDateAsync(user, locked ? LockedByAdmin : null));
-        if (!locked)
-        {
-            Require(await users.ResetAccessFailedCountAsync(user));
-        }
-        Require(await users.UpdateSecurityStampAsync(user));
-        db.RecordAudit(UserAudit.EntityType, user.Id, locked ? "Lock" : "Unlock", before,
-            new Dictionary<string, object?> { ["LockoutEnd"] = user.LockoutEnd, ["AccessFailedCount"] = user.AccessFailedCount });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return new UserOutcome(user);
-    }
-
-    public async Task<UserOutcome> ResetPasswordAsync(string id, string? newPassword, CancellationToken ct)
-    {
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
-        {
-            return UserOutcome.Missing;
-        }
-        if (string.IsNullOrEmpty(newPassword))
-        {
-            return UserOutcome.Invalid("NewPassword", "新密码不能为空");
-        }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var result = await users.ResetPasswordAsync(user, token, newPassword);
-        if (!result.Succeeded)
-        {
-            return new UserOutcome(null, new Dictionary<string, string[]> { ["NewPassword"] = result.Errors.Select(e => e.Description).ToArray() });
-        }
-        // What happened, never the password or its hash.
-        db.RecordAudit(UserAudit.EntityType, user.Id, "PasswordReset", null, new Dictionary<string, object?> { ["UserName"] = user.UserName });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return new UserOutcome(user);
-    }
+/// <summary>What the account pages and steps share about an account's state.</summary>
+internal static class UserAccounts
+{
+    /// <summary>Far enough to mean "until an administrator unlocks it".</summary>
+    public static readonly DateTimeOffset LockedByAdmin = DateTimeOffset.MaxValue;
 
     public static bool IsLockedOut(AppUser user, DateTimeOffset now) => user.LockoutEnd is { } end && end > now;
 
@@ -132,7 +94,8 @@ public sealed class EditUser(SunlightDbContext db, UserManager<AppUser> users)
         _ => "正常",
     };
 
-    private static void Require(IdentityResult result)
+    /// <summary>Identity steps after the checks cannot fail but for a bug (or a concurrent delete).</summary>
+    public static void Require(IdentityResult result)
     {
         if (!result.Succeeded)
         {

@@ -6,8 +6,8 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Platform.Users;
 
-[Authorize(Policy = Policies.AdminOnly)]
-public sealed class IndexModel(SunlightDbContext db, TimeProvider clock) : PageModel
+[Authorize(Policy = PlatformPolicies.Administer)]
+internal sealed class IndexModel(SunlightDbContext db, TimeProvider clock) : PageModel
 {
     public const int Limit = 200;
 

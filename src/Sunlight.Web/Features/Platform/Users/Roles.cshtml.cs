@@ -5,8 +5,8 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Platform.Users;
 
-[Authorize(Policy = Policies.AdminOnly)]
-public sealed class RolesModel(SunlightDbContext db) : PageModel
+[Authorize(Policy = PlatformPolicies.Administer)]
+internal sealed class RolesModel(SunlightDbContext db) : PageModel
 {
     public List<(string Role, string Name, string Abilities, int Users)> Rows { get; } = [];
 

@@ -1,3 +1,5 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Features.Registry;
 using Sunlight.Web.Infrastructure.Database;
@@ -5,53 +7,52 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Platform.Users;
 
-/// <summary>What a user admin action tells its page: the account, field errors (keyed by input name), or not found.</summary>
-public sealed record UserOutcome(AppUser? User, IDictionary<string, string[]>? Errors = null, bool NotFound = false)
+/// <summary>What both account forms send about the role and what it binds the account to.</summary>
+internal interface IRoleBindingInput
 {
-    public static UserOutcome Missing => new(null, null, true);
-    public static UserOutcome Invalid(string field, string message) => new(null, new Dictionary<string, string[]> { [field] = [message] });
+    string Role { get; }
+    long? UnitId { get; }
+    string? Uscc { get; }
+}
+
+/// <summary>The shape of a role binding, checked by the create and edit validators alike.</summary>
+internal static class RoleBindingRules
+{
+    public static void AddRoleBindingRules<T>(this AbstractValidator<T> v) where T : IRoleBindingInput
+    {
+        v.RuleFor(x => x.Role).Must(r => !string.IsNullOrWhiteSpace(r) && Roles.All.Contains(r)).WithMessage("请选择有效的角色");
+        v.RuleFor(x => x.UnitId).NotNull().When(x => x.Role == Roles.UnitStaff).WithMessage("执法单位法制员必须选择所属执法单位");
+        v.RuleFor(x => x.Uscc).Custom((code, ctx) =>
+        {
+            if (ctx.InstanceToValidate.Role == Roles.Enterprise && Registry.Uscc.Validate(Registry.Uscc.Normalize(code)) is { } error)
+            {
+                ctx.AddFailure("uscc", error);
+            }
+        });
+    }
 }
 
 /// <summary>What a role binds an account to: UnitStaff → one enforcement unit, Enterprise → one registered USCC.</summary>
 internal sealed record UserBinding(string Role, long? UnitId, string? Uscc)
 {
-    /// <summary>Checks the role and its binding; field errors use the page's input names (Role, UnitId, Uscc).</summary>
-    public static async Task<(UserBinding? Binding, Dictionary<string, string[]> Errors)> ResolveAsync(
-        SunlightDbContext db, string? role, long? unitId, string? uscc, CancellationToken ct)
+    /// <summary>The binding of a validated input, or the field whose unit or enterprise does not exist.</summary>
+    public static async Task<Outcome<UserBinding>> ResolveAsync(SunlightDbContext db, IRoleBindingInput input, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(role) || !Roles.All.Contains(role))
+        if (input.Role == Roles.UnitStaff)
         {
-            errors["Role"] = ["请选择有效的角色"];
-            return (null, errors);
+            return await db.Units.AnyAsync(u => u.Id == input.UnitId && u.Kind == UnitKind.Enforcement, ct)
+                ? new UserBinding(input.Role, input.UnitId, null)
+                : Outcome<UserBinding>.Invalid("unitId", "所选执法单位不存在");
         }
-        if (role == Roles.UnitStaff)
+        if (input.Role == Roles.Enterprise)
         {
-            if (unitId is null)
-            {
-                errors["UnitId"] = ["执法单位法制员必须选择所属执法单位"];
-            }
-            else if (!await db.Units.AnyAsync(u => u.Id == unitId && u.Kind == UnitKind.Enforcement, ct))
-            {
-                errors["UnitId"] = ["所选执法单位不存在"];
-            }
-            return errors.Count > 0 ? (null, errors) : (new UserBinding(role, unitId, null), errors);
-        }
-        if (role == Roles.Enterprise)
-        {
-            var code = Registry.Uscc.Normalize(uscc);
-            if (Registry.Uscc.Validate(code) is { } error)
-            {
-                errors["Uscc"] = [error];
-            }
-            else if (!await db.Enterprises.AnyAsync(e => e.Uscc == code, ct))
-            {
-                errors["Uscc"] = ["该统一社会信用代码未登记为企业，请先在企业名录中登记"];
-            }
-            return errors.Count > 0 ? (null, errors) : (new UserBinding(role, null, code), errors);
+            var code = Registry.Uscc.Normalize(input.Uscc);
+            return await db.Enterprises.AnyAsync(e => e.Uscc == code, ct)
+                ? new UserBinding(input.Role, null, code)
+                : Outcome<UserBinding>.Invalid("uscc", "该统一社会信用代码未登记为企业，请先在企业名录中登记");
         }
         // Other roles act for the whole county: a stale unit or USCC must not narrow (or widen) their scope.
-        return (new UserBinding(role, null, null), errors);
+        return new UserBinding(input.Role, null, null);
     }
 }
 
@@ -76,4 +77,9 @@ internal static class UserAudit
         var keys = before.Keys.Where(k => !Equals(before[k], after.GetValueOrDefault(k))).ToList();
         return (keys.ToDictionary(k => k, k => before[k]), keys.ToDictionary(k => k, k => after.GetValueOrDefault(k)));
     }
+
+    /// <summary>Identity's (Chinese) errors, placed on the field they concern.</summary>
+    public static Dictionary<string, string[]> Errors(IdentityResult result, string passwordField) =>
+        result.Errors.GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? passwordField : "userName")
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());
 }

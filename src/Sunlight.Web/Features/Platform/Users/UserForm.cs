@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Features.Registry;
@@ -7,7 +6,7 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Platform.Users;
 
-/// <summary>What the create and edit pages share: the role and unit choices, and errors placed on the inputs.</summary>
+/// <summary>What the create and edit pages share: the role and unit choices.</summary>
 internal static class UserForm
 {
     public static List<SelectListItem> RoleOptions() =>
@@ -16,15 +15,4 @@ internal static class UserForm
     public static async Task<List<SelectListItem>> UnitOptionsAsync(SunlightDbContext db, CancellationToken ct) =>
         await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Enforcement).OrderBy(u => u.Code)
             .Select(u => new SelectListItem(u.Name, u.Id.ToString())).ToListAsync(ct);
-
-    public static void AddErrors(ModelStateDictionary state, IDictionary<string, string[]> errors, string prefix)
-    {
-        foreach (var (field, messages) in errors)
-        {
-            foreach (var m in messages)
-            {
-                state.AddModelError(field.Length == 0 ? "" : prefix + field, m);
-            }
-        }
-    }
 }

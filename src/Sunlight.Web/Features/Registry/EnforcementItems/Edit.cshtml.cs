@@ -3,14 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
-using Sunlight.Web.Features.Registry;
 using Sunlight.Web.Infrastructure.Database;
-using Sunlight.Web.Infrastructure.Identity;
+using Sunlight.Web.Infrastructure.Api;
 
 namespace Sunlight.Web.Features.Registry.EnforcementItems;
 
-[Authorize(Policy = Policies.EditOwnUnit)]
-public sealed class EditModel(SunlightDbContext db, SaveEnforcementItem save) : PageModel
+[Authorize(Policy = RegistryPolicies.Edit)]
+internal sealed class EditModel(SunlightDbContext db, SaveEnforcementItem save) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }
     [BindProperty] public ItemForm Input { get; set; } = new();
@@ -30,17 +29,11 @@ public sealed class EditModel(SunlightDbContext db, SaveEnforcementItem save) : 
         return await ShowAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        if (!ModelState.IsValid)
-        {
-            return await ShowAsync(ct);
-        }
-        var input = new EnforcementItemInput(Input.UnitId ?? 0, Input.Code ?? "", Input.Name ?? "", Input.Kind, Input.LegalBasis ?? "", Input.Version);
-        return await this.SaveAsync(
-            () => Id is { } id ? save.UpdateAsync(id, input, ct) : save.CreateAsync(input, ct), Id is not null,
-            saved => $"已保存执法事项“{saved.Name}”。", "/Registry/EnforcementItems", async () => await ShowAsync(ct), RegistryForms.MissingUnit);
-    }
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        !ModelState.IsValid
+            ? await ShowAsync(ct)
+            : await this.RespondAsync(save.RunAsync(new EnforcementItemInput(Input.UnitId ?? 0, Input.Code ?? "", Input.Name ?? "", Input.Kind, Input.LegalBasis ?? "", Input.Version) { Id = Id ?? 0 }, ct),
+                saved => $"已保存执法事项“{saved.Name}”。", _ => Redirect("/Registry/EnforcementItems"), async () => await ShowAsync(ct));
 
     private async Task<PageResult> ShowAsync(CancellationToken ct)
     {

@@ -1,8 +1,11 @@
+using Sunlight.Web.Infrastructure.Api;
+using Sunlight.Web.Infrastructure.Database;
+
 namespace Sunlight.Web.Features.Registry.EnforcementItems;
 
 public sealed record EnforcementItemQuery(long? UnitId, EnforcementKind? Kind, string? Q, long? After, int? Limit);
 
-/// <summary>The 执法事项 list filter, shared by the page, the API and the export.</summary>
+/// <summary>The 执法事项 list, shared by the page, the API and the export: the filter and one keyset page (id ascending).</summary>
 internal static class EnforcementItemList
 {
     internal static IQueryable<EnforcementItem> Filter(IQueryable<EnforcementItem> query, EnforcementItemQuery q)
@@ -22,4 +25,8 @@ internal static class EnforcementItemList
         }
         return query;
     }
+
+    internal static Task<Page<EnforcementItemDto>> PageAsync(SunlightDbContext db, EnforcementItemQuery q, CancellationToken ct) =>
+        Filter(db.EnforcementItems, q).KeysetAsync(i => i.Id, false, q.After, q.Limit,
+            i => new EnforcementItemDto(i.Id, i.UnitId, i.Unit!.Name, i.Code, i.Name, i.Kind, i.LegalBasis, i.Version), i => i.Id, ct);
 }

@@ -2,23 +2,20 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using Sunlight.Web.Features.Registry;
 using Sunlight.Web.Infrastructure.Database;
-using Sunlight.Web.Infrastructure.Identity;
+using Sunlight.Web.Infrastructure.Api;
 
 namespace Sunlight.Web.Features.Registry.EnforcementItems;
 
-[Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(SunlightDbContext db, IAuthorizationService auth) : PageModel
+[Authorize(Policy = RegistryPolicies.Read)]
+internal sealed class IndexModel(SunlightDbContext db, IAuthorizationService auth) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? UnitId { get; set; }
     [BindProperty(SupportsGet = true)] public EnforcementKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public long? After { get; set; }
 
-    public IReadOnlyList<EnforcementItem> Rows { get; private set; } = [];
-    public long? NextCursor { get; private set; }
+    public Page<EnforcementItemDto> List { get; private set; } = new([], null, 0);
     public List<SelectListItem> Units { get; private set; } = [];
     public bool CanEdit { get; private set; }
 
@@ -27,13 +24,8 @@ public sealed class IndexModel(SunlightDbContext db, IAuthorizationService auth)
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        CanEdit = (await auth.AuthorizeAsync(User, Policies.EditOwnUnit)).Succeeded;
-        var limit = Paging.DefaultLimit;
-        var rows = await EnforcementItemList.Filter(db.EnforcementItems.AsNoTracking(), new EnforcementItemQuery(UnitId, Kind, Q, After, limit))
-            .Where(i => After == null || i.Id > After)
-            .OrderBy(i => i.Id).Take(limit + 1).Include(i => i.Unit).ToListAsync(ct);
-        var page = Paging.ToPage(rows, limit, i => i.Id);
-        (Rows, NextCursor) = (page.Items, page.NextCursor);
+        CanEdit = (await auth.AuthorizeAsync(User, RegistryPolicies.Edit)).Succeeded;
+        List = await EnforcementItemList.PageAsync(db, new EnforcementItemQuery(UnitId, Kind, Q, After, null), ct);
         Units = await RegistryForms.UnitOptionsAsync(db, ct);
     }
 }

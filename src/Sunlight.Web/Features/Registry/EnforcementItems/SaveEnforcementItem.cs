@@ -1,9 +1,15 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Registry.EnforcementItems;
 
-public sealed record EnforcementItemInput(long UnitId, string Code, string Name, EnforcementKind Kind, string LegalBasis, Guid? Version = null) : IUnitItemInput;
+public sealed record EnforcementItemInput(long UnitId, string Code, string Name, EnforcementKind Kind, string LegalBasis, Guid? Version = null) : IUnitItemInput
+{
+    [JsonIgnore] public long Id { get; init; }
+}
 
 public sealed record EnforcementItemDto(long Id, long UnitId, string UnitName, string Code, string Name, EnforcementKind Kind, string LegalBasis, Guid Version)
 {
@@ -15,15 +21,15 @@ internal sealed class EnforcementItemInputValidator : AbstractValidator<Enforcem
     public EnforcementItemInputValidator()
     {
         RuleFor(x => x.UnitId).GreaterThan(0).WithMessage("请选择所属执法单位");
-        RuleFor(x => x.Code).NotEmpty().WithMessage("事项编码不能为空").MaximumLength(40).WithMessage("事项编码不能超过 40 个字符");
-        RuleFor(x => x.Name).NotEmpty().WithMessage("事项名称不能为空").MaximumLength(200).WithMessage("事项名称不能超过 200 个字");
+        RuleFor(x => x.Code).RequiredText("事项编码", UnitItemColumns.CodeLength);
+        RuleFor(x => x.Name).RequiredText("事项名称", UnitItemColumns.NameLength);
         RuleFor(x => x.Kind).IsInEnum().WithMessage("执法类别无效");
-        RuleFor(x => x.LegalBasis).NotEmpty().WithMessage("法律依据不能为空").MaximumLength(1000).WithMessage("法律依据不能超过 1000 个字");
+        RuleFor(x => x.LegalBasis).RequiredText("法律依据", UnitItemColumns.LegalBasisLength);
     }
 }
 
-/// <summary>新增/修改执法事项 (权责清单), shared by pages and API. The unit must be in the caller's scope.</summary>
-public sealed class SaveEnforcementItem(SunlightDbContext db, IValidator<EnforcementItemInput> validator)
+/// <summary>新增/修改执法事项 (权责清单), for the page and the API alike. The unit must be in the caller's scope.</summary>
+internal sealed class SaveEnforcementItem(SunlightDbContext db, IValidator<EnforcementItemInput> validator)
     : SaveUnitItem<EnforcementItem, EnforcementItemInput>(db, validator, CodeTaken)
 {
     public const string CodeTaken = "该单位已有相同编码的执法事项";
@@ -34,5 +40,18 @@ public sealed class SaveEnforcementItem(SunlightDbContext db, IValidator<Enforce
         item.Name = input.Name.Trim();
         item.Kind = input.Kind;
         item.LegalBasis = input.LegalBasis.Trim();
+    }
+}
+
+internal static class SaveEnforcementItemEndpoint
+{
+    public static void MapSaveEnforcementItem(this RouteGroupBuilder items)
+    {
+        items.MapPost("/", (EnforcementItemInput? input, SaveEnforcementItem save, CancellationToken ct) =>
+                save.RunAsync(input, ct).ToHttpAsync(i => TypedResults.Created($"/api/v1/enforcement-items/{i.Id}", EnforcementItemDto.From(i)), "执法单位"))
+            .RequireAuthorization(RegistryPolicies.Edit).WithSummary("新增执法事项（编码在单位内唯一：G-CODE）");
+        items.MapPut("/{id:long}", (long id, EnforcementItemInput? input, SaveEnforcementItem save, CancellationToken ct) =>
+                save.RunAsync(input is null ? null : input with { Id = id }, ct).ToHttpAsync(i => TypedResults.Ok(EnforcementItemDto.From(i)), "执法事项"))
+            .RequireAuthorization(RegistryPolicies.Edit).WithSummary("修改执法事项（需提交 version，冲突时返回 409）");
     }
 }

@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Infrastructure.Database;
-using Sunlight.Web.Infrastructure.Identity;
+using Sunlight.Web.Infrastructure.Api;
 
 namespace Sunlight.Web.Features.Registry.Enterprises;
 
-[Authorize(Policy = Policies.EditOwnUnit)]
-public sealed class EditModel(SunlightDbContext db, SaveEnterprise save) : PageModel
+[Authorize(Policy = RegistryPolicies.Edit)]
+internal sealed class EditModel(SunlightDbContext db, EditEnterprise edit) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }
     [BindProperty] public EnterpriseForm Input { get; set; } = new();
@@ -27,17 +27,11 @@ public sealed class EditModel(SunlightDbContext db, SaveEnterprise save) : PageM
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-        var input = new EnterpriseInput(Input.Uscc ?? "", Input.Name ?? "", Input.Address, Input.Industry, Input.LegalRepresentative, Input.Phone, Input.Version);
-        return await this.SaveAsync(
-            () => Id is { } id ? save.UpdateAsync(id, input, ct) : save.CreateAsync(input, ct), Id is not null,
-            saved => $"已保存企业“{saved.Name}”。", "/Registry/Enterprises", () => Task.FromResult<IActionResult>(Page()));
-    }
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        !ModelState.IsValid
+            ? Page()
+            : await this.RespondAsync(edit.RunAsync(new EnterpriseInput(Input.Uscc ?? "", Input.Name ?? "", Input.Address, Input.Industry, Input.LegalRepresentative, Input.Phone, Input.Version) { Id = Id ?? 0 }, ct),
+                saved => $"已保存企业“{saved.Name}”。", _ => Redirect("/Registry/Enterprises"), () => Task.FromResult<IActionResult>(Page()));
 
     public sealed class EnterpriseForm
     {

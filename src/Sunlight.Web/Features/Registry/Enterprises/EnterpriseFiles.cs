@@ -15,12 +15,12 @@ internal static class EnterpriseFiles
         g.MapPost("/import", (IFormFile? file, string? mode, ImportEnterprises import, CancellationToken ct) =>
                 ImportPipeline.HandleAsync(file, mode, ImportEnterprises.Required, import.RunAsync, ct))
             .DisableAntiforgery().AddEndpointFilter<CookieCallerAntiforgery>()
-            .RequireAuthorization(Policies.EditOwnUnit)
+            .RequireAuthorization(RegistryPolicies.Edit)
             .WithSummary("批量导入企业（multipart 字段 file：.xlsx 或 .csv；mode=strict|validOnly，默认 strict）");
 
         g.MapGet("/export", async ([AsParameters] EnterpriseQuery q, SunlightDbContext db, CancellationToken ct) =>
                 TypedResults.File(await ExportAsync(db, q, ct), ImportSheet.XlsxContentType, "企业名录.xlsx"))
-            .RequireAuthorization(Policies.Staff)
+            .RequireAuthorization(RegistryPolicies.Read)
             .WithSummary("导出企业名录（与列表相同的筛选条件，.xlsx）");
     }
 

@@ -5,7 +5,7 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Registry.Enterprises;
 
-[Authorize(Policy = Policies.EditOwnUnit)]
+[Authorize(Policy = RegistryPolicies.Edit)]
 public sealed class ImportModel : ImportPage
 {
     private readonly ImportEnterprises _import;

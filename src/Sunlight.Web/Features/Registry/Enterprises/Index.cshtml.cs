@@ -4,19 +4,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Features.Registry;
 using Sunlight.Web.Infrastructure.Database;
-using Sunlight.Web.Infrastructure.Identity;
+using Sunlight.Web.Infrastructure.Api;
 
 namespace Sunlight.Web.Features.Registry.Enterprises;
 
-[Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(SunlightDbContext db, IAuthorizationService auth) : PageModel
+[Authorize(Policy = RegistryPolicies.Read)]
+internal sealed class IndexModel(SunlightDbContext db, IAuthorizationService auth) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Industry { get; set; }
     [BindProperty(SupportsGet = true)] public long? After { get; set; }
 
-    public IReadOnlyList<Enterprise> Rows { get; private set; } = [];
-    public long? NextCursor { get; private set; }
+    public Page<EnterpriseDto> List { get; private set; } = new([], null, 0);
     public List<string> Industries { get; private set; } = [];
     public bool CanEdit { get; private set; }
     public string ExportLink => "/api/v1/enterprises/export?" + string.Join("&",
@@ -24,13 +23,8 @@ public sealed class IndexModel(SunlightDbContext db, IAuthorizationService auth)
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        CanEdit = (await auth.AuthorizeAsync(User, Policies.EditOwnUnit)).Succeeded;
-        var limit = Paging.DefaultLimit;
-        var rows = await EnterpriseList.Filter(db.Enterprises.AsNoTracking(), new EnterpriseQuery(Q, Industry, After, limit))
-            .Where(e => After == null || e.Id > After)
-            .OrderBy(e => e.Id).Take(limit + 1).ToListAsync(ct);
-        var page = Paging.ToPage(rows, limit, e => e.Id);
-        (Rows, NextCursor) = (page.Items, page.NextCursor);
+        CanEdit = (await auth.AuthorizeAsync(User, RegistryPolicies.Edit)).Succeeded;
+        List = await EnterpriseList.PageAsync(db, new EnterpriseQuery(Q, Industry, After, null), ct);
         Industries = await db.Enterprises.Where(e => e.Industry != null).Select(e => e.Industry!).Distinct().OrderBy(i => i).ToListAsync(ct);
     }
 }

@@ -4,12 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Infrastructure.Database;
-using Sunlight.Web.Infrastructure.Identity;
+using Sunlight.Web.Infrastructure.Api;
 
 namespace Sunlight.Web.Features.Registry.InspectionItems;
 
-[Authorize(Policy = Policies.EditOwnUnit)]
-public sealed class EditModel(SunlightDbContext db, SaveInspectionItem save) : PageModel
+[Authorize(Policy = RegistryPolicies.Edit)]
+internal sealed class EditModel(SunlightDbContext db, SaveInspectionItem save) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }
     [BindProperty] public ItemForm Input { get; set; } = new();
@@ -29,17 +29,11 @@ public sealed class EditModel(SunlightDbContext db, SaveInspectionItem save) : P
         return await ShowAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        if (!ModelState.IsValid)
-        {
-            return await ShowAsync(ct);
-        }
-        var input = new InspectionItemInput(Input.UnitId ?? 0, Input.Code ?? "", Input.Name ?? "", Input.LegalBasis ?? "", Input.Method, Input.Version);
-        return await this.SaveAsync(
-            () => Id is { } id ? save.UpdateAsync(id, input, ct) : save.CreateAsync(input, ct), Id is not null,
-            saved => $"已保存检查事项“{saved.Name}”。", "/Registry/InspectionItems", async () => await ShowAsync(ct), RegistryForms.MissingUnit);
-    }
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        !ModelState.IsValid
+            ? await ShowAsync(ct)
+            : await this.RespondAsync(save.RunAsync(new InspectionItemInput(Input.UnitId ?? 0, Input.Code ?? "", Input.Name ?? "", Input.LegalBasis ?? "", Input.Method, Input.Version) { Id = Id ?? 0 }, ct),
+                saved => $"已保存检查事项“{saved.Name}”。", _ => Redirect("/Registry/InspectionItems"), async () => await ShowAsync(ct));
 
     private async Task<PageResult> ShowAsync(CancellationToken ct)
     {

@@ -1,9 +1,15 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Registry.InspectionItems;
 
-public sealed record InspectionItemInput(long UnitId, string Code, string Name, string LegalBasis, string? Method, Guid? Version = null) : IUnitItemInput;
+public sealed record InspectionItemInput(long UnitId, string Code, string Name, string LegalBasis, string? Method, Guid? Version = null) : IUnitItemInput
+{
+    [JsonIgnore] public long Id { get; init; }
+}
 
 public sealed record InspectionItemDto(long Id, long UnitId, string UnitName, string Code, string Name, string LegalBasis, string? Method, Guid Version)
 {
@@ -15,15 +21,15 @@ internal sealed class InspectionItemInputValidator : AbstractValidator<Inspectio
     public InspectionItemInputValidator()
     {
         RuleFor(x => x.UnitId).GreaterThan(0).WithMessage("请选择所属执法单位");
-        RuleFor(x => x.Code).NotEmpty().WithMessage("事项编码不能为空").MaximumLength(40).WithMessage("事项编码不能超过 40 个字符");
-        RuleFor(x => x.Name).NotEmpty().WithMessage("事项名称不能为空").MaximumLength(200).WithMessage("事项名称不能超过 200 个字");
-        RuleFor(x => x.LegalBasis).NotEmpty().WithMessage("检查依据不能为空").MaximumLength(1000).WithMessage("检查依据不能超过 1000 个字");
-        RuleFor(x => x.Method).MaximumLength(100).WithMessage("检查方式不能超过 100 个字");
+        RuleFor(x => x.Code).RequiredText("事项编码", UnitItemColumns.CodeLength);
+        RuleFor(x => x.Name).RequiredText("事项名称", UnitItemColumns.NameLength);
+        RuleFor(x => x.LegalBasis).RequiredText("检查依据", UnitItemColumns.LegalBasisLength);
+        RuleFor(x => x.Method).OptionalText("检查方式", InspectionItemConfiguration.MethodLength);
     }
 }
 
-/// <summary>新增/修改检查事项 (检查事项清单), shared by pages and API. The unit must be in the caller's scope.</summary>
-public sealed class SaveInspectionItem(SunlightDbContext db, IValidator<InspectionItemInput> validator)
+/// <summary>新增/修改检查事项 (检查事项清单), for the page and the API alike. The unit must be in the caller's scope.</summary>
+internal sealed class SaveInspectionItem(SunlightDbContext db, IValidator<InspectionItemInput> validator)
     : SaveUnitItem<InspectionItem, InspectionItemInput>(db, validator, CodeTaken)
 {
     public const string CodeTaken = "该单位已有相同编码的检查事项";
@@ -34,5 +40,18 @@ public sealed class SaveInspectionItem(SunlightDbContext db, IValidator<Inspecti
         item.Name = input.Name.Trim();
         item.LegalBasis = input.LegalBasis.Trim();
         item.Method = string.IsNullOrWhiteSpace(input.Method) ? null : input.Method.Trim();
+    }
+}
+
+internal static class SaveInspectionItemEndpoint
+{
+    public static void MapSaveInspectionItem(this RouteGroupBuilder items)
+    {
+        items.MapPost("/", (InspectionItemInput? input, SaveInspectionItem save, CancellationToken ct) =>
+                save.RunAsync(input, ct).ToHttpAsync(i => TypedResults.Created($"/api/v1/inspection-items/{i.Id}", InspectionItemDto.From(i)), "执法单位"))
+            .RequireAuthorization(RegistryPolicies.Edit).WithSummary("新增检查事项（编码在单位内唯一：G-CODE）");
+        items.MapPut("/{id:long}", (long id, InspectionItemInput? input, SaveInspectionItem save, CancellationToken ct) =>
+                save.RunAsync(input is null ? null : input with { Id = id }, ct).ToHttpAsync(i => TypedResults.Ok(InspectionItemDto.From(i)), "检查事项"))
+            .RequireAuthorization(RegistryPolicies.Edit).WithSummary("修改检查事项（需提交 version，冲突时返回 409）");
     }
 }

@@ -1,17 +1,15 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Infrastructure.Database;
-using Sunlight.Web.Infrastructure.Identity;
+using Sunlight.Web.Infrastructure.Api;
 
 namespace Sunlight.Web.Features.Registry.Officers;
 
-[Authorize(Policy = Policies.EditOwnUnit)]
-public sealed partial class EditModel(SunlightDbContext db, SaveOfficer save) : PageModel
+[Authorize(Policy = RegistryPolicies.Edit)]
+internal sealed class EditModel(SunlightDbContext db, SaveOfficer save) : PageModel
 {
     /// <summary>Blank credential rows offered for new certificates (blank rows are ignored on save).</summary>
     private const int SpareRows = 2;
@@ -41,14 +39,20 @@ public sealed partial class EditModel(SunlightDbContext db, SaveOfficer save) : 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var filled = Input.Credentials.Select((c, i) => (Form: c, Index: i)).Where(c => !c.Form.IsBlank).ToList();
-        foreach (var (c, i) in filled)
+        if (!ModelState.IsValid)
         {
-            if (c.ValidFrom is null)
+            return await ShowAsync(ct);
+        }
+        // Blank rows are dropped, so the use case's credentials[i] are the form's rows; the form shows the kept rows.
+        Input.Credentials.RemoveAll(c => c.IsBlank);
+        ModelState.Clear();
+        for (var i = 0; i < Input.Credentials.Count; i++)
+        {
+            if (Input.Credentials[i].ValidFrom is null)
             {
                 ModelState.AddModelError($"Input.Credentials[{i}].ValidFrom", "请填写有效期起");
             }
-            if (c.ValidTo is null)
+            if (Input.Credentials[i].ValidTo is null)
             {
                 ModelState.AddModelError($"Input.Credentials[{i}].ValidTo", "请填写有效期止");
             }
@@ -58,15 +62,10 @@ public sealed partial class EditModel(SunlightDbContext db, SaveOfficer save) : 
             return await ShowAsync(ct);
         }
         var input = new OfficerInput(Input.UnitId ?? 0, Input.Name ?? "", Input.Position, Input.IsAuxiliary,
-            filled.Select(c => new CredentialInput(c.Form.Number ?? "", c.Form.Category ?? "", c.Form.ValidFrom!.Value, c.Form.ValidTo!.Value)).ToList(),
-            Input.IsActive, Input.Version);
-        return await this.SaveAsync(
-            () => Id is { } id ? save.UpdateAsync(id, input, ct) : save.CreateAsync(input, ct), Id is not null,
-            saved => $"已保存执法人员“{saved.Name}”。", "/Registry/Officers", async () => await ShowAsync(ct), RegistryForms.MissingUnit,
-            // The handler numbers credentials among the filled rows; the form numbers all rows.
-            errors => errors.ToDictionary(
-                e => CredentialIndex().Replace(e.Key, m => $"credentials[{filled[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)].Index}]"),
-                e => e.Value));
+            Input.Credentials.Select(c => new CredentialInput(c.Number ?? "", c.Category ?? "", c.ValidFrom!.Value, c.ValidTo!.Value)).ToList(),
+            Input.IsActive, Input.Version) { Id = Id ?? 0 };
+        return await this.RespondAsync(save.RunAsync(input, ct),
+            saved => $"已保存执法人员“{saved.Name}”。", _ => Redirect("/Registry/Officers"), async () => await ShowAsync(ct));
     }
 
     private async Task<PageResult> ShowAsync(CancellationToken ct)
@@ -79,9 +78,6 @@ public sealed partial class EditModel(SunlightDbContext db, SaveOfficer save) : 
         }
         return Page();
     }
-
-    [GeneratedRegex(@"^credentials\[(\d+)\]")]
-    private static partial Regex CredentialIndex();
 
     public sealed class OfficerForm
     {

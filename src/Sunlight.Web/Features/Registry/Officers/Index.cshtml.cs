@@ -2,15 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using Sunlight.Web.Features.Registry;
 using Sunlight.Web.Infrastructure.Database;
-using Sunlight.Web.Infrastructure.Identity;
+using Sunlight.Web.Infrastructure.Api;
 
 namespace Sunlight.Web.Features.Registry.Officers;
 
-[Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(SunlightDbContext db, IAuthorizationService auth, TimeProvider clock) : PageModel
+[Authorize(Policy = RegistryPolicies.Read)]
+internal sealed class IndexModel(SunlightDbContext db, IAuthorizationService auth, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? UnitId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -18,8 +16,7 @@ public sealed class IndexModel(SunlightDbContext db, IAuthorizationService auth,
     [BindProperty(SupportsGet = true)] public bool? Expired { get; set; }
     [BindProperty(SupportsGet = true)] public long? After { get; set; }
 
-    public IReadOnlyList<Officer> Rows { get; private set; } = [];
-    public long? NextCursor { get; private set; }
+    public Page<Officer> List { get; private set; } = new([], null, 0);
     public List<SelectListItem> Units { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public bool CanEdit { get; private set; }
@@ -30,16 +27,9 @@ public sealed class IndexModel(SunlightDbContext db, IAuthorizationService auth,
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        CanEdit = (await auth.AuthorizeAsync(User, Policies.EditOwnUnit)).Succeeded;
+        CanEdit = (await auth.AuthorizeAsync(User, RegistryPolicies.Edit)).Succeeded;
         Today = ChinaTime.Today(clock);
-        var limit = Paging.DefaultLimit;
-        var rows = await OfficerList.Filter(db.Officers.AsNoTracking(), new OfficerQuery(UnitId, Q, Auxiliary, Expired, After, limit), Today)
-            .Where(o => After == null || o.Id > After)
-            .OrderBy(o => o.Id).Take(limit + 1)
-            .Include(o => o.Unit).Include(o => o.Credentials)
-            .ToListAsync(ct);
-        var page = Paging.ToPage(rows, limit, o => o.Id);
-        (Rows, NextCursor) = (page.Items, page.NextCursor);
+        List = await OfficerList.PageAsync(db, new OfficerQuery(UnitId, Q, Auxiliary, Expired, After, null), Today, ct);
         Units = await RegistryForms.UnitOptionsAsync(db, ct);
     }
 }

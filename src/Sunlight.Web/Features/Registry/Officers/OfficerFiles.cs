@@ -18,12 +18,12 @@ internal static class OfficerFiles
         g.MapPost("/import", (IFormFile? file, string? mode, ImportOfficers import, CancellationToken ct) =>
                 ImportPipeline.HandleAsync(file, mode, ImportOfficers.Required, import.RunAsync, ct))
             .DisableAntiforgery().AddEndpointFilter<CookieCallerAntiforgery>()
-            .RequireAuthorization(Policies.EditOwnUnit)
+            .RequireAuthorization(RegistryPolicies.Edit)
             .WithSummary("批量导入执法人员（multipart 字段 file：.xlsx 或 .csv；mode=strict|validOnly，默认 strict）");
 
         g.MapGet("/export", async ([AsParameters] OfficerQuery q, SunlightDbContext db, TimeProvider clock, CancellationToken ct) =>
                 TypedResults.File(await ExportAsync(db, q, ChinaTime.Today(clock), ct), ImportSheet.XlsxContentType, "执法人员名录.xlsx"))
-            .RequireAuthorization(Policies.Staff)
+            .RequireAuthorization(RegistryPolicies.Read)
             .WithSummary("导出执法人员（与列表相同的筛选条件，.xlsx；每人一行，列出有效期最晚的执法证）");
     }
 

@@ -2,14 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Sunlight.Web.Features.Registry;
 using Sunlight.Web.Infrastructure.Database;
-using Sunlight.Web.Infrastructure.Identity;
+using Sunlight.Web.Infrastructure.Api;
 
 namespace Sunlight.Web.Features.Registry.Units;
 
-[Authorize(Policy = Policies.ManageRegistry)]
-public sealed class EditModel(SunlightDbContext db, SaveUnit save) : PageModel
+[Authorize(Policy = RegistryPolicies.ManageUnits)]
+internal sealed class EditModel(SunlightDbContext db, SaveUnit save) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }
     [BindProperty] public UnitForm Input { get; set; } = new();
@@ -28,17 +27,11 @@ public sealed class EditModel(SunlightDbContext db, SaveUnit save) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-        var input = new UnitInput(Input.Code ?? "", Input.Name ?? "", Input.Kind, Input.Uscc, Input.Address, Input.Phone, Input.Head, Input.IsActive, Input.Version);
-        return await this.SaveAsync(
-            () => Id is { } id ? save.UpdateAsync(id, input, ct) : save.CreateAsync(input, ct), Id is not null,
-            saved => $"已保存执法单位“{saved.Name}”。", "/Registry/Units", () => Task.FromResult<IActionResult>(Page()));
-    }
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        !ModelState.IsValid
+            ? Page()
+            : await this.RespondAsync(save.RunAsync(new UnitInput(Input.Code ?? "", Input.Name ?? "", Input.Kind, Input.Uscc, Input.Address, Input.Phone, Input.Head, Input.IsActive, Input.Version) { Id = Id ?? 0 }, ct),
+                saved => $"已保存执法单位“{saved.Name}”。", _ => Redirect("/Registry/Units"), () => Task.FromResult<IActionResult>(Page()));
 
     public sealed class UnitForm
     {

@@ -1,31 +1,23 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Sunlight.Web.Features.Registry;
 using Sunlight.Web.Infrastructure.Database;
-using Sunlight.Web.Infrastructure.Identity;
+using Sunlight.Web.Infrastructure.Api;
 
 namespace Sunlight.Web.Features.Registry.Units;
 
-[Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(SunlightDbContext db, IAuthorizationService auth) : PageModel
+[Authorize(Policy = RegistryPolicies.Read)]
+internal sealed class IndexModel(SunlightDbContext db, IAuthorizationService auth) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public long? After { get; set; }
 
-    public IReadOnlyList<EnforcementUnit> Rows { get; private set; } = [];
-    public long? NextCursor { get; private set; }
+    public Page<UnitDto> List { get; private set; } = new([], null, 0);
     public bool CanManage { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        CanManage = (await auth.AuthorizeAsync(User, Policies.ManageRegistry)).Succeeded;
-        var limit = Paging.DefaultLimit;
-        var rows = await UnitList.Filter(db.Units.AsNoTracking(), Q)
-            .Where(u => After == null || u.Id > After)
-            .OrderBy(u => u.Id).Take(limit + 1).ToListAsync(ct);
-        var page = Paging.ToPage(rows, limit, u => u.Id);
-        (Rows, NextCursor) = (page.Items, page.NextCursor);
+        CanManage = (await auth.AuthorizeAsync(User, RegistryPolicies.ManageUnits)).Succeeded;
+        List = await UnitList.PageAsync(db, new UnitQuery(Q, After, null), ct);
     }
 }

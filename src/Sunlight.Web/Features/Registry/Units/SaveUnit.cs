@@ -1,73 +1,92 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Features.Registry.Enterprises;
+using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Registry.Units;
 
-/// <summary>新增/修改执法单位, shared by the unit pages and the API (Admin/Supervisor only, enforced by the callers' policy).</summary>
-public sealed class SaveUnit(SunlightDbContext db, IValidator<UnitInput> validator, IConfiguration config)
+public sealed record UnitInput(string Code, string Name, UnitKind Kind, string? Uscc, string? Address, string? Phone, string? Head, bool IsActive = true, Guid? Version = null)
 {
+    /// <summary>The unit to change (from the route); 0 registers a new one.</summary>
+    [JsonIgnore] public long Id { get; init; }
+}
+
+public sealed record UnitDto(long Id, string Code, string Name, UnitKind Kind, string? Uscc, string? Address, string? Phone, string? Head, bool IsActive, string RegionCode, Guid Version)
+{
+    internal static UnitDto From(EnforcementUnit u) => new(u.Id, u.Code, u.Name, u.Kind, u.Uscc, u.Address, u.Phone, u.Head, u.IsActive, u.RegionCode, u.Version);
+}
+
+internal sealed class UnitInputValidator : AbstractValidator<UnitInput>
+{
+    public UnitInputValidator()
+    {
+        RuleFor(x => x.Code).RequiredText("单位编码", EnforcementUnitConfiguration.CodeLength);
+        RuleFor(x => x.Name).RequiredText("单位名称", EnforcementUnitConfiguration.NameLength);
+        RuleFor(x => x.Kind).IsInEnum().WithMessage("单位类型无效");
+        RuleFor(x => x.Uscc).Must(u => string.IsNullOrWhiteSpace(u) || Uscc.IsValid(Uscc.Normalize(u)))
+            .WithMessage(x => Uscc.Validate(Uscc.Normalize(x.Uscc)) ?? "");
+        RuleFor(x => x.Address).OptionalText("地址", RegistryColumns.AddressLength);
+        RuleFor(x => x.Phone).OptionalText("电话", RegistryColumns.PhoneLength);
+        RuleFor(x => x.Head).OptionalText("负责人", RegistryColumns.PersonLength);
+    }
+}
+
+/// <summary>新增/修改执法单位 (Admin/Supervisor), for the unit page and the API alike. Codes are unique in the county (G-CODE).</summary>
+internal sealed class SaveUnit(SunlightDbContext db, IValidator<UnitInput> validator, IConfiguration config) : UseCase<UnitInput, EnforcementUnit>(validator)
+{
+    public const string CodeRule = "G-CODE";
     public const string CodeTaken = "单位编码已被使用";
 
-    public async Task<Outcome<EnforcementUnit>> CreateAsync(UnitInput input, CancellationToken ct)
+    protected override async Task<Outcome<EnforcementUnit>> HandleAsync(UnitInput input, CancellationToken ct)
     {
-        var region = db.Scope.RegionCode ?? SaveEnterprise.DefaultRegion(config);
-        if (await ValidateAsync(input, region, null, ct) is { } errors)
-        {
-            return new Outcome<EnforcementUnit>(null, errors);
-        }
-        var unit = new EnforcementUnit { RegionCode = region };
-        Apply(unit, input);
-        db.Units.Add(unit);
-        await db.SaveChangesAsync(ct);
-        return new Outcome<EnforcementUnit>(unit);
-    }
-
-    public async Task<Outcome<EnforcementUnit>> UpdateAsync(long id, UnitInput input, CancellationToken ct)
-    {
-        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct);
+        var unit = input.Id == 0
+            ? new EnforcementUnit { RegionCode = db.Scope.RegionCode ?? SaveEnterprise.DefaultRegion(config) }
+            : await db.Units.FirstOrDefaultAsync(u => u.Id == input.Id, ct);
         if (unit is null)
         {
             return Outcome<EnforcementUnit>.Missing();
         }
-        if (await ValidateAsync(input, unit.RegionCode, id, ct) is { } errors)
+        var code = input.Code.Trim();
+        // Codes are unique in the county, including units the caller cannot see.
+        if (await db.IsTakenAsync<EnforcementUnit>(u => u.RegionCode == unit.RegionCode && u.Code == code && u.Id != unit.Id, ct))
         {
-            return new Outcome<EnforcementUnit>(null, errors);
+            return Outcome<EnforcementUnit>.Refused(CodeRule, CodeTaken);
         }
-        if (input.Version is { } v)
+        if (unit.Id == 0)
+        {
+            db.Units.Add(unit);
+        }
+        else if (input.Version is { } v)
         {
             db.Entry(unit).Property(x => x.Version).OriginalValue = v;
         }
-        Apply(unit, input);
+        unit.Code = code;
+        unit.Name = input.Name.Trim();
+        unit.Kind = input.Kind;
+        unit.Uscc = string.IsNullOrWhiteSpace(input.Uscc) ? null : Uscc.Normalize(input.Uscc);
+        unit.Address = Blank(input.Address);
+        unit.Phone = Blank(input.Phone);
+        unit.Head = Blank(input.Head);
+        unit.IsActive = input.IsActive;
         await db.SaveChangesAsync(ct);
-        return new Outcome<EnforcementUnit>(unit);
-    }
-
-    private async Task<IDictionary<string, string[]>?> ValidateAsync(UnitInput input, string region, long? id, CancellationToken ct)
-    {
-        var result = await validator.ValidateAsync(input, ct);
-        if (!result.IsValid)
-        {
-            return result.ToDictionary();
-        }
-        var code = input.Code.Trim();
-        // Codes are unique in the county, including units the caller cannot see.
-        var taken = await db.IsTakenAsync<EnforcementUnit>(u => u.RegionCode == region && u.Code == code && u.Id != id, ct);
-        return taken ? new Dictionary<string, string[]> { ["code"] = [CodeTaken] } : null;
-    }
-
-    private static void Apply(EnforcementUnit u, UnitInput i)
-    {
-        u.Code = i.Code.Trim();
-        u.Name = i.Name.Trim();
-        u.Kind = i.Kind;
-        u.Uscc = string.IsNullOrWhiteSpace(i.Uscc) ? null : Uscc.Normalize(i.Uscc);
-        u.Address = Blank(i.Address);
-        u.Phone = Blank(i.Phone);
-        u.Head = Blank(i.Head);
-        u.IsActive = i.IsActive;
+        return unit;
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+internal static class SaveUnitEndpoint
+{
+    public static void MapSaveUnit(this RouteGroupBuilder units)
+    {
+        units.MapPost("/", (UnitInput? input, SaveUnit save, CancellationToken ct) =>
+                save.RunAsync(input, ct).ToHttpAsync(u => TypedResults.Created($"/api/v1/units/{u.Id}", UnitDto.From(u)), "执法单位"))
+            .RequireAuthorization(RegistryPolicies.ManageUnits).WithSummary("新增执法单位（编码在本县唯一：G-CODE）");
+        units.MapPut("/{id:long}", (long id, UnitInput? input, SaveUnit save, CancellationToken ct) =>
+                save.RunAsync(input is null ? null : input with { Id = id }, ct).ToHttpAsync(u => TypedResults.Ok(UnitDto.From(u)), "执法单位"))
+            .RequireAuthorization(RegistryPolicies.ManageUnits).WithSummary("修改执法单位（需提交 version，冲突时返回 409）");
+    }
 }

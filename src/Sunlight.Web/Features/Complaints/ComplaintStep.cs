@@ -32,5 +32,14 @@ public sealed class ComplaintStep(SunlightDbContext db, ComplaintAccess access, 
     public void Log(Complaint c, string kind, string? text, bool isPublic = false) =>
         db.Set<ComplaintEvent>().Add(new ComplaintEvent { ComplaintId = c.Id, At = Now, Actor = db.Scope.ActorName, Kind = kind, Text = text, IsPublic = isPublic });
 
+    /// <summary>A staff note that has no column of its own (受理意见, 办结说明): a staff-only line, when there is one.</summary>
+    public void Note(Complaint c, string label, string? note)
+    {
+        if (!string.IsNullOrWhiteSpace(note))
+        {
+            Log(c, label, note.Trim());
+        }
+    }
+
     public Task SaveAsync(CancellationToken ct) => db.SaveChangesAsync(ct);
 }

@@ -57,7 +57,8 @@ internal static class ComplaintsModule
         services.AddScoped<ReviewReply>();
         services.AddScoped<CloseComplaint>();
         services.AddScoped<ComplaintProblemLink>();
-        services.AddScoped<Extension>();
+        services.AddScoped<RequestExtension>();
+        services.AddScoped<DecideExtension>();
         services.AddScoped<RateReply>();
         services.AddScoped<IntakePointService>();
         services.AddScoped<IScheduledJob, ComplaintDeadlineJob>();

@@ -1,18 +1,30 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Sunlight.Web.Features.Complaints.Queries;
 using Sunlight.Web.Features.Platform.Notifications;
+using Sunlight.Web.Infrastructure.Api;
 
 namespace Sunlight.Web.Features.Complaints.ApproveReply;
 
-public sealed record ReviewReplyInput(bool Approve, string? Comment = null, Guid? Version = null);
+/// <summary>审核答复 input: approve, or send back with a comment for the unit.</summary>
+public sealed record ReviewReplyInput(bool Approve, string? Comment = null, Guid? Version = null)
+{
+    [JsonIgnore] public long Id { get; init; }
+}
+
+internal sealed class ReviewReplyInputValidator : AbstractValidator<ReviewReplyInput>
+{
+    public ReviewReplyInputValidator() => RuleFor(x => x.Comment).OptionalText("审核意见", ComplaintConfiguration.ReasonLength);
+}
 
 /// <summary>The Supervisor approves the unit's reply (the reporter then sees it) or sends it back with a comment.</summary>
-public sealed class ReviewReply(ComplaintStep step, Notifier notifier)
+internal sealed class ReviewReply(ComplaintStep step, Notifier notifier, IValidator<ReviewReplyInput> validator) : UseCase<ReviewReplyInput, Complaint>(validator)
 {
-    public async Task<Complaint?> RunAsync(long id, ReviewReplyInput input, CancellationToken ct)
+    protected override async Task<Outcome<Complaint>> HandleAsync(ReviewReplyInput input, CancellationToken ct)
     {
-        var c = await step.LoadAsync(id, input.Version, ct);
-        if (c is null)
+        if (await step.LoadAsync(input.Id, input.Version, ct) is not { } c)
         {
-            return null;
+            return Outcome<Complaint>.Missing();
         }
         if (input.Approve)
         {
@@ -28,4 +40,12 @@ public sealed class ReviewReply(ComplaintStep step, Notifier notifier)
         await step.SaveAsync(ct);
         return c;
     }
+}
+
+internal static class ReviewReplyEndpoint
+{
+    public static void MapReviewReply(this RouteGroupBuilder complaints) =>
+        complaints.MapPost("/{id:long}/reply/review", (long id, ReviewReplyInput? input, ReviewReply review, ComplaintQueries q, CancellationToken ct) =>
+                review.RunAsync(input is null ? null : input with { Id = id }, ct).ToComplaintAsync(q, ct))
+            .RequireAuthorization(ComplaintPolicies.Supervise).WithSummary("审核答复：approve=true 同意（投诉人可见），false 退回修改");
 }

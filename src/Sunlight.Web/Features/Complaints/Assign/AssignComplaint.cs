@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Features.Complaints.Queries;
 using Sunlight.Web.Features.Platform.Notifications;
@@ -61,6 +60,6 @@ internal static class AssignEndpoint
 {
     public static void MapAssign(this RouteGroupBuilder complaints) =>
         complaints.MapPost("/{id:long}/assign", (long id, AssignInput? input, AssignComplaint assign, ComplaintQueries q, CancellationToken ct) =>
-                assign.RunAsync(input is null ? null : input with { Id = id }, ct).ToHttpAsync(async c => TypedResults.Ok((await q.DtoAsync(c, ct))!), "投诉"))
+                assign.RunAsync(input is null ? null : input with { Id = id }, ct).ToComplaintAsync(q, ct))
             .RequireAuthorization(ComplaintPolicies.Supervise).WithSummary("交办（默认办理期限 30 日）");
 }

@@ -1,6 +1,5 @@
-using System.Text.Json;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Sunlight.Web.Infrastructure.Audit;
 using Sunlight.Web.Infrastructure.Database;
 using Sunlight.Web.Infrastructure.Identity;
 
@@ -10,8 +9,10 @@ namespace Sunlight.Web.Features.Complaints.Confidentiality;
 /// The one way to read a reporter's identity: Supervisors only, and every reading is written to the audit chain as
 /// "ViewIdentity" (who, when, which complaint) before the identity is returned.
 /// </summary>
-public sealed class ReporterIdentityReader(SunlightDbContext db, ComplaintAccess access, ReporterVault vault, TimeProvider clock)
+public sealed class ReporterIdentityReader(SunlightDbContext db, ComplaintAccess access, ReporterVault vault)
 {
+    public const string ViewIdentity = "ViewIdentity";
+
     /// <summary>Null when the complaint is not visible to the caller or the caller is not a Supervisor.</summary>
     public async Task<(bool Found, ReporterIdentity? Identity, bool Anonymous)> ReadAsync(long complaintId, CancellationToken ct)
     {
@@ -24,12 +25,10 @@ public sealed class ReporterIdentityReader(SunlightDbContext db, ComplaintAccess
         {
             return (false, null, false);
         }
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
-        {
-            var after = JsonSerializer.Serialize(new { viewed = "ReporterIdentity", complaint.TrackingCode });
-            await AuditChain.AppendAsync(db, [new PendingAudit(db.Entry(complaint), "ViewIdentity", null, after)], db.Scope.ActorName, clock.GetUtcNow(), ct);
-            await tx.CommitAsync(ct);
-        }
+        // Audited through the SaveChanges capture: the entry is committed before the identity is returned.
+        db.RecordAudit(nameof(Complaint), complaint.Id.ToString(CultureInfo.InvariantCulture), ViewIdentity, null,
+            new Dictionary<string, object?> { ["viewed"] = "ReporterIdentity", [nameof(Complaint.TrackingCode)] = complaint.TrackingCode });
+        await db.SaveChangesAsync(ct);
         return (true, vault.Unprotect(complaint.ReporterProtected), complaint.IsAnonymous);
     }
 }

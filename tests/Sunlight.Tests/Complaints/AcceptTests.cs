@@ -20,8 +20,11 @@ public sealed class AcceptTests(SunlightApp app) : IClassFixture<SunlightApp>
         var stored = await StoredAsync(app, id);
         Assert.Equal(ComplaintState.Accepted, stored.State);
         Assert.NotNull(stored.AcceptedAt);
-        var (entry, before, after) = await LastAuditAsync(app, id);
-        Assert.Equal("StateChange", entry.Action);
+        var (note, _, noted) = await LastAuditAsync(app, id);
+        Assert.Equal("Note", note.Action); // the note has no column: an entry of the same transaction
+        Assert.Equal(("受理意见", new string('受', ComplaintConfiguration.ReasonLength)), (noted.GetProperty("Note").GetString(), noted.GetProperty("Text").GetString()));
+        var (entry, before, after) = await LastAuditAsync(app, id, "StateChange");
+        Assert.Equal(note.OccurredAt, entry.OccurredAt);
         Assert.Equal(nameof(ComplaintState.Received), before.GetProperty("State").GetString());
         Assert.Equal(nameof(ComplaintState.Accepted), after.GetProperty("State").GetString());
     }

@@ -19,8 +19,11 @@ public sealed class CloseTests(SunlightApp app) : IClassFixture<SunlightApp>
         Assert.Equal(ComplaintState.Closed, dto.State);
         var stored = await StoredAsync(app, id);
         Assert.Equal((ComplaintState.Closed, ComplaintFinding.NotSubstantiated, false), (stored.State, stored.Finding, stored.ProblemRaised));
-        var (entry, before, after) = await LastAuditAsync(app, id);
-        Assert.Equal("StateChange", entry.Action);
+        var (note, _, noted) = await LastAuditAsync(app, id);
+        Assert.Equal("Note", note.Action); // the note has no column: an entry of the same transaction
+        Assert.Equal(("办结说明", new string('结', ComplaintConfiguration.ReasonLength)), (noted.GetProperty("Note").GetString(), noted.GetProperty("Text").GetString()));
+        var (entry, before, after) = await LastAuditAsync(app, id, "StateChange");
+        Assert.Equal(note.OccurredAt, entry.OccurredAt);
         Assert.Equal(nameof(ComplaintState.Replied), before.GetProperty("State").GetString());
         Assert.Equal(nameof(ComplaintState.Closed), after.GetProperty("State").GetString());
         Assert.Equal(nameof(ComplaintFinding.NotSubstantiated), after.GetProperty("Finding").GetString());

@@ -74,11 +74,11 @@ internal static class ComplaintTestKit
     public static Task<Complaint> StoredAsync(SunlightFactory app, long id) =>
         app.Db(db => db.Set<Complaint>().AsNoTracking().SingleAsync(c => c.Id == id));
 
-    /// <summary>The complaint's latest audit entry, with its before/after images parsed.</summary>
-    public static async Task<(AuditEntry Entry, JsonElement Before, JsonElement After)> LastAuditAsync(SunlightFactory app, long id)
+    /// <summary>The complaint's latest audit entry (of <paramref name="action"/>, if given), with its before/after images parsed.</summary>
+    public static async Task<(AuditEntry Entry, JsonElement Before, JsonElement After)> LastAuditAsync(SunlightFactory app, long id, string? action = null)
     {
         var entry = await app.Db(db => db.Set<AuditEntry>().AsNoTracking()
-            .Where(e => e.EntityType == nameof(Complaint) && e.EntityId == id.ToString())
+            .Where(e => e.EntityType == nameof(Complaint) && e.EntityId == id.ToString() && (action == null || e.Action == action))
             .OrderByDescending(e => e.Sequence).FirstAsync());
         return (entry, Parse(entry.Before), Parse(entry.After));
     }

@@ -84,9 +84,9 @@ public sealed class ComplaintWorkflowTests(SunlightApp app) : IClassFixture<Sunl
         await HttpAssert.Problem(await unit05.PostJson($"/api/v1/complaints/{id}/close", new { finding = "Substantiated" }), HttpStatusCode.Forbidden);
         var closed = await StepAsync(supervisor, $"/api/v1/complaints/{id}/close", new { finding = "Substantiated" });
         Assert.Equal(ComplaintState.Closed, closed.State);
-        var stored = await app.Db(db => db.Set<Complaint>().Include(c => c.Events).SingleAsync(c => c.Id == id));
-        Assert.True(stored.ProblemRaised);
-        Assert.Contains(stored.Events, e => e.Kind == "列入问题清单");
+        Assert.True((await StoredAsync(app, id)).ProblemRaised);
+        var history = (await HttpAssert.Ok<ComplaintDetail>(await supervisor.GetAsync($"/api/v1/complaints/{id}"))).Timeline;
+        Assert.Contains(history, e => e.Kind == "办结" && e.Text == "核查结论：属实；已列入问题清单");
         var problem = await app.Db(db => db.Set<Problem>().SingleAsync(p => p.SourceType == nameof(Complaint) && p.SourceId == id));
         Assert.Equal(ProblemSource.Complaint, problem.Source);
         Assert.Equal(unit05Id, problem.UnitId);

@@ -26,7 +26,7 @@ internal sealed class AcceptComplaint(ComplaintStep step, IValidator<AcceptInput
             return Outcome<Complaint>.Missing();
         }
         c.Accept(step.Now);
-        step.Log(c, "受理", "您的投诉已受理。", isPublic: true);
+        step.TellReporter(c, "受理", "您的投诉已受理。");
         step.Note(c, "受理意见", input.Note);
         await step.SaveAsync(ct);
         return c;

@@ -29,12 +29,11 @@ internal sealed class ReviewReply(ComplaintStep step, Notifier notifier, IValida
         if (input.Approve)
         {
             c.ApproveReply(step.Now);
-            step.Log(c, "答复", c.Reply, isPublic: true);
+            step.TellReporter(c, "答复", c.Reply);
         }
         else
         {
             c.SendReplyBack(string.IsNullOrWhiteSpace(input.Comment) ? "答复需修改。" : input.Comment.Trim());
-            step.Log(c, "答复退回修改", c.ReviewComment);
             await notifier.ToUnitAsync(c.AssignedUnitId!.Value, $"投诉答复需修改：{c.TrackingCode}", c.ReviewComment!, $"/Complaints/Detail/{c.Id}", ct);
         }
         await step.SaveAsync(ct);

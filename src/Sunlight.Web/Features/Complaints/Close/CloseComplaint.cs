@@ -31,7 +31,7 @@ internal sealed class CloseComplaint(ComplaintStep step, ComplaintProblemLink pr
         }
         c.Close(step.Now, input.Finding);
         step.Note(c, "办结说明", input.Note);
-        step.Log(c, "办结", "您的投诉已办结。", isPublic: true);
+        step.TellReporter(c, "办结", "您的投诉已办结。");
         if (input.Finding is ComplaintFinding.Substantiated or ComplaintFinding.PartlySubstantiated)
         {
             await problems.RaiseAsync(c, ct);

@@ -24,7 +24,6 @@ public sealed class ComplaintProblemLink(ComplaintStep step, ProblemLedger ledge
             $"投诉 {complaint.TrackingCode}（{category}，核查{ComplaintText.Finding(complaint.Finding!.Value)}）：{complaint.Description}",
             step.Today, step.Db.Scope.ActorName), ct);
         complaint.ProblemRaised = true;
-        step.Log(complaint, "列入问题清单", "投诉经核查属实，已列入问题清单督促整改。");
     }
 
     /// <summary>Complaint categories map onto the problem list's categories (ProblemNames).</summary>

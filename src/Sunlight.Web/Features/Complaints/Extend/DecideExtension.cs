@@ -27,7 +27,6 @@ internal sealed class DecideExtension(ComplaintStep step, Notifier notifier, IVa
         }
         var extended = input.Approve && c.ResolveDueDate is { } due ? step.Calendar.AddNaturalDays(due, step.Options.ExtensionDays) : null;
         c.DecideExtension(input.Approve, extended);
-        step.Log(c, input.Approve ? "批准延期" : "不批准延期", input.Approve ? $"办理期限延至 {c.ResolveDueDate:yyyy-MM-dd}" : null);
         await notifier.ToUnitAsync(c.AssignedUnitId!.Value, $"延期申请{(input.Approve ? "已批准" : "未批准")}：{c.TrackingCode}",
             input.Approve ? $"办理期限延至 {c.ResolveDueDate:yyyy-MM-dd}。" : "请按原期限办理。", $"/Complaints/Detail/{c.Id}", ct);
         await step.SaveAsync(ct);

@@ -29,7 +29,6 @@ internal sealed class RequestExtension(ComplaintStep step, Notifier notifier, IV
             return Outcome<Complaint>.Missing();
         }
         c.RequestExtension(input.Reason!.Trim());
-        step.Log(c, "申请延期", c.ExtensionReason);
         await notifier.ToRoleAsync(Roles.Supervisor, $"投诉延期申请：{c.TrackingCode}", "理由：" + c.ExtensionReason, $"/Complaints/Detail/{c.Id}", ct);
         await step.SaveAsync(ct);
         return c;

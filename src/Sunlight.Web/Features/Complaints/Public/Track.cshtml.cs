@@ -9,7 +9,7 @@ namespace Sunlight.Web.Features.Complaints.Public;
 
 /// <summary>The reporter's status page: tracking code + PIN show progress and the approved reply — never an identity.</summary>
 [EnableRateLimiting(PublicRateLimits.LookupPolicy)]
-public sealed class TrackModel(ComplaintQueries queries, RateReply rate) : PageModel
+internal sealed class TrackModel(ComplaintQueries queries, RateReply rate) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     [BindProperty(SupportsGet = true)] public string? Pin { get; set; }

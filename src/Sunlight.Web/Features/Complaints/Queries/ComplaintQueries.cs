@@ -10,7 +10,7 @@ public sealed record ComplaintFilter(
     bool? Overdue = null, string? Q = null, long? After = null, int? Limit = null);
 
 /// <summary>The board, the unit's list, the complaint page and the public status page: every read starts from <see cref="ComplaintAccess"/>.</summary>
-public sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess access, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ComplaintOptions> options)
+internal sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess access, History.ComplaintHistory history, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ComplaintOptions> options)
 {
     public async Task<Page<ComplaintListItem>> ListAsync(ComplaintFilter f, CancellationToken ct)
     {
@@ -75,8 +75,7 @@ public sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess acces
             return null;
         }
         var units = await UnitNamesAsync([c.ComplainedUnitId, c.AssignedUnitId], ct);
-        var timeline = await db.Set<ComplaintEvent>().AsNoTracking().Where(e => e.ComplaintId == id).OrderBy(e => e.Id)
-            .Select(e => new TimelineEntry(e.At, e.Actor, e.Kind, e.Text)).ToListAsync(ct);
+        var timeline = await history.ForAsync(id, ct);
         var supervising = access.CanHandleCounty && c.State is ComplaintState.Received or ComplaintState.Accepted;
         return new ComplaintDetail(
             ToDto(c, units),

@@ -28,7 +28,6 @@ internal sealed class ReturnComplaint(ComplaintStep step, Notifier notifier, IVa
             return Outcome<Complaint>.Missing();
         }
         c.Return(input.Reason!.Trim());
-        step.Log(c, "退回", "单位退回，理由：" + c.LastReturnReason);
         await notifier.ToRoleAsync(Roles.Supervisor, $"投诉被退回：{c.TrackingCode}", "退回理由：" + c.LastReturnReason, $"/Complaints/Detail/{c.Id}", ct);
         await step.SaveAsync(ct);
         return c;

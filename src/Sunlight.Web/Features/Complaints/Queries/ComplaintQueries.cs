@@ -14,7 +14,6 @@ internal sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess acc
 {
     public async Task<Page<ComplaintListItem>> ListAsync(ComplaintFilter f, CancellationToken ct)
     {
-        var limit = Paging.Limit(f.Limit);
         var today = ChinaTime.Today(clock);
         var q = access.Visible().AsNoTracking();
         if (f.State is { } state)
@@ -44,19 +43,16 @@ internal sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess acc
             var code = term.ToUpperInvariant();
             q = q.Where(c => c.TrackingCode == code || c.Description.Contains(term) || (c.EnterpriseName != null && c.EnterpriseName.Contains(term)));
         }
-        if (f.After is { } after)
-        {
-            q = q.Where(c => c.Id < after);
-        }
-        var rows = await q.OrderByDescending(c => c.Id).Take(limit + 1)
-            .Select(c => new
+        // Newest first, keyset "after" the last id seen, with the filtered total (共 N 条).
+        var page = await q.KeysetAsync(c => c.Id, newestFirst: true, f.After, f.Limit,
+            c => new
             {
                 c.Id, c.TrackingCode, c.State, c.Channel, Category = c.Category!.Name, c.ComplainedUnitId, c.AssignedUnitId,
                 c.EnterpriseName, Summary = c.Description.Substring(0, Math.Min(c.Description.Length, 80)), c.ReceivedAt,
                 c.AcceptDueDate, c.ResolveDueDate,
-            }).ToListAsync(ct);
-        var units = await UnitNamesAsync(rows.SelectMany(r => new[] { r.ComplainedUnitId, r.AssignedUnitId }), ct);
-        var items = rows.Select(r =>
+            }, r => r.Id, ct);
+        var units = await UnitNamesAsync(page.Items.SelectMany(r => new[] { r.ComplainedUnitId, r.AssignedUnitId }), ct);
+        var items = page.Items.Select(r =>
         {
             var open = r.State is ComplaintState.Received or ComplaintState.Accepted;
             var handling = r.State is ComplaintState.Assigned or ComplaintState.ReplyDrafted;
@@ -64,7 +60,7 @@ internal sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess acc
             return new ComplaintListItem(r.Id, r.TrackingCode, r.State, ComplaintText.State(r.State), r.Channel, r.Category,
                 Name(units, r.ComplainedUnitId), Name(units, r.AssignedUnitId), r.EnterpriseName, r.Summary, r.ReceivedAt, due, due is { } d && today > d);
         }).ToList();
-        return Paging.ToPage(items, limit, i => i.Id);
+        return new Page<ComplaintListItem>(items, page.NextCursor, page.Total);
     }
 
     public async Task<ComplaintDetail?> DetailAsync(long id, CancellationToken ct)

@@ -50,8 +50,8 @@ internal static class ComplaintEndpoints
                 : ApiErrors.NotFound("附件");
         }).WithSummary("下载投诉附件");
 
-        g.MapPost("/", async Task<Results<Created<IntakeResponse>, ValidationProblem>> (StaffComplaintInput input, EnterComplaint enter, CancellationToken ct) =>
-            Receipt(await enter.EnterAsync(input, [], ct)))
+        g.MapPost("/", async Task<Results<Created<IntakeResponse>, ValidationProblem>> (StaffComplaintInput? input, EnterComplaint enter, CancellationToken ct) =>
+            Receipt(await enter.RunAsync(input, ct)))
             .RequireAuthorization(ComplaintPolicies.Supervise).WithSummary("人工登记投诉（电话、邮件、来信、来访、12345 转办）");
 
         g.MapPost("/eml", async Task<Results<Created<IntakeResponse>, ValidationProblem>> (IFormFile eml, [FromForm] string? category, [FromForm] long? unitId, EnterComplaint enter, CancellationToken ct) =>

@@ -36,11 +36,8 @@ internal static class ComplaintEndpoints
             await q.DetailAsync(id, ct) is { } d ? TypedResults.Ok(d) : ApiErrors.NotFound("投诉"))
             .WithSummary("投诉详情与办理过程（不含投诉人身份）");
 
-        g.MapGet("/{id:long}/reporter", async Task<Results<Ok<ReporterDto>, ProblemHttpResult>> (long id, ReporterIdentityReader reader, CancellationToken ct) =>
-        {
-            var (found, identity, anonymous) = await reader.ReadAsync(id, ct);
-            return found ? TypedResults.Ok(new ReporterDto(id, anonymous, identity?.Name, identity?.Phone, identity?.Email)) : ApiErrors.NotFound("投诉");
-        }).RequireAuthorization(ComplaintPolicies.Supervise).WithSummary("查看投诉人身份与联系方式（仅监督人员，每次查看均记入审计日志）");
+        g.MapGet("/{id:long}/reporter", (long id, ReporterIdentityReader reader, CancellationToken ct) =>
+            reader.ReadAsync(id, ct).ToHttpAsync(TypedResults.Ok, "投诉")).RequireAuthorization(ComplaintPolicies.Supervise).WithSummary("查看投诉人身份与联系方式（仅监督人员，每次查看均记入审计日志）");
 
         g.MapGet("/{id:long}/attachments/{attachmentId:long}", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (long id, long attachmentId, ComplaintAccess access, AttachmentStore store, CancellationToken ct) =>
         {

@@ -17,8 +17,8 @@ internal sealed class DetailModel(ComplaintQueries queries, SunlightDbContext db
 {
     public ComplaintDetail? Detail { get; private set; }
     public AssignFormView? AssignForm { get; private set; }
-    public ReporterIdentity? Identity { get; private set; }
-    public bool IdentityShown { get; private set; }
+    /// <summary>The reporter, once a Supervisor asked to see them (that viewing is audited).</summary>
+    public ReporterDto? Reporter { get; private set; }
     public bool CanSupervise { get; private set; }
     public bool CanHandle { get; private set; }
 
@@ -31,12 +31,12 @@ internal sealed class DetailModel(ComplaintQueries queries, SunlightDbContext db
         {
             return Forbid();
         }
-        var (found, identity, _) = await reporter.ReadAsync(id, ct);
-        if (!found)
+        var read = await reporter.ReadAsync(id, ct);
+        if (read.NotFound)
         {
             return NotFound();
         }
-        (Identity, IdentityShown) = (identity, true);
+        Reporter = read.Value;
         return await ShowAsync(id, ct);
     }
 

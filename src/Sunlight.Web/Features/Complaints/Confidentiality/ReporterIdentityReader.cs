@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Sunlight.Web.Features.Complaints.Queries;
+using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Infrastructure.Database;
 using Sunlight.Web.Infrastructure.Identity;
 
@@ -9,26 +11,23 @@ namespace Sunlight.Web.Features.Complaints.Confidentiality;
 /// The one way to read a reporter's identity: Supervisors only, and every reading is written to the audit chain as
 /// "ViewIdentity" (who, when, which complaint) before the identity is returned.
 /// </summary>
-public sealed class ReporterIdentityReader(SunlightDbContext db, ComplaintAccess access, ReporterVault vault)
+internal sealed class ReporterIdentityReader(SunlightDbContext db, ComplaintAccess access, ReporterVault vault)
 {
     public const string ViewIdentity = "ViewIdentity";
 
-    /// <summary>Null when the complaint is not visible to the caller or the caller is not a Supervisor.</summary>
-    public async Task<(bool Found, ReporterIdentity? Identity, bool Anonymous)> ReadAsync(long complaintId, CancellationToken ct)
+    /// <summary>Not found when the complaint is not visible to the caller or the caller may not see identities.</summary>
+    public async Task<Outcome<ReporterDto>> ReadAsync(long complaintId, CancellationToken ct)
     {
-        if (!access.SeesIdentity)
-        {
-            return (false, null, false);
-        }
-        var complaint = await access.Visible().FirstOrDefaultAsync(c => c.Id == complaintId, ct);
+        var complaint = access.SeesIdentity ? await access.Visible().FirstOrDefaultAsync(c => c.Id == complaintId, ct) : null;
         if (complaint is null)
         {
-            return (false, null, false);
+            return Outcome<ReporterDto>.Missing();
         }
         // Audited through the SaveChanges capture: the entry is committed before the identity is returned.
         db.RecordAudit(nameof(Complaint), complaint.Id.ToString(CultureInfo.InvariantCulture), ViewIdentity, null,
             new Dictionary<string, object?> { ["viewed"] = "ReporterIdentity", [nameof(Complaint.TrackingCode)] = complaint.TrackingCode });
         await db.SaveChangesAsync(ct);
-        return (true, vault.Unprotect(complaint.ReporterProtected), complaint.IsAnonymous);
+        var identity = vault.Unprotect(complaint.ReporterProtected);
+        return new ReporterDto(complaint.Id, complaint.IsAnonymous, identity?.Name, identity?.Phone, identity?.Email);
     }
 }

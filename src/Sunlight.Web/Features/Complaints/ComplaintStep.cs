@@ -9,7 +9,7 @@ namespace Sunlight.Web.Features.Complaints;
 /// What every workflow step shares: load the complaint through <see cref="ComplaintAccess"/> (another unit's complaint
 /// is not found), hold the version the caller saw, tell the reporter, and commit once (rows and audit entries together).
 /// </summary>
-public sealed class ComplaintStep(SunlightDbContext db, ComplaintAccess access, TimeProvider clock, WorkingCalendar calendar,
+internal sealed class ComplaintStep(SunlightDbContext db, ComplaintAccess access, TimeProvider clock, WorkingCalendar calendar,
     Microsoft.Extensions.Options.IOptions<ComplaintOptions> options)
 {
     public SunlightDbContext Db => db;

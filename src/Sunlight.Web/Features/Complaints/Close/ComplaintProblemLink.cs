@@ -9,7 +9,7 @@ namespace Sunlight.Web.Features.Complaints.Close;
 /// the caller's DbContext without saving: the close step's one SaveChanges commits the complaint and the problem
 /// together. The problem carries the matter only — never the reporter.
 /// </summary>
-public sealed class ComplaintProblemLink(ComplaintStep step, ProblemLedger ledger)
+internal sealed class ComplaintProblemLink(ComplaintStep step, ProblemLedger ledger)
 {
     public async Task RaiseAsync(Complaint complaint, CancellationToken ct)
     {

@@ -42,6 +42,15 @@ public sealed class ConfidentialityTests(SunlightApp app) : IClassFixture<Sunlig
         ["Complaints/Assigned"] = c => "/Complaints/Assigned",
         ["Complaints/Detail/{id:long}"] = c => $"/Complaints/Detail/{c.Id}",
         ["Complaints/Assign/{id:long}"] = c => $"/Complaints/Assign/{c.Id}",
+        ["Complaints/Accept/{id:long}"] = c => $"/Complaints/Accept/{c.Id}",
+        ["Complaints/Reject/{id:long}"] = c => $"/Complaints/Reject/{c.Id}",
+        ["Complaints/Merge/{id:long}"] = c => $"/Complaints/Merge/{c.Id}",
+        ["Complaints/Return/{id:long}"] = c => $"/Complaints/Return/{c.Id}",
+        ["Complaints/Reply/{id:long}"] = c => $"/Complaints/Reply/{c.Id}",
+        ["Complaints/ApproveReply/{id:long}"] = c => $"/Complaints/ApproveReply/{c.Id}",
+        ["Complaints/Close/{id:long}"] = c => $"/Complaints/Close/{c.Id}",
+        ["Complaints/Extend/{id:long}"] = c => $"/Complaints/Extend/{c.Id}",
+        ["Complaints/Extend/Decision/{id:long}"] = c => $"/Complaints/Extend/Decision/{c.Id}",
         ["Complaints/New"] = c => "/Complaints/New",
         ["Complaints/IntakePoints"] = c => "/Complaints/IntakePoints",
         ["Complaints/IntakePoints/Poster/{id:long}"] = c => $"/Complaints/IntakePoints/Poster/{c.PointId}",
@@ -119,5 +128,30 @@ public sealed class ConfidentialityTests(SunlightApp app) : IClassFixture<Sunlig
         Assert.Contains("\"reporter\":\"已保密\"", detail);
         using var inspector = await app.ClientFor("inspector");
         Assert.Contains("\"reporter\":\"已保密\"", await (await inspector.GetAsync($"/api/v1/complaints/{id}")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ComplaintPage_ShowsTheReporterToSupervisorsOnly_AndAuditsEachViewingInTheSameSave()
+    {
+        var (id, _) = await FiledAndAssignedAsync(app);
+        Task<int> Viewings() => app.Db(db => db.AuditEntries.CountAsync(a => a.Action == "ViewIdentity" && a.EntityId == id.ToString()));
+
+        using var unit = await PageSession.SignInAsync(app, "unit05");
+        var refused = await unit.PostFormAsync($"/Complaints/Detail/{id}", $"/Complaints/Detail/{id}?handler=Reporter", []);
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        Assert.DoesNotContain(SecretName, await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await Viewings());
+
+        using var supervisor = await PageSession.SignInAsync(app, "supervisor");
+        var shown = await supervisor.PostFormAsync($"/Complaints/Detail/{id}", $"/Complaints/Detail/{id}?handler=Reporter", []);
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        var html = await shown.Content.ReadAsStringAsync();
+        Assert.Contains(SecretName, html, StringComparison.Ordinal);
+        Assert.Contains(SecretPhone, html, StringComparison.Ordinal);
+        Assert.Equal(1, await Viewings());
+        var entry = await app.Db(db => db.AuditEntries.SingleAsync(a => a.Action == "ViewIdentity" && a.EntityId == id.ToString()));
+        Assert.Contains("supervisor", entry.Actor);
+        Assert.Contains("\"viewed\":\"ReporterIdentity\"", entry.After);
+        Assert.DoesNotContain(SecretName, entry.After!, StringComparison.Ordinal);
     }
 }

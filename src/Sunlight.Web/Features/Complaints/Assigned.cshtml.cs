@@ -6,7 +6,7 @@ namespace Sunlight.Web.Features.Complaints;
 
 /// <summary>The unit's list: the scope limits it to complaints assigned to the unit.</summary>
 [Authorize(Policy = ComplaintPolicies.Handle)]
-public sealed class AssignedModel(ComplaintQueries queries, SunlightDbContext db) : ComplaintListPage(queries, db)
+internal sealed class AssignedModel(ComplaintQueries queries, SunlightDbContext db) : ComplaintListPage(queries, db)
 {
     public override string Heading => "交办本单位的投诉";
     public override bool ShowFilters => false;

@@ -7,7 +7,7 @@ namespace Sunlight.Web.Features.Complaints;
 internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
 {
     /// <summary>Column lengths that inputs are validated against (one constant for the column and its validator).</summary>
-    public const int ReasonLength = 1000, TextLength = 5000;
+    public const int ReasonLength = 1000, TextLength = 5000, PlaceLength = 200;
 
     public void Configure(EntityTypeBuilder<Complaint> b)
     {
@@ -23,7 +23,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.Property(x => x.TrackingCode).HasMaxLength(20);
         b.Property(x => x.PinHash).HasMaxLength(100);
         b.Property(x => x.Open311Token).HasMaxLength(40);
-        b.Property(x => x.IntakePlace).HasMaxLength(200);
+        b.Property(x => x.IntakePlace).HasMaxLength(PlaceLength);
         b.Property(x => x.EnterpriseName).HasMaxLength(200);
         b.Property(x => x.EnterpriseUscc).HasMaxLength(18);
         b.Property(x => x.Description).HasMaxLength(TextLength);

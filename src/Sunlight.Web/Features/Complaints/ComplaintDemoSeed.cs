@@ -113,8 +113,9 @@ internal sealed class ComplaintDemoSeed(ReporterVault vault, WorkingCalendar cal
 
     private void Advance(Complaint c, ComplaintState target, DateTimeOffset received, DateOnly day, EnforcementUnit unit, List<Complaint> earlier)
     {
-        void Log(DateTimeOffset at, string actor, string kind, string text, bool isPublic = false) =>
-            c.Events.Add(new ComplaintEvent { At = at, Actor = actor, Kind = kind, Text = text, IsPublic = isPublic });
+        // Only the reporter's public lines: the staff history is the audit projection (ADR 0004).
+        void Log(DateTimeOffset at, string actor, string kind, string text) =>
+            c.Events.Add(new ComplaintEvent { At = at, Actor = actor, Kind = kind, Text = text, IsPublic = true });
         if (target == ComplaintState.Received)
         {
             return;
@@ -122,35 +123,33 @@ internal sealed class ComplaintDemoSeed(ReporterVault vault, WorkingCalendar cal
         if (target == ComplaintState.Rejected)
         {
             c.Reject("反映事项已进入行政复议程序，依法不属于投诉受理范围。");
-            Log(received.AddDays(2), "supervisor", "不予受理", "不予受理，理由：" + c.RejectionReason, true);
+            Log(received.AddDays(2), "supervisor", "不予受理", "不予受理，理由：" + c.RejectionReason);
             return;
         }
         c.Accept(received.AddDays(1));
-        Log(received.AddDays(1), "supervisor", "受理", "您的投诉已受理。", true);
+        Log(received.AddDays(1), "supervisor", "受理", "您的投诉已受理。");
         if (target == ComplaintState.Accepted)
         {
             return;
         }
         var assignedAt = received.AddDays(2);
         c.Assign(unit.Id, assignedAt, calendar.AddNaturalDays(day.AddDays(2), 30), "请核实后答复，注意为投诉人保密。");
-        Log(assignedAt, "supervisor", "交办", $"交办{unit.Name}");
-        Log(assignedAt, "supervisor", "交办", "已交办相关部门办理。", true);
+        Log(assignedAt, "supervisor", "交办", "已交办相关部门办理。");
         if (target == ComplaintState.Assigned)
         {
             return;
         }
         c.DraftReplyText("经核查，反映情况部分属实。我局已对相关执法人员批评教育，并规范检查程序，今后检查前一律出示执法证件、说明依据。");
-        Log(assignedAt.AddDays(10), unit.Name + " 法制员", "提交答复", c.DraftReply!);
         if (target == ComplaintState.ReplyDrafted)
         {
             return;
         }
         c.ApproveReply(assignedAt.AddDays(12));
-        Log(assignedAt.AddDays(12), "supervisor", "答复", c.Reply!, true);
+        Log(assignedAt.AddDays(12), "supervisor", "答复", c.Reply!);
         if (target == ComplaintState.Closed)
         {
             c.Close(assignedAt.AddDays(20), earlier.Count % 2 == 0 ? ComplaintFinding.Substantiated : ComplaintFinding.NotSubstantiated);
-            Log(assignedAt.AddDays(20), "supervisor", "办结", "您的投诉已办结。", true);
+            Log(assignedAt.AddDays(20), "supervisor", "办结", "您的投诉已办结。");
         }
     }
 

@@ -8,7 +8,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features.Complaints;
 
 /// <summary>The board, the intake queue and the unit's list: one query (scoped by <see cref="ComplaintAccess"/>), three entry points.</summary>
-public abstract class ComplaintListPage(ComplaintQueries queries, SunlightDbContext db) : PageModel
+internal abstract class ComplaintListPage(ComplaintQueries queries, SunlightDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ComplaintState? State { get; set; }
     [BindProperty(SupportsGet = true)] public long? UnitId { get; set; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Infrastructure.Calendar;
 using Sunlight.Web.Infrastructure.Database;
@@ -6,9 +7,9 @@ namespace Sunlight.Web.Features.Complaints;
 
 /// <summary>
 /// What every workflow step shares: load the complaint through <see cref="ComplaintAccess"/> (another unit's complaint
-/// is not found), hold the version the caller saw, write the timeline line, and commit once.
+/// is not found), hold the version the caller saw, tell the reporter, and commit once (rows and audit entries together).
 /// </summary>
-public sealed class ComplaintStep(SunlightDbContext db, ComplaintAccess access, TimeProvider clock, WorkingCalendar calendar,
+internal sealed class ComplaintStep(SunlightDbContext db, ComplaintAccess access, TimeProvider clock, WorkingCalendar calendar,
     Microsoft.Extensions.Options.IOptions<ComplaintOptions> options)
 {
     public SunlightDbContext Db => db;
@@ -28,9 +29,22 @@ public sealed class ComplaintStep(SunlightDbContext db, ComplaintAccess access, 
         return c;
     }
 
-    /// <summary>A timeline line; public lines are shown to the reporter (never with staff names).</summary>
-    public void Log(Complaint c, string kind, string? text, bool isPublic = false) =>
-        db.Set<ComplaintEvent>().Add(new ComplaintEvent { ComplaintId = c.Id, At = Now, Actor = db.Scope.ActorName, Kind = kind, Text = text, IsPublic = isPublic });
+    /// <summary>A line of the reporter's public timeline (never with staff names). Staff see the audit projection (ADR 0004).</summary>
+    public void TellReporter(Complaint c, string kind, string? text) =>
+        db.Set<ComplaintEvent>().Add(new ComplaintEvent { ComplaintId = c.Id, At = Now, Actor = db.Scope.ActorName, Kind = kind, Text = text, IsPublic = true });
+
+    /// <summary>
+    /// A staff note that has no column of its own (受理意见, 办结说明 …): an audit entry of the step's transaction, shown in
+    /// the complaint's history (<see cref="History.ComplaintHistory"/>).
+    /// </summary>
+    public void Note(Complaint c, string label, string? note)
+    {
+        if (!string.IsNullOrWhiteSpace(note))
+        {
+            db.RecordAudit(nameof(Complaint), c.Id.ToString(CultureInfo.InvariantCulture), History.ComplaintHistory.NoteAction, null,
+                new Dictionary<string, object?> { ["Note"] = label, ["Text"] = note.Trim() });
+        }
+    }
 
     public Task SaveAsync(CancellationToken ct) => db.SaveChangesAsync(ct);
 }

@@ -45,6 +45,7 @@ internal static class ComplaintsModule
         services.AddScoped<ComplaintAccess>();
         services.AddScoped<ComplaintStep>();
         services.AddScoped<ComplaintQueries>();
+        services.AddScoped<History.ComplaintHistory>();
         services.AddScoped<ReporterIdentityReader>();
         services.AddScoped<SubmitComplaint>();
         services.AddScoped<EnterComplaint>();
@@ -57,7 +58,8 @@ internal static class ComplaintsModule
         services.AddScoped<ReviewReply>();
         services.AddScoped<CloseComplaint>();
         services.AddScoped<ComplaintProblemLink>();
-        services.AddScoped<Extension>();
+        services.AddScoped<RequestExtension>();
+        services.AddScoped<DecideExtension>();
         services.AddScoped<RateReply>();
         services.AddScoped<IntakePointService>();
         services.AddScoped<IScheduledJob, ComplaintDeadlineJob>();

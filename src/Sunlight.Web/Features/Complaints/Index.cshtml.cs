@@ -5,7 +5,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features.Complaints;
 
 [Authorize(Policy = ComplaintPolicies.Read)]
-public sealed class IndexModel(ComplaintQueries queries, SunlightDbContext db) : ComplaintListPage(queries, db)
+internal sealed class IndexModel(ComplaintQueries queries, SunlightDbContext db) : ComplaintListPage(queries, db)
 {
     public override string Heading => "投诉举报台账";
 }

@@ -14,7 +14,7 @@ namespace Sunlight.Web.Features.Complaints;
 [Authorize(Policy = ComplaintPolicies.Supervise)]
 [RequestSizeLimit(IntakeLimits.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = IntakeLimits.MaxRequestBytes)]
-public sealed class NewModel(SunlightDbContext db, EnterComplaint enter) : PageModel
+internal sealed class NewModel(SunlightDbContext db, EnterComplaint enter) : PageModel
 {
     [BindProperty] public ComplaintChannel Channel { get; set; } = ComplaintChannel.Phone;
     [BindProperty] public string? Category { get; set; }
@@ -37,7 +37,7 @@ public sealed class NewModel(SunlightDbContext db, EnterComplaint enter) : PageM
     {
         var anonymous = string.IsNullOrWhiteSpace(ReporterName) && string.IsNullOrWhiteSpace(ReporterPhone) && string.IsNullOrWhiteSpace(ReporterEmail);
         var input = new StaffComplaintInput(Channel, Category, Description, UnitId, EnterpriseName, null, null, anonymous, ReporterName, ReporterPhone, ReporterEmail, Place);
-        return await Done(await enter.EnterAsync(input, [], ct), ct);
+        return await Done(await enter.RunAsync(input, ct), ct);
     }
 
     public async Task<IActionResult> OnPostEmlAsync(CancellationToken ct)

@@ -6,7 +6,7 @@ namespace Sunlight.Web.Features.Complaints;
 
 /// <summary>The Supervisor's intake queue: complaints received and not yet accepted.</summary>
 [Authorize(Policy = ComplaintPolicies.Supervise)]
-public sealed class QueueModel(ComplaintQueries queries, SunlightDbContext db) : ComplaintListPage(queries, db)
+internal sealed class QueueModel(ComplaintQueries queries, SunlightDbContext db) : ComplaintListPage(queries, db)
 {
     public override string Heading => "待受理投诉";
     public override bool ShowFilters => false;

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Features.Complaints.Queries;
 using Sunlight.Web.Features.Platform.Notifications;
@@ -49,8 +48,7 @@ internal sealed class AssignComplaint(ComplaintStep step, Notifier notifier, IVa
         }
         var due = input.DueDate is { } d ? new Deadline(d, false) : step.Calendar.AddNaturalDays(step.Today, step.Options.ResolveDays);
         c.Assign(unit.Id, step.Now, due, string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim());
-        step.Log(c, "交办", $"交办{unit.Name}，办理期限 {due.Date:yyyy-MM-dd}" + (c.AssignmentNote is null ? "" : $"；交办意见：{c.AssignmentNote}"));
-        step.Log(c, "交办", "已交办相关部门办理。", isPublic: true);
+        step.TellReporter(c, "交办", "已交办相关部门办理。");
         await notifier.ToUnitAsync(unit.Id, $"投诉交办：{c.TrackingCode}", $"县司法局交办投诉 {c.TrackingCode}，请于 {due.Date:yyyy-MM-dd} 前办理并答复。", $"/Complaints/Detail/{c.Id}", ct);
         await step.SaveAsync(ct);
         return c;
@@ -61,6 +59,6 @@ internal static class AssignEndpoint
 {
     public static void MapAssign(this RouteGroupBuilder complaints) =>
         complaints.MapPost("/{id:long}/assign", (long id, AssignInput? input, AssignComplaint assign, ComplaintQueries q, CancellationToken ct) =>
-                assign.RunAsync(input is null ? null : input with { Id = id }, ct).ToHttpAsync(async c => TypedResults.Ok((await q.DtoAsync(c, ct))!), "投诉"))
+                assign.RunAsync(input is null ? null : input with { Id = id }, ct).ToComplaintAsync(q, ct))
             .RequireAuthorization(ComplaintPolicies.Supervise).WithSummary("交办（默认办理期限 30 日）");
 }

@@ -9,7 +9,7 @@ namespace Sunlight.Web.Features.Complaints.Close;
 /// the caller's DbContext without saving: the close step's one SaveChanges commits the complaint and the problem
 /// together. The problem carries the matter only — never the reporter.
 /// </summary>
-public sealed class ComplaintProblemLink(ComplaintStep step, ProblemLedger ledger)
+internal sealed class ComplaintProblemLink(ComplaintStep step, ProblemLedger ledger)
 {
     public async Task RaiseAsync(Complaint complaint, CancellationToken ct)
     {
@@ -24,7 +24,6 @@ public sealed class ComplaintProblemLink(ComplaintStep step, ProblemLedger ledge
             $"投诉 {complaint.TrackingCode}（{category}，核查{ComplaintText.Finding(complaint.Finding!.Value)}）：{complaint.Description}",
             step.Today, step.Db.Scope.ActorName), ct);
         complaint.ProblemRaised = true;
-        step.Log(complaint, "列入问题清单", "投诉经核查属实，已列入问题清单督促整改。");
     }
 
     /// <summary>Complaint categories map onto the problem list's categories (ProblemNames).</summary>

@@ -1,6 +1,7 @@
-using System.Text.Json;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Sunlight.Web.Infrastructure.Audit;
+using Sunlight.Web.Features.Complaints.Queries;
+using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Infrastructure.Database;
 using Sunlight.Web.Infrastructure.Identity;
 
@@ -10,26 +11,23 @@ namespace Sunlight.Web.Features.Complaints.Confidentiality;
 /// The one way to read a reporter's identity: Supervisors only, and every reading is written to the audit chain as
 /// "ViewIdentity" (who, when, which complaint) before the identity is returned.
 /// </summary>
-public sealed class ReporterIdentityReader(SunlightDbContext db, ComplaintAccess access, ReporterVault vault, TimeProvider clock)
+internal sealed class ReporterIdentityReader(SunlightDbContext db, ComplaintAccess access, ReporterVault vault)
 {
-    /// <summary>Null when the complaint is not visible to the caller or the caller is not a Supervisor.</summary>
-    public async Task<(bool Found, ReporterIdentity? Identity, bool Anonymous)> ReadAsync(long complaintId, CancellationToken ct)
+    public const string ViewIdentity = "ViewIdentity";
+
+    /// <summary>Not found when the complaint is not visible to the caller or the caller may not see identities.</summary>
+    public async Task<Outcome<ReporterDto>> ReadAsync(long complaintId, CancellationToken ct)
     {
-        if (!access.SeesIdentity)
-        {
-            return (false, null, false);
-        }
-        var complaint = await access.Visible().FirstOrDefaultAsync(c => c.Id == complaintId, ct);
+        var complaint = access.SeesIdentity ? await access.Visible().FirstOrDefaultAsync(c => c.Id == complaintId, ct) : null;
         if (complaint is null)
         {
-            return (false, null, false);
+            return Outcome<ReporterDto>.Missing();
         }
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
-        {
-            var after = JsonSerializer.Serialize(new { viewed = "ReporterIdentity", complaint.TrackingCode });
-            await AuditChain.AppendAsync(db, [new PendingAudit(db.Entry(complaint), "ViewIdentity", null, after)], db.Scope.ActorName, clock.GetUtcNow(), ct);
-            await tx.CommitAsync(ct);
-        }
-        return (true, vault.Unprotect(complaint.ReporterProtected), complaint.IsAnonymous);
+        // Audited through the SaveChanges capture: the entry is committed before the identity is returned.
+        db.RecordAudit(nameof(Complaint), complaint.Id.ToString(CultureInfo.InvariantCulture), ViewIdentity, null,
+            new Dictionary<string, object?> { ["viewed"] = "ReporterIdentity", [nameof(Complaint.TrackingCode)] = complaint.TrackingCode });
+        await db.SaveChangesAsync(ct);
+        var identity = vault.Unprotect(complaint.ReporterProtected);
+        return new ReporterDto(complaint.Id, complaint.IsAnonymous, identity?.Name, identity?.Phone, identity?.Email);
     }
 }

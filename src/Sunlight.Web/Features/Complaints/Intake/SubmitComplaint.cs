@@ -14,7 +14,7 @@ namespace Sunlight.Web.Features.Complaints.Intake;
 /// Checks everything (text, category, unit, point, files) before anything is written; then the files go to disk and the
 /// complaint to the database (public channels through the batching <see cref="IntakeWriter"/>).
 /// </summary>
-public sealed class SubmitComplaint(
+internal sealed class SubmitComplaint(
     SunlightDbContext db, IValidator<ComplaintSubmission> validator, IOptions<ComplaintOptions> options, AttachmentStore files,
     ReporterVault vault, WorkingCalendar calendar, TimeProvider clock, IntakeWriter writer, IConfiguration config, Categories.ActiveCategories categories)
 {

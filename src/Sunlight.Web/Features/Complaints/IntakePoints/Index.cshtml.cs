@@ -7,7 +7,7 @@ using Sunlight.Web.Features.Complaints;
 namespace Sunlight.Web.Features.Complaints.IntakePoints;
 
 [Authorize(Policy = ComplaintPolicies.Supervise)]
-public sealed class IndexModel(IntakePointService points) : PageModel
+internal sealed class IndexModel(IntakePointService points) : PageModel
 {
     [BindProperty] public IntakePointKind Kind { get; set; }
     [BindProperty] public string? Name { get; set; }

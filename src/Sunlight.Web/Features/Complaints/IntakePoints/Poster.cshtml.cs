@@ -8,7 +8,7 @@ namespace Sunlight.Web.Features.Complaints.IntakePoints;
 
 /// <summary>The A4 poster (print from the browser): title, instructions and the QR code (QRCoder PNG, inlined).</summary>
 [Authorize(Policy = ComplaintPolicies.Supervise)]
-public sealed class PosterModel(IntakePointService points) : PageModel
+internal sealed class PosterModel(IntakePointService points) : PageModel
 {
     public IntakePointDto? Point { get; private set; }
     public string QrDataUri { get; private set; } = "";

@@ -13,7 +13,7 @@ namespace Sunlight.Web.Features.Complaints.Public;
 [EnableRateLimiting(PublicRateLimits.IntakePolicy)]
 [RequestSizeLimit(IntakeLimits.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = IntakeLimits.MaxRequestBytes)]
-public sealed class NewModel(SunlightDbContext db, SubmitComplaint submit) : PageModel
+internal sealed class NewModel(SunlightDbContext db, SubmitComplaint submit) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "point")] public string? Point { get; set; }
     [BindProperty] public string? Category { get; set; }

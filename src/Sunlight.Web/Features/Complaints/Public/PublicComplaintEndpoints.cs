@@ -41,11 +41,12 @@ internal static class PublicComplaintEndpoints
             .RequireRateLimiting(PublicRateLimits.LookupPolicy)
             .WithSummary("按查询码和密码查看投诉办理进度与答复（不含任何身份信息）");
 
-        g.MapPost("/{trackingCode}/rating", async Task<Results<Ok<PublicComplaintView>, ProblemHttpResult>> (string trackingCode, RatingInput input, RateReply rate, ComplaintQueries queries, CancellationToken ct) =>
-        {
-            var c = await rate.RunAsync(trackingCode.Trim().ToUpperInvariant(), input, ct);
-            return c is null ? NotFound() : TypedResults.Ok((await queries.PublicViewAsync(c.TrackingCode, input.Pin, ct))!);
-        })
+        g.MapPost("/{trackingCode}/rating", async Task<Results<Ok<PublicComplaintView>, ValidationProblem, ProblemHttpResult>> (string trackingCode, RatingInput? input, RateReply rate, ComplaintQueries queries, CancellationToken ct) =>
+            await rate.RunAsync(input is null ? null : input with { TrackingCode = trackingCode }, ct) switch
+            {
+                { NotFound: true } => NotFound(),
+                var r => await Task.FromResult(r).ToHttpAsync(async c => TypedResults.Ok((await queries.PublicViewAsync(c.TrackingCode, input!.Pin, ct))!), "投诉"),
+            })
             .RequireRateLimiting(PublicRateLimits.LookupPolicy)
             .WithSummary("投诉人评价答复（满意/不满意）；首次不满意将重新交办办理");
     }

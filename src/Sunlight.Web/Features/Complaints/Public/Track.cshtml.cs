@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Sunlight.Web.Features.Complaints.Queries;
 using Sunlight.Web.Features.Complaints.Rate;
-using Sunlight.Web.Infrastructure.Api;
 
 namespace Sunlight.Web.Features.Complaints.Public;
 
 /// <summary>The reporter's status page: tracking code + PIN show progress and the approved reply — never an identity.</summary>
 [EnableRateLimiting(PublicRateLimits.LookupPolicy)]
-public sealed class TrackModel(ComplaintQueries queries, RateReply rate) : PageModel
+internal sealed class TrackModel(ComplaintQueries queries, RateReply rate) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     [BindProperty(SupportsGet = true)] public string? Pin { get; set; }
@@ -30,19 +29,15 @@ public sealed class TrackModel(ComplaintQueries queries, RateReply rate) : PageM
 
     public async Task<IActionResult> OnPostRateAsync(CancellationToken ct)
     {
-        try
+        var r = await rate.RunAsync(new RatingInput(Pin, Satisfied, Comment) { TrackingCode = Code ?? "" }, ct);
+        Error = r switch
         {
-            if (await rate.RunAsync((Code ?? "").Trim().ToUpperInvariant(), new RatingInput(Pin, Satisfied, Comment), ct) is null)
-            {
-                Error = "查询码或密码不正确。";
-                return Page();
-            }
-        }
-        catch (RuleViolationException e)
-        {
-            Error = e.Message;
-        }
-        View = await queries.PublicViewAsync(Code!, Pin, ct);
+            { NotFound: true } => "查询码或密码不正确。",
+            { Errors: { } errors } => string.Join("；", errors.Values.SelectMany(m => m)),
+            { Rule: not null } => r.Detail,
+            _ => null,
+        };
+        View = r.NotFound ? null : await queries.PublicViewAsync(Code!, Pin, ct);
         return Page();
     }
 }

@@ -10,11 +10,10 @@ public sealed record ComplaintFilter(
     bool? Overdue = null, string? Q = null, long? After = null, int? Limit = null);
 
 /// <summary>The board, the unit's list, the complaint page and the public status page: every read starts from <see cref="ComplaintAccess"/>.</summary>
-public sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess access, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ComplaintOptions> options)
+internal sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess access, History.ComplaintHistory history, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ComplaintOptions> options)
 {
     public async Task<Page<ComplaintListItem>> ListAsync(ComplaintFilter f, CancellationToken ct)
     {
-        var limit = Paging.Limit(f.Limit);
         var today = ChinaTime.Today(clock);
         var q = access.Visible().AsNoTracking();
         if (f.State is { } state)
@@ -44,19 +43,16 @@ public sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess acces
             var code = term.ToUpperInvariant();
             q = q.Where(c => c.TrackingCode == code || c.Description.Contains(term) || (c.EnterpriseName != null && c.EnterpriseName.Contains(term)));
         }
-        if (f.After is { } after)
-        {
-            q = q.Where(c => c.Id < after);
-        }
-        var rows = await q.OrderByDescending(c => c.Id).Take(limit + 1)
-            .Select(c => new
+        // Newest first, keyset "after" the last id seen, with the filtered total (共 N 条).
+        var page = await q.KeysetAsync(c => c.Id, newestFirst: true, f.After, f.Limit,
+            c => new
             {
                 c.Id, c.TrackingCode, c.State, c.Channel, Category = c.Category!.Name, c.ComplainedUnitId, c.AssignedUnitId,
                 c.EnterpriseName, Summary = c.Description.Substring(0, Math.Min(c.Description.Length, 80)), c.ReceivedAt,
                 c.AcceptDueDate, c.ResolveDueDate,
-            }).ToListAsync(ct);
-        var units = await UnitNamesAsync(rows.SelectMany(r => new[] { r.ComplainedUnitId, r.AssignedUnitId }), ct);
-        var items = rows.Select(r =>
+            }, r => r.Id, ct);
+        var units = await UnitNamesAsync(page.Items.SelectMany(r => new[] { r.ComplainedUnitId, r.AssignedUnitId }), ct);
+        var items = page.Items.Select(r =>
         {
             var open = r.State is ComplaintState.Received or ComplaintState.Accepted;
             var handling = r.State is ComplaintState.Assigned or ComplaintState.ReplyDrafted;
@@ -64,7 +60,7 @@ public sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess acces
             return new ComplaintListItem(r.Id, r.TrackingCode, r.State, ComplaintText.State(r.State), r.Channel, r.Category,
                 Name(units, r.ComplainedUnitId), Name(units, r.AssignedUnitId), r.EnterpriseName, r.Summary, r.ReceivedAt, due, due is { } d && today > d);
         }).ToList();
-        return Paging.ToPage(items, limit, i => i.Id);
+        return new Page<ComplaintListItem>(items, page.NextCursor, page.Total);
     }
 
     public async Task<ComplaintDetail?> DetailAsync(long id, CancellationToken ct)
@@ -75,8 +71,7 @@ public sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess acces
             return null;
         }
         var units = await UnitNamesAsync([c.ComplainedUnitId, c.AssignedUnitId], ct);
-        var timeline = await db.Set<ComplaintEvent>().AsNoTracking().Where(e => e.ComplaintId == id).OrderBy(e => e.Id)
-            .Select(e => new TimelineEntry(e.At, e.Actor, e.Kind, e.Text)).ToListAsync(ct);
+        var timeline = await history.ForAsync(id, ct);
         var supervising = access.CanHandleCounty && c.State is ComplaintState.Received or ComplaintState.Accepted;
         return new ComplaintDetail(
             ToDto(c, units),

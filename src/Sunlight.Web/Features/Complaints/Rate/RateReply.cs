@@ -1,22 +1,37 @@
-using Sunlight.Web.Infrastructure.Database;
+using System.Text.Json.Serialization;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Features.Complaints.Confidentiality;
 using Sunlight.Web.Features.Platform.Notifications;
+using Sunlight.Web.Infrastructure.Api;
+using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Complaints.Rate;
 
-public sealed record RatingInput(string? Pin, bool Satisfied, string? Comment = null);
-
-/// <summary>回访/评价 by the reporter (tracking code + PIN). An unsatisfied first rating reopens the complaint once.</summary>
-public sealed class RateReply(ComplaintStep step, Notifier notifier)
+/// <summary>评价 input: the PIN, satisfied or not, and an optional comment; the complaint is the route's tracking code.</summary>
+public sealed record RatingInput(string? Pin, bool Satisfied, string? Comment = null)
 {
-    /// <summary>Null when the code and PIN do not match a complaint.</summary>
-    public async Task<Complaint?> RunAsync(string trackingCode, RatingInput input, CancellationToken ct)
+    [JsonIgnore] public string TrackingCode { get; init; } = "";
+}
+
+internal sealed class RatingInputValidator : AbstractValidator<RatingInput>
+{
+    public RatingInputValidator() => RuleFor(x => x.Comment).OptionalText("评价意见", ComplaintConfiguration.ReasonLength);
+}
+
+/// <summary>
+/// 回访/评价 by the reporter (tracking code + PIN; a wrong code or PIN is not found, indistinguishably). One rating per
+/// reply (C-RATED); an unsatisfied first rating reopens the complaint once.
+/// </summary>
+internal sealed class RateReply(ComplaintStep step, Notifier notifier, IValidator<RatingInput> validator) : UseCase<RatingInput, Complaint>(validator)
+{
+    protected override async Task<Outcome<Complaint>> HandleAsync(RatingInput input, CancellationToken ct)
     {
-        var c = await step.Db.PublicLookup<Complaint>().FirstOrDefaultAsync(x => x.TrackingCode == trackingCode, ct);
+        var code = input.TrackingCode.Trim().ToUpperInvariant();
+        var c = await step.Db.PublicLookup<Complaint>().FirstOrDefaultAsync(x => x.TrackingCode == code, ct);
         if (c is null || !ComplaintCodes.VerifyPin(c.PinHash, input.Pin))
         {
-            return null;
+            return Outcome<Complaint>.Missing();
         }
         var reopened = c.Rate(input.Satisfied, string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim(), step.Now,
             step.Calendar.AddNaturalDays(step.Today, step.Options.ResolveDays));

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
 using MimeKit;
 using Sunlight.Web.Features.Complaints.Intake;
 using Sunlight.Web.Features.Registry;
@@ -10,21 +12,31 @@ public sealed record StaffComplaintInput(
     string? EnterpriseUscc = null, DateOnly? OccurredOn = null, bool Anonymous = true, string? ReporterName = null,
     string? ReporterPhone = null, string? ReporterEmail = null, string? Place = null)
 {
+    /// <summary>Files that came with it (an .eml message's attachments); the JSON API takes none.</summary>
+    [JsonIgnore] public IReadOnlyList<IncomingFile> Files { get; init; } = [];
+
     public ComplaintSubmission ToSubmission() =>
         new(Category, Description, UnitId, EnterpriseName, EnterpriseUscc, OccurredOn, Anonymous, ReporterName, ReporterPhone, ReporterEmail);
 }
 
-/// <summary>Staff entry of phone, mail, letter, walk-in and 12345 complaints, and turning an .eml message into one.</summary>
-public sealed class EnterComplaint(SubmitComplaint submit)
+internal sealed class StaffComplaintInputValidator : AbstractValidator<StaffComplaintInput>
 {
-    public async Task<Outcome<IntakeReceipt>> EnterAsync(StaffComplaintInput input, IReadOnlyList<IncomingFile> files, CancellationToken ct)
+    public StaffComplaintInputValidator()
     {
-        if (input.Channel is ComplaintChannel.WebForm or ComplaintChannel.IntakePoint or ComplaintChannel.Open311 || !Enum.IsDefined(input.Channel))
-        {
-            return Outcome<IntakeReceipt>.Invalid("channel", "人工登记的渠道应为电话、电子邮箱、来信、来访或 12345 热线转办");
-        }
-        return await submit.SubmitAsync(input.ToSubmission(), files, new IntakeSource(input.Channel, input.Place), staffEntry: true, ct);
+        RuleFor(x => x.Channel).Must(c => c is ComplaintChannel.Phone or ComplaintChannel.Email or ComplaintChannel.Letter or ComplaintChannel.WalkIn or ComplaintChannel.Hotline12345)
+            .WithMessage("人工登记的渠道应为电话、电子邮箱、来信、来访或 12345 热线转办");
+        RuleFor(x => x.Place).OptionalText("来源说明", ComplaintConfiguration.PlaceLength);
     }
+}
+
+/// <summary>
+/// Staff entry of phone, mail, letter, walk-in and 12345 complaints, and turning an .eml message into one; the matter
+/// itself is checked and filed by <see cref="SubmitComplaint"/> like every channel's.
+/// </summary>
+internal sealed class EnterComplaint(SubmitComplaint submit, IValidator<StaffComplaintInput> validator) : UseCase<StaffComplaintInput, IntakeReceipt>(validator)
+{
+    protected override Task<Outcome<IntakeReceipt>> HandleAsync(StaffComplaintInput input, CancellationToken ct) =>
+        submit.SubmitAsync(input.ToSubmission(), input.Files, new IntakeSource(input.Channel, input.Place), staffEntry: true, ct);
 
     /// <summary>An e-mail saved as .eml: sender → reporter (kept secret), subject and text → the matter, attachments → files.</summary>
     public async Task<Outcome<IntakeReceipt>> FromEmlAsync(Stream eml, string? category, long? unitId, CancellationToken ct)
@@ -55,8 +67,8 @@ public sealed class EnterComplaint(SubmitComplaint submit)
         }
         var input = new StaffComplaintInput(ComplaintChannel.Email, category ?? "other", description, unitId,
             Anonymous: from is null, ReporterName: from?.Name is { Length: > 0 } n ? n : null, ReporterEmail: from?.Address,
-            Place: "投诉邮箱");
-        return await EnterAsync(input, files, ct);
+            Place: "投诉邮箱") { Files = files };
+        return await RunAsync(input, ct);
     }
 
     private static string? StripTags(string? html) =>

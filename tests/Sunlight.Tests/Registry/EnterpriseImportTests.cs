@@ -182,7 +182,7 @@ public sealed class EnterpriseImportTests(SunlightApp app) : IClassFixture<Sunli
         Assert.Equal(RowErrors.MaxRowsListed + 1, errors.Count);
         Assert.Equal("第 3 行：统一社会信用代码校验位错误", errors[0]);
         Assert.Equal("第 5 行：统一社会信用代码与第 4 行重复", errors[1]);
-        Assert.Equal("第 8 行：企业名称不能为空", errors[2]);
+        Assert.Equal("第 8 行：请填写企业名称", errors[2]);
         Assert.Equal("第 10 行：该统一社会信用代码已登记", errors[3]);
         Assert.Equal(bad.Take(RowErrors.MaxRowsListed).Select(n => $"第 {n} 行："), errors.Take(RowErrors.MaxRowsListed).Select(e => e[..(e.IndexOf('：') + 1)]));
         Assert.Equal("……共 1200 行有错误，以上列出前 1000 行，其余 200 行未逐一列出。", errors[^1]);

@@ -29,6 +29,9 @@ public sealed record Page<T>(IReadOnlyList<T> Items, long? NextCursor, int? Tota
 {
     /// <summary>"共 123 条" or "超过 10000 条", for pages.</summary>
     public string TotalText => Total is not { } n ? "" : TotalCapped ? $"超过 {n} 条" : $"共 {n} 条";
+
+    /// <summary>The same page with its rows turned into what the caller shows.</summary>
+    public Page<TOut> Map<TOut>(Func<T, TOut> map) => new(Items.Select(map).ToList(), NextCursor, Total, TotalCapped);
 }
 
 /// <summary>

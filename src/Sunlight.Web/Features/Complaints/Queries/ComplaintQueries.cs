@@ -60,7 +60,7 @@ internal sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess acc
             return new ComplaintListItem(r.Id, r.TrackingCode, r.State, ComplaintText.State(r.State), r.Channel, r.Category,
                 Name(units, r.ComplainedUnitId), Name(units, r.AssignedUnitId), r.EnterpriseName, r.Summary, r.ReceivedAt, due, due is { } d && today > d);
         }).ToList();
-        return new Page<ComplaintListItem>(items, page.NextCursor, page.Total);
+        return new Page<ComplaintListItem>(items, page.NextCursor, page.Total, page.TotalCapped);
     }
 
     public async Task<ComplaintDetail?> DetailAsync(long id, CancellationToken ct)

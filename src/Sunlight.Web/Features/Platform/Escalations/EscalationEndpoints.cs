@@ -70,6 +70,6 @@ internal static class EscalationList
             .KeysetAsync(e => e.Id, true, q.After, q.Limit, e => e, e => e.Id, ct);
         var unitIds = page.Items.Select(e => e.UnitId).Distinct().ToList();
         var names = await db.PublicUnits().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        return new Page<EscalationDto>(page.Items.Select(e => ManualEscalation.Dto(e, names.GetValueOrDefault(e.UnitId, ""))).ToList(), page.NextCursor, page.Total);
+        return page.Map(e => ManualEscalation.Dto(e, names.GetValueOrDefault(e.UnitId, "")));
     }
 }

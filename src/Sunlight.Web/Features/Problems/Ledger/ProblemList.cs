@@ -57,6 +57,6 @@ internal static class ProblemList
     {
         var page = await Apply(db.Set<Problem>().AsNoTracking(), f, today)
             .KeysetAsync(p => p.Id, newestFirst: true, after, limit, p => new { Problem = p, UnitName = p.Unit!.Name }, r => r.Problem.Id, ct);
-        return new Page<ProblemDto>(page.Items.Select(r => ProblemDto.From(r.Problem, r.UnitName, today)).ToList(), page.NextCursor, page.Total);
+        return page.Map(r => ProblemDto.From(r.Problem, r.UnitName, today));
     }
 }

@@ -32,6 +32,6 @@ internal static class EnterpriseList
     {
         var limit = Paging.Limit(q.Limit);
         var rows = await EnterpriseEndpoints.ListPage(db, q, limit).ToListAsync(ct);
-        return Paging.ToPage(rows, limit, r => r.Id, await Filter(db.Enterprises, q).CountAsync(ct));
+        return Paging.ToPage(rows, limit, r => r.Id, await Filter(db.Enterprises, q).CappedCountAsync(ct));
     }
 }

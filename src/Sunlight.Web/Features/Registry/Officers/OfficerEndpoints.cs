@@ -19,7 +19,7 @@ internal static class OfficerEndpoints
         {
             var today = ChinaTime.Today(clock);
             var page = await OfficerList.PageAsync(db, q, today, ct);
-            return TypedResults.Ok(new Page<OfficerDto>(page.Items.Select(o => ToDto(o, today)).ToList(), page.NextCursor, page.Total));
+            return TypedResults.Ok(page.Map(o => ToDto(o, today)));
         })
             .WithSummary("执法人员列表（按单位、姓名、辅助人员、证件过期筛选，键集分页 after/limit，含总数）");
 

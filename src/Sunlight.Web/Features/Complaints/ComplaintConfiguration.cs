@@ -88,6 +88,8 @@ internal sealed class IntakePointConfiguration : IEntityTypeConfiguration<Intake
 
 internal sealed class ComplaintCategoryConfiguration : IEntityTypeConfiguration<ComplaintCategory>
 {
+    public const int CodeLength = 40;
+
     /// <summary>The taxonomy of domain-rules.md; shipped as data so a county can rename, add or retire entries.</summary>
     internal static readonly (string Code, string Name)[] Defaults =
     [
@@ -104,7 +106,7 @@ internal sealed class ComplaintCategoryConfiguration : IEntityTypeConfiguration<
         // Ids are assigned by the app (max + 1): seeded rows with fixed ids would collide with a PostgreSQL identity sequence.
         b.Property(x => x.Id).ValueGeneratedNever();
         b.HasIndex(x => x.Code).IsUnique();
-        b.Property(x => x.Code).HasMaxLength(40);
+        b.Property(x => x.Code).HasMaxLength(CodeLength);
         b.Property(x => x.Name).HasMaxLength(50);
         b.Property(x => x.Description).HasMaxLength(500);
         b.HasData(Defaults.Select((d, i) => new ComplaintCategory { Id = i + 1, Code = d.Code, Name = d.Name, SortOrder = (i + 1) * 10, IsActive = true }));

@@ -6,6 +6,8 @@ public sealed class AppUser : IdentityUser
 {
     /// <summary>Identity's column for the user name.</summary>
     public const int UserNameLength = 256;
+    /// <summary>Longer passwords are refused before hashing (a 100k-character one would only cost the server time).</summary>
+    public const int PasswordMaxLength = 128;
     public const int DisplayNameLength = 50;
 
     public string DisplayName { get; set; } = "";

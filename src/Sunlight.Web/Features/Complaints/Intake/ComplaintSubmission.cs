@@ -22,7 +22,7 @@ internal sealed class ComplaintSubmissionValidator : AbstractValidator<Complaint
     public ComplaintSubmissionValidator(Microsoft.Extensions.Options.IOptions<ComplaintOptions> options)
     {
         var max = options.Value.MaxDescriptionLength;
-        RuleFor(x => x.Category).NotEmpty().WithMessage("请选择投诉类别");
+        RuleFor(x => x.Category).NotEmpty().WithMessage("请选择投诉类别").MaximumLength(ComplaintCategoryConfiguration.CodeLength).WithMessage("投诉类别无效");
         RuleFor(x => x.Description).NotEmpty().WithMessage("请填写投诉的具体情况")
             .MaximumLength(max).WithMessage($"情况描述不能超过 {max} 字");
         RuleFor(x => x.EnterpriseName).MaximumLength(200).WithMessage("企业名称不能超过 200 字");

@@ -16,7 +16,11 @@ public sealed record RatingInput(string? Pin, bool Satisfied, string? Comment = 
 
 internal sealed class RatingInputValidator : AbstractValidator<RatingInput>
 {
-    public RatingInputValidator() => RuleFor(x => x.Comment).OptionalText("评价意见", ComplaintConfiguration.ReasonLength);
+    public RatingInputValidator()
+    {
+        RuleFor(x => x.Comment).OptionalText("评价意见", ComplaintConfiguration.ReasonLength);
+        RuleFor(x => x.Pin).RequiredText("查询密码", 20);
+    }
 }
 
 /// <summary>

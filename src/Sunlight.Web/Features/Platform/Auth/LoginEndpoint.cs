@@ -14,7 +14,7 @@ internal sealed class LoginRequestValidator : AbstractValidator<LoginRequest>
     public LoginRequestValidator()
     {
         RuleFor(x => x.UserName).RequiredText("用户名", AppUser.UserNameLength);
-        RuleFor(x => x.Password).NotEmpty().WithMessage("请填写密码");
+        RuleFor(x => x.Password).RequiredText("密码", AppUser.PasswordMaxLength);
     }
 }
 

@@ -29,7 +29,6 @@ public sealed partial class RobustnessTests(SunlightApp app) : IClassFixture<Sun
     private static readonly HashSet<string> KnownFailures = new(StringComparer.Ordinal)
     {
         "POST /api/v1/complaints",                                // staff entry: the generated body has a non-staff channel (first enum value), refused first; the matter's fields are checked after it by SubmitComplaint
-        "POST /Complaints/IntakePoints (PostgreSQL)",            // page form: name/place unchecked; varchar(100) overflows (SQLite stores it)
     };
 
     /// <summary>Known on this database: entries without a suffix, and those marked for the provider under test.</summary>

@@ -74,21 +74,23 @@ internal sealed class ComplaintAttachmentConfiguration : IEntityTypeConfiguratio
 
 internal sealed class IntakePointConfiguration : IEntityTypeConfiguration<IntakePoint>
 {
+    public const int NameLength = 100, PlaceLength = 200;
+
     public void Configure(EntityTypeBuilder<IntakePoint> b)
     {
         b.ToTable("IntakePoints");
         b.HasIndex(x => x.Code).IsUnique();
         b.Property(x => x.RegionCode).HasMaxLength(6);
         b.Property(x => x.Code).HasMaxLength(20);
-        b.Property(x => x.Name).HasMaxLength(100);
-        b.Property(x => x.Place).HasMaxLength(200);
+        b.Property(x => x.Name).HasMaxLength(NameLength);
+        b.Property(x => x.Place).HasMaxLength(PlaceLength);
         b.Property(x => x.Version).IsConcurrencyToken();
     }
 }
 
 internal sealed class ComplaintCategoryConfiguration : IEntityTypeConfiguration<ComplaintCategory>
 {
-    public const int CodeLength = 40;
+    public const int CodeLength = 40, NameLength = 50, DescriptionLength = 500;
 
     /// <summary>The taxonomy of domain-rules.md; shipped as data so a county can rename, add or retire entries.</summary>
     internal static readonly (string Code, string Name)[] Defaults =
@@ -107,8 +109,8 @@ internal sealed class ComplaintCategoryConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.Id).ValueGeneratedNever();
         b.HasIndex(x => x.Code).IsUnique();
         b.Property(x => x.Code).HasMaxLength(CodeLength);
-        b.Property(x => x.Name).HasMaxLength(50);
-        b.Property(x => x.Description).HasMaxLength(500);
+        b.Property(x => x.Name).HasMaxLength(NameLength);
+        b.Property(x => x.Description).HasMaxLength(DescriptionLength);
         b.HasData(Defaults.Select((d, i) => new ComplaintCategory { Id = i + 1, Code = d.Code, Name = d.Name, SortOrder = (i + 1) * 10, IsActive = true }));
     }
 }

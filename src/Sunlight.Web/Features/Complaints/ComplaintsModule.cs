@@ -62,6 +62,8 @@ internal static class ComplaintsModule
         services.AddScoped<DecideExtension>();
         services.AddScoped<RateReply>();
         services.AddScoped<IntakePointService>();
+        services.AddScoped<IntakePoints.SaveIntakePoint>();
+        services.AddScoped<Categories.SaveComplaintCategory>();
         services.AddScoped<IScheduledJob, ComplaintDeadlineJob>();
         services.AddScoped<IDemoSeedStep, ComplaintDemoSeed>();
 

@@ -195,31 +195,6 @@ internal sealed class SunlightExceptionHandler(ILogger<SunlightExceptionHandler>
     }
 }
 
-/// <summary>Validates the request body with its FluentValidation validator before the handler runs.</summary>
-internal sealed class ValidationFilter<T>(IValidator<T> validator) : IEndpointFilter
-{
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var arg = context.Arguments.OfType<T>().FirstOrDefault();
-        if (arg is null)
-        {
-            return ApiErrors.Invalid("body", "请求内容不能为空。");
-        }
-        var result = await validator.ValidateAsync(arg, context.HttpContext.RequestAborted);
-        if (!result.IsValid)
-        {
-            return ApiErrors.Invalid(result.ToDictionary());
-        }
-        return await next(context);
-    }
-}
-
-internal static class ValidationFilterExtensions
-{
-    public static RouteHandlerBuilder Validate<T>(this RouteHandlerBuilder builder) =>
-        builder.AddEndpointFilter<ValidationFilter<T>>().ProducesValidationProblem();
-}
-
 /// <summary>
 /// A posted form whose checkbox value is not a boolean ("maybe") is shown again with its field error, but the
 /// checkbox tag helper would convert that attempted value and throw (500). The attempted value becomes "false";

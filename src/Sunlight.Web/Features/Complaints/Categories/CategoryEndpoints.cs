@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -8,16 +9,49 @@ namespace Sunlight.Web.Features.Complaints.Categories;
 
 public sealed record CategoryDto(long Id, string Code, string Name, string? Description, int SortOrder, bool IsActive);
 
-public sealed record CategoryInput(string Code, string Name, string? Description, int SortOrder, bool IsActive = true);
+public sealed record CategoryInput(string? Code, string? Name, string? Description, int SortOrder, bool IsActive = true)
+{
+    [JsonIgnore] public long Id { get; init; }
+}
 
 internal sealed class CategoryInputValidator : AbstractValidator<CategoryInput>
 {
     public CategoryInputValidator()
     {
-        RuleFor(x => x.Code).NotEmpty().WithMessage("类别编码不能为空").MaximumLength(40).WithMessage("类别编码不能超过 40 个字符")
+        RuleFor(x => x.Code).RequiredText("类别编码", ComplaintCategoryConfiguration.CodeLength)
             .Matches("^[a-z0-9-]+$").WithMessage("类别编码只能包含小写字母、数字和连字符");
-        RuleFor(x => x.Name).NotEmpty().WithMessage("类别名称不能为空").MaximumLength(50).WithMessage("类别名称不能超过 50 字");
-        RuleFor(x => x.Description).MaximumLength(500).WithMessage("说明不能超过 500 字");
+        RuleFor(x => x.Name).RequiredText("类别名称", ComplaintCategoryConfiguration.NameLength);
+        RuleFor(x => x.Description).OptionalText("说明", ComplaintCategoryConfiguration.DescriptionLength);
+    }
+}
+
+/// <summary>新增或修改投诉类别 (Id 0 = new); a code already used is refused as C-CATEGORY-CODE.</summary>
+internal sealed class SaveComplaintCategory(SunlightDbContext db, ActiveCategories active, IValidator<CategoryInput> validator)
+    : UseCase<CategoryInput, ComplaintCategory>(validator)
+{
+    public const string CodeTaken = "C-CATEGORY-CODE";
+
+    protected override async Task<Outcome<ComplaintCategory>> HandleAsync(CategoryInput input, CancellationToken ct)
+    {
+        var set = db.Set<ComplaintCategory>();
+        var c = input.Id == 0 ? null : await set.FirstOrDefaultAsync(x => x.Id == input.Id, ct);
+        if (input.Id != 0 && c is null)
+        {
+            return Outcome<ComplaintCategory>.Missing();
+        }
+        if (await set.AnyAsync(x => x.Code == input.Code && x.Id != input.Id, ct))
+        {
+            return Outcome<ComplaintCategory>.Refused(CodeTaken, "类别编码已存在。");
+        }
+        if (c is null)
+        {
+            c = new ComplaintCategory { Id = (await set.MaxAsync(x => (long?)x.Id, ct) ?? 0) + 1 };
+            set.Add(c);
+        }
+        (c.Code, c.Name, c.Description, c.SortOrder, c.IsActive) = (input.Code!, input.Name!.Trim(), input.Description, input.SortOrder, input.IsActive);
+        await db.SaveChangesAsync(ct);
+        active.Invalidate();
+        return c;
     }
 }
 
@@ -32,35 +66,15 @@ internal static class CategoryEndpoints
                 .Select(c => new CategoryDto(c.Id, c.Code, c.Name, c.Description, c.SortOrder, c.IsActive)).ToListAsync(ct)))
             .AllowAnonymous().WithSummary("投诉类别（公开）");
 
-        g.MapPost("/", async Task<Results<Created<CategoryDto>, ValidationProblem>> (CategoryInput input, SunlightDbContext db, ActiveCategories active, CancellationToken ct) =>
-        {
-            if (await db.Set<ComplaintCategory>().AnyAsync(c => c.Code == input.Code, ct))
-            {
-                return ApiErrors.Invalid("code", "类别编码已存在");
-            }
-            var next = (await db.Set<ComplaintCategory>().MaxAsync(c => (long?)c.Id, ct) ?? 0) + 1;
-            var c = new ComplaintCategory { Id = next, Code = input.Code, Name = input.Name.Trim(), Description = input.Description, SortOrder = input.SortOrder, IsActive = input.IsActive };
-            db.Set<ComplaintCategory>().Add(c);
-            await db.SaveChangesAsync(ct);
-            active.Invalidate();
-            return TypedResults.Created($"/api/v1/complaint-categories/{c.Id}", new CategoryDto(c.Id, c.Code, c.Name, c.Description, c.SortOrder, c.IsActive));
-        }).Validate<CategoryInput>().RequireAuthorization(ComplaintPolicies.EditDictionary).WithSummary("新增投诉类别");
+        g.MapPost("/", (CategoryInput? input, SaveComplaintCategory save, CancellationToken ct) =>
+                save.RunAsync(input is null ? null : input with { Id = 0 }, ct)
+                    .ToHttpAsync(c => TypedResults.Created($"/api/v1/complaint-categories/{c.Id}", Dto(c)), "投诉类别"))
+            .RequireAuthorization(ComplaintPolicies.EditDictionary).WithSummary("新增投诉类别");
 
-        g.MapPut("/{id:long}", async Task<Results<Ok<CategoryDto>, ValidationProblem, ProblemHttpResult>> (long id, CategoryInput input, SunlightDbContext db, ActiveCategories active, CancellationToken ct) =>
-        {
-            var c = await db.Set<ComplaintCategory>().FirstOrDefaultAsync(x => x.Id == id, ct);
-            if (c is null)
-            {
-                return ApiErrors.NotFound("投诉类别");
-            }
-            if (await db.Set<ComplaintCategory>().AnyAsync(x => x.Code == input.Code && x.Id != id, ct))
-            {
-                return ApiErrors.Invalid("code", "类别编码已存在");
-            }
-            (c.Code, c.Name, c.Description, c.SortOrder, c.IsActive) = (input.Code, input.Name.Trim(), input.Description, input.SortOrder, input.IsActive);
-            await db.SaveChangesAsync(ct);
-            active.Invalidate();
-            return TypedResults.Ok(new CategoryDto(c.Id, c.Code, c.Name, c.Description, c.SortOrder, c.IsActive));
-        }).Validate<CategoryInput>().RequireAuthorization(ComplaintPolicies.EditDictionary).WithSummary("修改或停用投诉类别");
+        g.MapPut("/{id:long}", (long id, CategoryInput? input, SaveComplaintCategory save, CancellationToken ct) =>
+                save.RunAsync(input is null ? null : input with { Id = id }, ct).ToHttpAsync(c => TypedResults.Ok(Dto(c)), "投诉类别"))
+            .RequireAuthorization(ComplaintPolicies.EditDictionary).WithSummary("修改或停用投诉类别");
     }
+
+    private static CategoryDto Dto(ComplaintCategory c) => new(c.Id, c.Code, c.Name, c.Description, c.SortOrder, c.IsActive);
 }

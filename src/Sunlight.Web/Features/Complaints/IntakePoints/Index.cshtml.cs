@@ -2,16 +2,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Features.Complaints;
 
 namespace Sunlight.Web.Features.Complaints.IntakePoints;
 
 [Authorize(Policy = ComplaintPolicies.Supervise)]
-internal sealed class IndexModel(IntakePointService points) : PageModel
+internal sealed class IndexModel(IntakePointService points, SaveIntakePoint save) : PageModel
 {
-    [BindProperty] public IntakePointKind Kind { get; set; }
-    [BindProperty] public string? Name { get; set; }
-    [BindProperty] public string? Place { get; set; }
+    [BindProperty] public IntakePointInput? Input { get; set; }
 
     public IReadOnlyList<IntakePointDto> Rows { get; private set; } = [];
 
@@ -20,14 +19,12 @@ internal sealed class IndexModel(IntakePointService points) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(Name) || string.IsNullOrWhiteSpace(Place))
+        if (!ModelState.IsValid)
         {
-            ModelState.AddModelError(nameof(Name), "请填写征集点名称和张贴地点");
             await OnGetAsync(ct);
             return Page();
         }
-        var p = await points.CreateAsync(new IntakePointInput(Kind, Name, Place), ct);
-        TempData["Message"] = $"已新建征集点 {p.Name}";
-        return RedirectToPage();
+        return await this.RespondAsync(save.RunAsync(Input is null ? null : Input with { Id = 0 }, ct), p => $"已新建征集点 {p.Name}",
+            _ => RedirectToPage(), async () => { await OnGetAsync(ct); return Page(); });
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -10,52 +11,57 @@ namespace Sunlight.Web.Features.Complaints.IntakePoints;
 
 public sealed record IntakePointDto(long Id, string Code, IntakePointKind Kind, string KindText, string Name, string Place, bool IsActive, string Url, Guid Version);
 
-public sealed record IntakePointInput(IntakePointKind Kind, string Name, string Place, bool IsActive = true, Guid? Version = null);
+/// <summary>A new intake point (Id 0) or the changes to one (Id from the route).</summary>
+public sealed record IntakePointInput(IntakePointKind Kind, string? Name, string? Place, bool IsActive = true, Guid? Version = null)
+{
+    [JsonIgnore] public long Id { get; init; }
+}
 
 internal sealed class IntakePointInputValidator : AbstractValidator<IntakePointInput>
 {
     public IntakePointInputValidator()
     {
         RuleFor(x => x.Kind).IsInEnum().WithMessage("征集点类型无效");
-        RuleFor(x => x.Name).NotEmpty().WithMessage("征集点名称不能为空").MaximumLength(100).WithMessage("征集点名称不能超过 100 字");
-        RuleFor(x => x.Place).NotEmpty().WithMessage("张贴地点不能为空").MaximumLength(200).WithMessage("张贴地点不能超过 200 字");
+        RuleFor(x => x.Name).RequiredText("征集点名称", IntakePointConfiguration.NameLength);
+        RuleFor(x => x.Place).RequiredText("张贴地点", IntakePointConfiguration.PlaceLength);
+    }
+}
+
+/// <summary>新建或修改征集点: one use case for the API and the page.</summary>
+internal sealed class SaveIntakePoint(SunlightDbContext db, IConfiguration config, TimeProvider clock, IValidator<IntakePointInput> validator)
+    : UseCase<IntakePointInput, IntakePoint>(validator)
+{
+    protected override async Task<Outcome<IntakePoint>> HandleAsync(IntakePointInput input, CancellationToken ct)
+    {
+        IntakePoint? p;
+        if (input.Id == 0)
+        {
+            p = new IntakePoint
+            {
+                RegionCode = db.Scope.RegionCode ?? config["Sunlight:RegionCode"] ?? "359901",
+                Code = ComplaintCodes.NewTrackingCode()[2..8],
+                CreatedAt = clock.GetUtcNow(),
+            };
+            db.Set<IntakePoint>().Add(p);
+        }
+        else if ((p = await db.Set<IntakePoint>().FirstOrDefaultAsync(x => x.Id == input.Id, ct)) is null)
+        {
+            return Outcome<IntakePoint>.Missing();
+        }
+        else if (input.Version is { } v)
+        {
+            db.Entry(p).Property(x => x.Version).OriginalValue = v;
+        }
+        (p.Kind, p.Name, p.Place, p.IsActive) = (input.Kind, input.Name!.Trim(), input.Place!.Trim(), input.IsActive);
+        await db.SaveChangesAsync(ct);
+        return p;
     }
 }
 
 /// <summary>Intake points (执法问题征集二维码): where each QR poster hangs, and the URL its code opens.</summary>
-public sealed class IntakePointService(SunlightDbContext db, IConfiguration config, IHttpContextAccessor http, TimeProvider clock)
+public sealed class IntakePointService(SunlightDbContext db, IConfiguration config, IHttpContextAccessor http)
 {
     public IQueryable<IntakePoint> All() => db.Set<IntakePoint>();
-
-    public async Task<IntakePoint> CreateAsync(IntakePointInput input, CancellationToken ct)
-    {
-        var p = new IntakePoint
-        {
-            RegionCode = db.Scope.RegionCode ?? config["Sunlight:RegionCode"] ?? "359901",
-            Code = ComplaintCodes.NewTrackingCode()[2..8],
-            Kind = input.Kind, Name = input.Name.Trim(), Place = input.Place.Trim(), IsActive = input.IsActive,
-            CreatedAt = clock.GetUtcNow(),
-        };
-        db.Set<IntakePoint>().Add(p);
-        await db.SaveChangesAsync(ct);
-        return p;
-    }
-
-    public async Task<IntakePoint?> UpdateAsync(long id, IntakePointInput input, CancellationToken ct)
-    {
-        var p = await db.Set<IntakePoint>().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (p is null)
-        {
-            return null;
-        }
-        if (input.Version is { } v)
-        {
-            db.Entry(p).Property(x => x.Version).OriginalValue = v;
-        }
-        (p.Kind, p.Name, p.Place, p.IsActive) = (input.Kind, input.Name.Trim(), input.Place.Trim(), input.IsActive);
-        await db.SaveChangesAsync(ct);
-        return p;
-    }
 
     /// <summary>The address the QR code opens: configured public base URL, else the address this request came in on.</summary>
     public string UrlOf(IntakePoint p)
@@ -86,15 +92,14 @@ internal static class IntakePointEndpoints
             TypedResults.Ok((await points.All().AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct)).Select(points.ToDto).ToList()))
             .WithSummary("征集点列表");
 
-        g.MapPost("/", async Task<Created<IntakePointDto>> (IntakePointInput input, IntakePointService points, CancellationToken ct) =>
-        {
-            var p = await points.CreateAsync(input, ct);
-            return TypedResults.Created($"/api/v1/complaints/intake-points/{p.Id}", points.ToDto(p));
-        }).Validate<IntakePointInput>().WithSummary("新建征集点（企业、村社公开栏、司法所、服务大厅、网站）");
+        g.MapPost("/", (IntakePointInput? input, SaveIntakePoint save, IntakePointService points, CancellationToken ct) =>
+                save.RunAsync(input is null ? null : input with { Id = 0 }, ct)
+                    .ToHttpAsync(p => TypedResults.Created($"/api/v1/complaints/intake-points/{p.Id}", points.ToDto(p)), "征集点"))
+            .WithSummary("新建征集点（企业、村社公开栏、司法所、服务大厅、网站）");
 
-        g.MapPut("/{id:long}", async Task<Results<Ok<IntakePointDto>, ProblemHttpResult>> (long id, IntakePointInput input, IntakePointService points, CancellationToken ct) =>
-            await points.UpdateAsync(id, input, ct) is { } p ? TypedResults.Ok(points.ToDto(p)) : ApiErrors.NotFound("征集点"))
-            .Validate<IntakePointInput>().WithSummary("修改或停用征集点");
+        g.MapPut("/{id:long}", (long id, IntakePointInput? input, SaveIntakePoint save, IntakePointService points, CancellationToken ct) =>
+                save.RunAsync(input is null ? null : input with { Id = id }, ct).ToHttpAsync(p => TypedResults.Ok(points.ToDto(p)), "征集点"))
+            .WithSummary("修改或停用征集点");
 
         g.MapGet("/{id:long}/qr.png", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (long id, IntakePointService points, CancellationToken ct) =>
             await points.All().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is { } p

@@ -101,7 +101,7 @@ namespace Sunlight.Web
             services.AddHealthChecks().AddDbContextCheck<SunlightDbContext>("database");
             // Two features may each have a public "CategoryInput": such schemas are named after their capability
             // ("ProblemsCategoryInput"), or one endpoint would be documented with the other's body.
-            var sameNames = typeof(Program).Assembly.GetTypes().Where(t => t.IsPublic).GroupBy(t => t.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+            var sameNames = typeof(Program).Assembly.GetTypes().Where(t => !t.IsNested && t.Namespace?.StartsWith("Sunlight.Web.Features", StringComparison.Ordinal) == true).GroupBy(t => t.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
             services.AddOpenApi("v1", o =>
             {
                 o.CreateSchemaReferenceId = info =>

@@ -6,7 +6,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features;
 
 /// <summary>The landing page: what the caller's scope holds, each figure linking to its list.</summary>
-public sealed class IndexModel(SunlightDbContext db, TimeProvider clock) : PageModel
+internal sealed class IndexModel(SunlightDbContext db, TimeProvider clock) : PageModel
 {
     public string CountyTitle { get; private set; } = "";
     public List<(string Label, int Value, string Link)> Cards { get; } = [];

@@ -86,7 +86,7 @@ public class SunlightFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Runs <paramref name="work"/> against the database with no scope filter, to check what was really stored.</summary>
-    public async Task<T> Db<T>(Func<SunlightDbContext, Task<T>> work)
+    internal async Task<T> Db<T>(Func<SunlightDbContext, Task<T>> work)
     {
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SunlightDbContext>();
@@ -94,7 +94,7 @@ public class SunlightFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A context as seen by one user, for service-level tests.</summary>
-    public async Task<T> DbAs<T>(string userName, Func<SunlightDbContext, Task<T>> work)
+    internal async Task<T> DbAs<T>(string userName, Func<SunlightDbContext, Task<T>> work)
     {
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.SignInManager<AppUser>>();

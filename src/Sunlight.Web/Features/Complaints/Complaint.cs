@@ -6,7 +6,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features.Complaints;
 
 /// <summary>受理 → 交办 → 办理 → 答复 → 办结 (domain-rules.md, "Complaints about enforcement").</summary>
-public enum ComplaintState
+internal enum ComplaintState
 {
     /// <summary>已接收（待受理）</summary>
     Received,
@@ -26,7 +26,7 @@ public enum ComplaintState
     Closed,
 }
 
-public enum ComplaintChannel
+internal enum ComplaintChannel
 {
     WebForm,
     IntakePoint,
@@ -38,7 +38,7 @@ public enum ComplaintChannel
     Open311,
 }
 
-public enum ComplaintFinding
+internal enum ComplaintFinding
 {
     /// <summary>属实</summary>
     Substantiated,
@@ -48,7 +48,7 @@ public enum ComplaintFinding
     NotSubstantiated,
 }
 
-public enum ExtensionState
+internal enum ExtensionState
 {
     None,
     Requested,
@@ -61,7 +61,7 @@ public enum ExtensionState
 /// <see cref="ComplaintAccess"/> (UnitStaff: only complaints assigned to their unit). The reporter's identity is kept
 /// encrypted in <see cref="ReporterProtected"/> and never leaves the server except through <c>ReporterIdentityReader</c>.
 /// </summary>
-public sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasState
+internal sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasState
 {
     public long Id { get; set; }
     public string RegionCode { get; set; } = "";

@@ -9,7 +9,7 @@ namespace Sunlight.Web.Features.Complaints;
 /// unit; everyone else (enterprise accounts, anonymous callers) none — the public reaches a complaint only by its
 /// tracking code and PIN. Every endpoint and page that reads complaints starts from <see cref="Visible"/>.
 /// </summary>
-public sealed class ComplaintAccess(SunlightDbContext db)
+internal sealed class ComplaintAccess(SunlightDbContext db)
 {
     private CallerScope Scope => db.Scope;
 

@@ -3,7 +3,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features.Complaints;
 
 /// <summary>投诉类别: the configurable taxonomy of domain-rules.md.</summary>
-public sealed class ComplaintCategory : IAuditable
+internal sealed class ComplaintCategory : IAuditable
 {
     public long Id { get; set; }
     public string Code { get; set; } = "";

@@ -1,7 +1,7 @@
 namespace Sunlight.Web.Features.Complaints;
 
 /// <summary>One line of the complaint's timeline. Public lines are what the reporter sees on the status page.</summary>
-public sealed class ComplaintEvent
+internal sealed class ComplaintEvent
 {
     public long Id { get; set; }
     public long ComplaintId { get; set; }
@@ -12,7 +12,7 @@ public sealed class ComplaintEvent
     public bool IsPublic { get; set; }
 }
 
-public sealed class ComplaintAttachment
+internal sealed class ComplaintAttachment
 {
     public long Id { get; set; }
     public long ComplaintId { get; set; }

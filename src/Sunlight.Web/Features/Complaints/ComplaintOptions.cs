@@ -1,7 +1,7 @@
 namespace Sunlight.Web.Features.Complaints;
 
 /// <summary>Complaint limits (domain-rules.md defaults), configurable under <c>Sunlight:Complaints</c>.</summary>
-public sealed class ComplaintOptions
+internal sealed class ComplaintOptions
 {
     /// <summary>受理 within this many working days of receipt.</summary>
     public int AcceptWorkingDays { get; set; } = 5;

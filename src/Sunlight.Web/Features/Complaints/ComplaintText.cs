@@ -1,7 +1,7 @@
 namespace Sunlight.Web.Features.Complaints;
 
 /// <summary>The Chinese words for the complaint enums, used by pages, the API and Open311 alike.</summary>
-public static class ComplaintText
+internal static class ComplaintText
 {
     public const string Masked = "已保密";
     public const string Anonymous = "匿名";

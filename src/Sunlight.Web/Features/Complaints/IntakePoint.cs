@@ -2,7 +2,7 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Complaints;
 
-public enum IntakePointKind
+internal enum IntakePointKind
 {
     /// <summary>企业</summary>
     Enterprise,
@@ -17,7 +17,7 @@ public enum IntakePointKind
 }
 
 /// <summary>执法问题征集二维码 posted at a place; a complaint through it records its channel and place.</summary>
-public sealed class IntakePoint : IRegionOwned, IAuditable, IVersioned
+internal sealed class IntakePoint : IRegionOwned, IAuditable, IVersioned
 {
     public long Id { get; set; }
     public string RegionCode { get; set; } = "";

@@ -6,7 +6,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features.Problems;
 
 /// <summary>Where a problem was found (问题来源).</summary>
-public enum ProblemSource
+internal enum ProblemSource
 {
     SelfInspection,
     SupervisoryInspection,
@@ -18,7 +18,7 @@ public enum ProblemSource
     Import,
 }
 
-public enum ProblemSeverity
+internal enum ProblemSeverity
 {
     Minor,
     Moderate,
@@ -26,7 +26,7 @@ public enum ProblemSeverity
 }
 
 /// <summary>The rectification workflow: 待制定措施 → 整改中 → 待核账 → 已销账, with 异议 on the side.</summary>
-public enum ProblemState
+internal enum ProblemState
 {
     Raised,
     Rectifying,
@@ -40,7 +40,7 @@ public enum ProblemState
 /// An entry of the problem list (问题清单) and its rectification (整改台账). Every state change goes through a guarded
 /// method below; a step not allowed from the current state throws a <see cref="RuleViolationException"/> (409).
 /// </summary>
-public sealed class Problem : IUnitOwned, IAuditable, IVersioned, IHasState
+internal sealed class Problem : IUnitOwned, IAuditable, IVersioned, IHasState
 {
     public long Id { get; set; }
     public string RegionCode { get; set; } = "";
@@ -208,7 +208,7 @@ public sealed class Problem : IUnitOwned, IAuditable, IVersioned, IHasState
 }
 
 /// <summary>One progress report (整改进展) of the unit, with its evidence files.</summary>
-public sealed class ProblemProgress : IUnitOwned, IAuditable
+internal sealed class ProblemProgress : IUnitOwned, IAuditable
 {
     public long Id { get; set; }
     public string RegionCode { get; set; } = "";
@@ -222,7 +222,7 @@ public sealed class ProblemProgress : IUnitOwned, IAuditable
 }
 
 /// <summary>An evidence file attached to a progress report; the file itself lives in the attachment store.</summary>
-public sealed class ProblemEvidence : IAuditable
+internal sealed class ProblemEvidence : IAuditable
 {
     public long Id { get; set; }
     public long ProblemProgressId { get; set; }
@@ -231,7 +231,7 @@ public sealed class ProblemEvidence : IAuditable
 }
 
 /// <summary>问题类别 dictionary, edited by Admin and Supervisors; the forms offer the active entries.</summary>
-public sealed class ProblemCategory : IAuditable, IVersioned
+internal sealed class ProblemCategory : IAuditable, IVersioned
 {
     public long Id { get; set; }
     public string Name { get; set; } = "";

@@ -22,16 +22,16 @@ using Sunlight.Web.Infrastructure.Files;
 namespace Sunlight.Web.Features.Problems;
 
 /// <summary>The ledger's filters and keyset paging (<c>after</c> = the last id seen, newest first).</summary>
-public sealed record ProblemQuery(long? UnitId, ProblemSource? Source, string? Category, ProblemState? State, bool? Overdue, string? Q, long? After, int? Limit)
+internal sealed record ProblemQuery(long? UnitId, ProblemSource? Source, string? Category, ProblemState? State, bool? Overdue, string? Q, long? After, int? Limit)
 {
     public ProblemFilter Filter => new(UnitId, Source, Category, State, Overdue, Q);
 }
 
-public sealed record EvidenceDto(long Id, string FileName, string ContentType, long Size, string Sha256, string UploadedBy, DateTimeOffset UploadedAt);
+internal sealed record EvidenceDto(long Id, string FileName, string ContentType, long Size, string Sha256, string UploadedBy, DateTimeOffset UploadedAt);
 
-public sealed record ProgressDto(long Id, string Note, string CreatedBy, DateTimeOffset CreatedAt, IReadOnlyList<EvidenceDto> Evidence);
+internal sealed record ProgressDto(long Id, string Note, string CreatedBy, DateTimeOffset CreatedAt, IReadOnlyList<EvidenceDto> Evidence);
 
-public sealed record ProblemDetailDto(ProblemDto Problem, IReadOnlyList<ProgressDto> Progress, IReadOnlyList<TimelineEntry> Timeline);
+internal sealed record ProblemDetailDto(ProblemDto Problem, IReadOnlyList<ProgressDto> Progress, IReadOnlyList<TimelineEntry> Timeline);
 
 internal static class ProblemEndpoints
 {

@@ -1,7 +1,7 @@
 namespace Sunlight.Web.Features.Problems;
 
 /// <summary>The Chinese words the ledger shows for the enums (and reads back on import).</summary>
-public static class ProblemNames
+internal static class ProblemNames
 {
     public static string Source(ProblemSource s) => s switch
     {

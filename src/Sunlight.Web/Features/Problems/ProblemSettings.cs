@@ -1,7 +1,7 @@
 namespace Sunlight.Web.Features.Problems;
 
 /// <summary>The configurable periods of the ledger (section <c>Sunlight:Problems</c>), all in working days.</summary>
-public sealed class ProblemSettings(IConfiguration config)
+internal sealed class ProblemSettings(IConfiguration config)
 {
     /// <summary>Rectification deadline when the unit proposes none (default 20 WD).</summary>
     public int DefaultRectificationWorkingDays => config.GetValue("Sunlight:Problems:DefaultRectificationWorkingDays", 20);

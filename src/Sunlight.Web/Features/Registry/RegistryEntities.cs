@@ -2,7 +2,7 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Registry;
 
-public enum UnitKind
+internal enum UnitKind
 {
     /// <summary>执法单位</summary>
     Enforcement,
@@ -11,7 +11,7 @@ public enum UnitKind
 }
 
 /// <summary>执法单位 / 执法主体.</summary>
-public sealed class EnforcementUnit : IRegionOwned, IAuditable, IVersioned
+internal sealed class EnforcementUnit : IRegionOwned, IAuditable, IVersioned
 {
     public long Id { get; set; }
     public string RegionCode { get; set; } = "";
@@ -27,7 +27,7 @@ public sealed class EnforcementUnit : IRegionOwned, IAuditable, IVersioned
 }
 
 /// <summary>执法人员 or 辅助人员 (auxiliary staff hold no credential and never count as officers).</summary>
-public sealed class Officer : IUnitOwned, IAuditable, IVersioned
+internal sealed class Officer : IUnitOwned, IAuditable, IVersioned
 {
     public long Id { get; set; }
     public string RegionCode { get; set; } = "";
@@ -45,7 +45,7 @@ public sealed class Officer : IUnitOwned, IAuditable, IVersioned
 }
 
 /// <summary>执法证.</summary>
-public sealed class Credential : IAuditable
+internal sealed class Credential : IAuditable
 {
     public long Id { get; set; }
     public long OfficerId { get; set; }
@@ -57,7 +57,7 @@ public sealed class Credential : IAuditable
     public bool IsValidOn(DateOnly date) => ValidFrom <= date && date <= ValidTo;
 }
 
-public enum EnforcementKind
+internal enum EnforcementKind
 {
     Penalty,      // 行政处罚
     Coercion,     // 行政强制
@@ -67,7 +67,7 @@ public enum EnforcementKind
 }
 
 /// <summary>执法事项 (权责清单 entry).</summary>
-public sealed class EnforcementItem : IUnitOwned, IUnitItem, IAuditable, IVersioned
+internal sealed class EnforcementItem : IUnitOwned, IUnitItem, IAuditable, IVersioned
 {
     public long Id { get; set; }
     public string RegionCode { get; set; } = "";
@@ -91,7 +91,7 @@ public sealed class EnforcementItem : IUnitOwned, IUnitItem, IAuditable, IVersio
 }
 
 /// <summary>检查事项清单 entry: a published item the unit may inspect.</summary>
-public sealed class InspectionItem : IUnitOwned, IUnitItem, IAuditable, IVersioned
+internal sealed class InspectionItem : IUnitOwned, IUnitItem, IAuditable, IVersioned
 {
     public long Id { get; set; }
     public string RegionCode { get; set; } = "";
@@ -105,7 +105,7 @@ public sealed class InspectionItem : IUnitOwned, IUnitItem, IAuditable, IVersion
 }
 
 /// <summary>企业 / 市场主体, identified by its 统一社会信用代码.</summary>
-public sealed class Enterprise : IRegionOwned, IAuditable, IVersioned
+internal sealed class Enterprise : IRegionOwned, IAuditable, IVersioned
 {
     public long Id { get; set; }
     public string RegionCode { get; set; } = "";

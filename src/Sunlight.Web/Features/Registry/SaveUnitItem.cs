@@ -6,7 +6,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features.Registry;
 
 /// <summary>A unit's list entry with a code unique in the unit: 执法事项 and 检查事项.</summary>
-public interface IUnitItem
+internal interface IUnitItem
 {
     long Id { get; }
     string RegionCode { get; set; }
@@ -17,7 +17,7 @@ public interface IUnitItem
 }
 
 /// <summary>What both item inputs carry: the target row (0 = new, from the route), the unit, the code and the version seen.</summary>
-public interface IUnitItemInput
+internal interface IUnitItemInput
 {
     long Id { get; }
     long UnitId { get; }

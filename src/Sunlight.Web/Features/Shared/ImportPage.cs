@@ -8,7 +8,7 @@ namespace Sunlight.Web.Features.Shared;
 /// The import page of a list (registry, problem list): upload (strict) → report → "仅导入有效行" (validOnly) on the file kept server-side
 /// by a random token. Uses the same pipeline as the import endpoint.
 /// </summary>
-public abstract class ImportPage : PageModel
+internal abstract class ImportPage : PageModel
 {
     private readonly PendingImports _pending;
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Sunlight.Web.Infrastructure.Api;
 
 /// <summary>A business rule refused the request; answered 409 with the rule's code and its Chinese message.</summary>
-public sealed class RuleViolationException(string ruleCode, string message) : Exception(message)
+internal sealed class RuleViolationException(string ruleCode, string message) : Exception(message)
 {
     public string RuleCode { get; } = ruleCode;
 }

@@ -8,7 +8,7 @@ namespace Sunlight.Web.Infrastructure.Api;
 /// <c>errors</c>), or not found in the caller's scope (→ 404), or a named rule refused it (→ 409 with <c>rule</c> and a
 /// Chinese detail). Exceptions are only for the unexpected.
 /// </summary>
-public sealed record Outcome<T>(T? Value, IDictionary<string, string[]>? Errors = null, bool NotFound = false, string? Rule = null, string? Detail = null)
+internal sealed record Outcome<T>(T? Value, IDictionary<string, string[]>? Errors = null, bool NotFound = false, string? Rule = null, string? Detail = null)
 {
     public bool Succeeded => Errors is null && !NotFound && Rule is null;
 
@@ -25,7 +25,7 @@ public sealed record Outcome<T>(T? Value, IDictionary<string, string[]>? Errors 
 /// total of the filtered list ("共 N 条"); <paramref name="TotalCapped"/> when there are more than
 /// <see cref="Paging.CountCap"/> and <paramref name="Total"/> is that cap.
 /// </summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, long? NextCursor, int? Total = null, bool TotalCapped = false)
+internal sealed record Page<T>(IReadOnlyList<T> Items, long? NextCursor, int? Total = null, bool TotalCapped = false)
 {
     /// <summary>"共 123 条" or "超过 10000 条", for pages.</summary>
     public string TotalText => Total is not { } n ? "" : TotalCapped ? $"超过 {n} 条" : $"共 {n} 条";

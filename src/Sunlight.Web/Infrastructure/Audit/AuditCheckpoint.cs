@@ -8,7 +8,7 @@ namespace Sunlight.Web.Infrastructure.Audit;
 /// (the last verified entry and its hash, where the next run continues), when it was checked, and the first broken entry
 /// if that run found one. Pages and the API show it; only the background job and the <c>verify-audit</c> verb write it.
 /// </summary>
-public sealed class AuditCheckpoint
+internal sealed class AuditCheckpoint
 {
     public const int SingletonId = 1;
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Sunlight.Web.Infrastructure.Audit;
 
 /// <summary>One change to one row. Entries form a hash chain: each hash covers its content and the previous hash.</summary>
-public sealed class AuditEntry
+internal sealed class AuditEntry
 {
     public long Id { get; set; }
     public long Sequence { get; set; }

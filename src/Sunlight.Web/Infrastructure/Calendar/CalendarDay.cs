@@ -4,7 +4,7 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Infrastructure.Calendar;
 
-public enum CalendarDayKind
+internal enum CalendarDayKind
 {
     /// <summary>法定节假日：不上班。</summary>
     Holiday,
@@ -13,7 +13,7 @@ public enum CalendarDayKind
 }
 
 /// <summary>A day that departs from the Monday–Friday rule. A year is "loaded" once any of its days is listed.</summary>
-public sealed class CalendarDay : IAuditable
+internal sealed class CalendarDay : IAuditable
 {
     public DateOnly Date { get; set; }
     public CalendarDayKind Kind { get; set; }

@@ -1,7 +1,7 @@
 namespace Sunlight.Web;
 
 /// <summary>Instants are stored in UTC; dates that people read (deadlines, "today") are China Standard Time (UTC+8, no DST).</summary>
-public static class ChinaTime
+internal static class ChinaTime
 {
     public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
 

@@ -4,13 +4,13 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Infrastructure.Calendar;
 
 /// <summary>A computed deadline; <see cref="Uncertain"/> is true when any day counted lies outside the loaded calendar.</summary>
-public sealed record Deadline(DateOnly Date, bool Uncertain);
+internal sealed record Deadline(DateOnly Date, bool Uncertain);
 
 /// <summary>
 /// Working days per the holiday calendar kept as data (domain-rules.md, "Counting days").
 /// The start day is never counted. Days in a year with no calendar data fall back to weekends only and are flagged.
 /// </summary>
-public sealed class WorkingCalendar
+internal sealed class WorkingCalendar
 {
     private readonly Func<IReadOnlyList<CalendarDay>> _load;
     private volatile Snapshot? _snapshot;

@@ -4,7 +4,7 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Infrastructure.Database;
 
-public enum DatabaseProvider
+internal enum DatabaseProvider
 {
     Sqlite,
     Postgres,

@@ -13,7 +13,7 @@ namespace Sunlight.Web.Infrastructure.Database;
 /// The one DbContext. Provider-specific subclasses exist only so each provider keeps its own migrations.
 /// Every query is limited by the caller's <see cref="CallerScope"/> through global query filters.
 /// </summary>
-public abstract class SunlightDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
+internal abstract class SunlightDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
     private readonly CallerScope _scope;
     private readonly TimeProvider _clock;

@@ -6,7 +6,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Infrastructure.Files;
 
 /// <summary>Metadata of a stored file; the bytes live outside the web root under <c>&lt;data&gt;/files/&lt;sha256[..2]&gt;/&lt;sha256&gt;</c>.</summary>
-public sealed class StoredFile : IAuditable
+internal sealed class StoredFile : IAuditable
 {
     public long Id { get; set; }
     public string FileName { get; set; } = "";
@@ -31,7 +31,7 @@ internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredF
 }
 
 /// <summary>An upload as the store sees it: a name and a way to read it.</summary>
-public sealed record Upload(string FileName, long Length, Func<Stream> Open);
+internal sealed record Upload(string FileName, long Length, Func<Stream> Open);
 
 /// <summary>
 /// Content-addressed attachment store shared by features (rectification evidence, complaint photos ...).
@@ -39,7 +39,7 @@ public sealed record Upload(string FileName, long Length, Func<Stream> Open);
 /// every file with <see cref="Check"/> before storing any, so a refused upload leaves nothing behind in the database.
 /// Downloads go through the owning feature, which checks the caller's scope first.
 /// </summary>
-public sealed class AttachmentStore(IConfiguration config, TimeProvider clock)
+internal sealed class AttachmentStore(IConfiguration config, TimeProvider clock)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
     public const string AllowedText = "JPG、PNG、PDF、Word（.docx）、Excel（.xlsx）";

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Sunlight.Web.Infrastructure.Identity;
 
-public sealed class AppUser : IdentityUser
+internal sealed class AppUser : IdentityUser
 {
     /// <summary>Identity's column for the user name.</summary>
     public const int UserNameLength = 256;

@@ -9,7 +9,7 @@ namespace Sunlight.Web.Infrastructure.Identity;
 /// used, not when the context is created: Identity's cookie validation opens the request's DbContext before the
 /// user is authenticated, and a scope frozen at that moment would be the anonymous one.
 /// </summary>
-public sealed class CallerScope
+internal sealed class CallerScope
 {
     private static readonly State SystemState = new(null, null, null, "系统", [], null);
     private static readonly State AnonymousState = new(null, -1, "-", "匿名", [], "-");

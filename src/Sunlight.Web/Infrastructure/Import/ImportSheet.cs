@@ -4,7 +4,7 @@ using MiniExcelLibs;
 
 namespace Sunlight.Web.Infrastructure.Import;
 
-public enum ImportMode
+internal enum ImportMode
 {
     /// <summary>Any error: nothing is written.</summary>
     Strict,
@@ -19,7 +19,7 @@ internal sealed record ImportRow(int Number, IReadOnlyDictionary<string, object?
 }
 
 /// <summary>What an import did: the data rows read, how many were valid, how many were written, and a Chinese line per problem.</summary>
-public sealed record ImportResult(int Rows, int Valid, int Imported, IReadOnlyList<string> Errors)
+internal sealed record ImportResult(int Rows, int Valid, int Imported, IReadOnlyList<string> Errors)
 {
     public static ImportResult FileError(string message) => new(0, 0, 0, [message]);
 }

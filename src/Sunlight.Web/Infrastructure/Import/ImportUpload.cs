@@ -38,7 +38,7 @@ internal sealed record ImportUpload(Func<Stream> Open, string Extension)
 /// Keeps an upload under the data folder by a random token, so the page can offer "仅导入有效行" without asking for the
 /// file again. Files older than a day are swept whenever a new one is kept.
 /// </summary>
-public sealed partial class PendingImports(IConfiguration config, TimeProvider clock)
+internal sealed partial class PendingImports(IConfiguration config, TimeProvider clock)
 {
     private string Folder => Path.Combine(DatabaseSetup.DataDirectory(config), "imports");
 

@@ -8,7 +8,7 @@ namespace Sunlight.Web.Infrastructure.Jobs;
 /// A recurring background job. Jobs must be idempotent: the lease below keeps two instances from running the same job
 /// at once, and each job's effects are keyed (unique indexes) so a crash between lease and commit never doubles them.
 /// </summary>
-public interface IScheduledJob
+internal interface IScheduledJob
 {
     string Name { get; }
     TimeSpan Interval { get; }
@@ -16,7 +16,7 @@ public interface IScheduledJob
 }
 
 /// <summary>Who runs a job right now; a row per job name.</summary>
-public sealed class JobLease
+internal sealed class JobLease
 {
     public string Name { get; set; } = "";
     public string Holder { get; set; } = "";

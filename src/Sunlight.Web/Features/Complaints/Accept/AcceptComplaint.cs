@@ -6,7 +6,7 @@ using Sunlight.Web.Infrastructure.Api;
 namespace Sunlight.Web.Features.Complaints.Accept;
 
 /// <summary>受理 input: the version the Supervisor saw and an optional note (staff only).</summary>
-public sealed record AcceptInput(Guid? Version = null, string? Note = null)
+internal sealed record AcceptInput(Guid? Version = null, string? Note = null)
 {
     [JsonIgnore] public long Id { get; init; }
 }

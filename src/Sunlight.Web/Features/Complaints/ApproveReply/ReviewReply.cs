@@ -7,7 +7,7 @@ using Sunlight.Web.Infrastructure.Api;
 namespace Sunlight.Web.Features.Complaints.ApproveReply;
 
 /// <summary>审核答复 input: approve, or send back with a comment for the unit.</summary>
-public sealed record ReviewReplyInput(bool Approve, string? Comment = null, Guid? Version = null)
+internal sealed record ReviewReplyInput(bool Approve, string? Comment = null, Guid? Version = null)
 {
     [JsonIgnore] public long Id { get; init; }
 }

@@ -10,7 +10,7 @@ using Sunlight.Web.Infrastructure.Calendar;
 namespace Sunlight.Web.Features.Complaints.Assign;
 
 /// <summary>交办 input: the unit, an optional deadline (default 30 days) and the Supervisor's note to the unit.</summary>
-public sealed record AssignInput(long UnitId, DateOnly? DueDate = null, string? Note = null, Guid? Version = null)
+internal sealed record AssignInput(long UnitId, DateOnly? DueDate = null, string? Note = null, Guid? Version = null)
 {
     [JsonIgnore] public long Id { get; init; }
 }

@@ -7,7 +7,7 @@ namespace Sunlight.Web.Features.Complaints.Categories;
 /// Active category codes → ids, kept in memory for public intake (a database read per submission was a large share of
 /// its cost). Edits on this instance refresh it at once; edits made on another instance are seen within a minute.
 /// </summary>
-public sealed class ActiveCategories(TimeProvider clock)
+internal sealed class ActiveCategories(TimeProvider clock)
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
     private volatile Snapshot? _snapshot;

@@ -7,9 +7,9 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Complaints.Categories;
 
-public sealed record CategoryDto(long Id, string Code, string Name, string? Description, int SortOrder, bool IsActive);
+internal sealed record CategoryDto(long Id, string Code, string Name, string? Description, int SortOrder, bool IsActive);
 
-public sealed record CategoryInput(string? Code, string? Name, string? Description, int SortOrder, bool IsActive = true)
+internal sealed record CategoryInput(string? Code, string? Name, string? Description, int SortOrder, bool IsActive = true)
 {
     [JsonIgnore] public long Id { get; init; }
 }

@@ -6,7 +6,7 @@ using Sunlight.Web.Infrastructure.Api;
 namespace Sunlight.Web.Features.Complaints.Close;
 
 /// <summary>办结 input: the finding and an optional note (staff only).</summary>
-public sealed record CloseInput(ComplaintFinding Finding, string? Note = null, Guid? Version = null)
+internal sealed record CloseInput(ComplaintFinding Finding, string? Note = null, Guid? Version = null)
 {
     [JsonIgnore] public long Id { get; init; }
 }

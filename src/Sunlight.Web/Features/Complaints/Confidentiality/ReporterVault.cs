@@ -6,13 +6,13 @@ using Microsoft.AspNetCore.DataProtection;
 namespace Sunlight.Web.Features.Complaints.Confidentiality;
 
 /// <summary>Who filed a complaint and how to reach them. Leaves the server only through <see cref="ReporterIdentityReader"/>.</summary>
-public sealed record ReporterIdentity(string? Name, string? Phone, string? Email)
+internal sealed record ReporterIdentity(string? Name, string? Phone, string? Email)
 {
     public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Phone) && string.IsNullOrWhiteSpace(Email);
 }
 
 /// <summary>Encrypts reporter identities with ASP.NET Data Protection (keys kept in the database).</summary>
-public sealed class ReporterVault(IDataProtectionProvider provider)
+internal sealed class ReporterVault(IDataProtectionProvider provider)
 {
     private readonly IDataProtector _protector = provider.CreateProtector("Sunlight.Complaints.ReporterIdentity.v1");
 
@@ -28,7 +28,7 @@ public sealed class ReporterVault(IDataProtectionProvider provider)
 /// status view (which never shows an identity), online guessing is rate-limited, and a key-stretching hash would cost
 /// the public intake path more CPU than everything else it does together.
 /// </summary>
-public static class ComplaintCodes
+internal static class ComplaintCodes
 {
     private const string Alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 

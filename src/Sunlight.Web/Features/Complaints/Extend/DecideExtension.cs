@@ -7,7 +7,7 @@ using Sunlight.Web.Infrastructure.Api;
 namespace Sunlight.Web.Features.Complaints.Extend;
 
 /// <summary>审批延期 input: approve or refuse the pending request.</summary>
-public sealed record ExtensionDecisionInput(bool Approve, Guid? Version = null)
+internal sealed record ExtensionDecisionInput(bool Approve, Guid? Version = null)
 {
     [JsonIgnore] public long Id { get; init; }
 }

@@ -8,7 +8,7 @@ using Sunlight.Web.Infrastructure.Identity;
 namespace Sunlight.Web.Features.Complaints.Extend;
 
 /// <summary>申请延期 input: the unit's reason.</summary>
-public sealed record ExtensionRequestInput(string? Reason, Guid? Version = null)
+internal sealed record ExtensionRequestInput(string? Reason, Guid? Version = null)
 {
     [JsonIgnore] public long Id { get; init; }
 }

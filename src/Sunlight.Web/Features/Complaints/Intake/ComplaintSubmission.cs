@@ -4,18 +4,18 @@ using Sunlight.Web.Features.Registry;
 namespace Sunlight.Web.Features.Complaints.Intake;
 
 /// <summary>What a reporter (or staff on their behalf) submits. <c>Category</c> is the category code.</summary>
-public sealed record ComplaintSubmission(
+internal sealed record ComplaintSubmission(
     string? Category, string? Description, long? UnitId = null, string? EnterpriseName = null, string? EnterpriseUscc = null,
     DateOnly? OccurredOn = null, bool Anonymous = true, string? ReporterName = null, string? ReporterPhone = null,
     string? ReporterEmail = null, string? IntakePoint = null);
 
 /// <summary>An uploaded file before it is checked and stored.</summary>
-public sealed record IncomingFile(string FileName, long Length, Func<Stream> Open);
+internal sealed record IncomingFile(string FileName, long Length, Func<Stream> Open);
 
 /// <summary>How a complaint came in: the channel, and for staff entry where and by whom it was taken.</summary>
-public sealed record IntakeSource(ComplaintChannel Channel, string? Place = null);
+internal sealed record IntakeSource(ComplaintChannel Channel, string? Place = null);
 
-public sealed record IntakeReceipt(long Id, string TrackingCode, string Pin, string Open311Token);
+internal sealed record IntakeReceipt(long Id, string TrackingCode, string Pin, string Open311Token);
 
 internal sealed class ComplaintSubmissionValidator : AbstractValidator<ComplaintSubmission>
 {

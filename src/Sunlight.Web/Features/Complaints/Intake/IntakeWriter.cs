@@ -13,7 +13,7 @@ namespace Sunlight.Web.Features.Complaints.Intake;
 /// complaint is on disk, but N waiting submissions cost one commit and one audit-chain lock instead of N.
 /// A batch that fails is retried row by row, so one bad row fails only its own request.
 /// </summary>
-public sealed class IntakeWriter(IServiceScopeFactory scopes, ILogger<IntakeWriter> log) : IAsyncDisposable
+internal sealed class IntakeWriter(IServiceScopeFactory scopes, ILogger<IntakeWriter> log) : IAsyncDisposable
 {
     private const int MaxBatch = 256;
     private static readonly CallerScope Public = CallerScope.ForActor("公众（投诉人）");

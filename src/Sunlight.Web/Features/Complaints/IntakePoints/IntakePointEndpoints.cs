@@ -9,10 +9,10 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Complaints.IntakePoints;
 
-public sealed record IntakePointDto(long Id, string Code, IntakePointKind Kind, string KindText, string Name, string Place, bool IsActive, string Url, Guid Version);
+internal sealed record IntakePointDto(long Id, string Code, IntakePointKind Kind, string KindText, string Name, string Place, bool IsActive, string Url, Guid Version);
 
 /// <summary>A new intake point (Id 0) or the changes to one (Id from the route).</summary>
-public sealed record IntakePointInput(IntakePointKind Kind, string? Name, string? Place, bool IsActive = true, Guid? Version = null)
+internal sealed record IntakePointInput(IntakePointKind Kind, string? Name, string? Place, bool IsActive = true, Guid? Version = null)
 {
     [JsonIgnore] public long Id { get; init; }
 }
@@ -59,7 +59,7 @@ internal sealed class SaveIntakePoint(SunlightDbContext db, IConfiguration confi
 }
 
 /// <summary>Intake points (执法问题征集二维码): where each QR poster hangs, and the URL its code opens.</summary>
-public sealed class IntakePointService(SunlightDbContext db, IConfiguration config, IHttpContextAccessor http)
+internal sealed class IntakePointService(SunlightDbContext db, IConfiguration config, IHttpContextAccessor http)
 {
     public IQueryable<IntakePoint> All() => db.Set<IntakePoint>();
 

@@ -6,7 +6,7 @@ using Sunlight.Web.Infrastructure.Api;
 namespace Sunlight.Web.Features.Complaints.Merge;
 
 /// <summary>合并 input: the earlier complaint this duplicate joins.</summary>
-public sealed record MergeInput(long TargetId, Guid? Version = null)
+internal sealed record MergeInput(long TargetId, Guid? Version = null)
 {
     [JsonIgnore] public long Id { get; init; }
 }

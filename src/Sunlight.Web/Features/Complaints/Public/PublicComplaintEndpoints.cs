@@ -9,7 +9,7 @@ using Sunlight.Web.Infrastructure.Api;
 
 namespace Sunlight.Web.Features.Complaints.Public;
 
-public sealed record IntakeResponse(string TrackingCode, string Pin, string StatusUrl);
+internal sealed record IntakeResponse(string TrackingCode, string Pin, string StatusUrl);
 
 /// <summary>The public side: no login; a complaint is reached only by its tracking code and PIN.</summary>
 internal static class PublicComplaintEndpoints

@@ -4,7 +4,7 @@ namespace Sunlight.Web.Features.Complaints.Queries;
 /// A complaint as staff see it. There are deliberately no identity fields: <see cref="Reporter"/> is "匿名" or "已保密"
 /// for every role; Supervisors read the identity through the audited <c>/reporter</c> endpoint.
 /// </summary>
-public sealed record ComplaintDto(
+internal sealed record ComplaintDto(
     long Id, string TrackingCode, ComplaintState State, string StateText, ComplaintChannel Channel, string ChannelText,
     string? IntakePlace, long CategoryId, string Category, long? ComplainedUnitId, string? ComplainedUnit,
     string? EnterpriseName, string? EnterpriseUscc, string Description, DateOnly? OccurredOn, string Reporter,
@@ -13,28 +13,28 @@ public sealed record ComplaintDto(
     string? Reply, DateTimeOffset? RepliedAt, string? RejectionReason, long? MergedIntoId, ComplaintFinding? Finding,
     bool? Satisfied, string? RatingComment, bool Reopened, int ReturnCount, string? LastReturnReason, Guid Version);
 
-public sealed record ComplaintListItem(
+internal sealed record ComplaintListItem(
     long Id, string TrackingCode, ComplaintState State, string StateText, ComplaintChannel Channel, string Category,
     string? ComplainedUnit, string? AssignedUnit, string? EnterpriseName, string Summary, DateTimeOffset ReceivedAt,
     DateOnly? DueDate, bool Overdue);
 
-public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Kind, string? Text);
+internal sealed record TimelineEntry(DateTimeOffset At, string Actor, string Kind, string? Text);
 
-public sealed record AttachmentDto(long Id, string FileName, string ContentType, long Size);
+internal sealed record AttachmentDto(long Id, string FileName, string ContentType, long Size);
 
-public sealed record DuplicateSuggestion(long Id, string TrackingCode, string StateText, DateTimeOffset ReceivedAt, double Similarity, string Why);
+internal sealed record DuplicateSuggestion(long Id, string TrackingCode, string StateText, DateTimeOffset ReceivedAt, double Similarity, string Why);
 
-public sealed record UnitSuggestion(long UnitId, string Name, string Why);
+internal sealed record UnitSuggestion(long UnitId, string Name, string Why);
 
-public sealed record ComplaintDetail(
+internal sealed record ComplaintDetail(
     ComplaintDto Complaint, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<AttachmentDto> Attachments,
     IReadOnlyList<DuplicateSuggestion> Duplicates, IReadOnlyList<UnitSuggestion> SuggestedUnits);
 
 /// <summary>The reporter's view: progress and the final reply, never an identity or a staff name.</summary>
-public sealed record PublicComplaintView(
+internal sealed record PublicComplaintView(
     string TrackingCode, string State, string Category, DateTimeOffset ReceivedAt, string? Reply, DateTimeOffset? RepliedAt,
     string? RejectionReason, bool CanRate, bool? Satisfied, IReadOnlyList<PublicTimelineEntry> Timeline);
 
-public sealed record PublicTimelineEntry(DateTimeOffset At, string Kind, string? Text);
+internal sealed record PublicTimelineEntry(DateTimeOffset At, string Kind, string? Text);
 
-public sealed record ReporterDto(long ComplaintId, bool Anonymous, string? Name, string? Phone, string? Email);
+internal sealed record ReporterDto(long ComplaintId, bool Anonymous, string? Name, string? Phone, string? Email);

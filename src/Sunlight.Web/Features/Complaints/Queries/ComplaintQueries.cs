@@ -5,7 +5,7 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Complaints.Queries;
 
-public sealed record ComplaintFilter(
+internal sealed record ComplaintFilter(
     ComplaintState? State = null, long? UnitId = null, long? CategoryId = null, ComplaintChannel? Channel = null,
     bool? Overdue = null, string? Q = null, long? After = null, int? Limit = null);
 
@@ -182,7 +182,7 @@ internal sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess acc
 }
 
 /// <summary>Sørensen–Dice over character bigrams: crude, language-agnostic, good enough to flag a likely duplicate of Chinese text.</summary>
-public static class TextSimilarity
+internal static class TextSimilarity
 {
     public static double Dice(string a, string b)
     {

@@ -9,7 +9,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features.Complaints.Rate;
 
 /// <summary>评价 input: the PIN, satisfied or not, and an optional comment; the complaint is the route's tracking code.</summary>
-public sealed record RatingInput(string? Pin, bool Satisfied, string? Comment = null)
+internal sealed record RatingInput(string? Pin, bool Satisfied, string? Comment = null)
 {
     [JsonIgnore] public string TrackingCode { get; init; } = "";
 }

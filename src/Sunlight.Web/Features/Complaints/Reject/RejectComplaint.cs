@@ -6,7 +6,7 @@ using Sunlight.Web.Infrastructure.Api;
 namespace Sunlight.Web.Features.Complaints.Reject;
 
 /// <summary>不予受理 input: the reason, which the reporter sees.</summary>
-public sealed record RejectInput(string? Reason, Guid? Version = null)
+internal sealed record RejectInput(string? Reason, Guid? Version = null)
 {
     [JsonIgnore] public long Id { get; init; }
 }

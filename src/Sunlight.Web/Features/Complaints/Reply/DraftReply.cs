@@ -8,7 +8,7 @@ using Sunlight.Web.Infrastructure.Identity;
 namespace Sunlight.Web.Features.Complaints.Reply;
 
 /// <summary>答复 input: the unit's reply, shown to the reporter once the Supervisor approves it.</summary>
-public sealed record ReplyInput(string? Text, Guid? Version = null)
+internal sealed record ReplyInput(string? Text, Guid? Version = null)
 {
     [JsonIgnore] public long Id { get; init; }
 }

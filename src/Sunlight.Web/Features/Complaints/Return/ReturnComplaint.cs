@@ -8,7 +8,7 @@ using Sunlight.Web.Infrastructure.Identity;
 namespace Sunlight.Web.Features.Complaints.Return;
 
 /// <summary>退回 input: why the unit hands the complaint back.</summary>
-public sealed record ReturnInput(string? Reason, Guid? Version = null)
+internal sealed record ReturnInput(string? Reason, Guid? Version = null)
 {
     [JsonIgnore] public long Id { get; init; }
 }

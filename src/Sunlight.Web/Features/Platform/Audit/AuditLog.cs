@@ -7,9 +7,9 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features.Platform.Audit;
 
 /// <summary>Filters of the audit log; dates are China dates, inclusive. <see cref="Before"/> is the keyset cursor (a sequence number).</summary>
-public sealed record AuditQuery(string? EntityType, string? EntityId, string? Actor, string? Action, DateOnly? From, DateOnly? To, long? Before, int? Limit);
+internal sealed record AuditQuery(string? EntityType, string? EntityId, string? Actor, string? Action, DateOnly? From, DateOnly? To, long? Before, int? Limit);
 
-public sealed record AuditEntryDto(long Id, long Sequence, DateTimeOffset OccurredAt, string Actor, string EntityType, string EntityId,
+internal sealed record AuditEntryDto(long Id, long Sequence, DateTimeOffset OccurredAt, string Actor, string EntityType, string EntityId,
     string Action, string? Before, string? After, string PreviousHash, string Hash)
 {
     internal static AuditEntryDto From(AuditEntry e) => new(e.Id, e.Sequence, e.OccurredAt, e.Actor, e.EntityType, e.EntityId, e.Action, e.Before, e.After, e.PreviousHash, e.Hash);
@@ -19,13 +19,13 @@ public sealed record AuditEntryDto(long Id, long Sequence, DateTimeOffset Occurr
 /// The last stored chain verification (never computed on request): <see cref="Verified"/> false before the first run;
 /// <see cref="VerifiedThrough"/> is the last entry found intact, <see cref="VerifiedAt"/> when the check ran.
 /// </summary>
-public sealed record AuditVerifyResponse(bool Verified, bool Intact, long VerifiedThrough, long? BrokenSequence, long? BrokenId,
+internal sealed record AuditVerifyResponse(bool Verified, bool Intact, long VerifiedThrough, long? BrokenSequence, long? BrokenId,
     string? Reason, DateTimeOffset? VerifiedAt, string Message);
 
 /// <summary>An entity type the audit log can hold, with the name people read.</summary>
-public sealed record AuditEntityType(string Type, string Name);
+internal sealed record AuditEntityType(string Type, string Name);
 
-public sealed record AuditFieldChange(string Field, string? Before, string? After, bool Changed);
+internal sealed record AuditFieldChange(string Field, string? Before, string? After, bool Changed);
 
 /// <summary>Reading the audit log: the filtered newest-first page, the chain check, and a readable before/after table.</summary>
 internal static class AuditLog

@@ -8,7 +8,7 @@ using Sunlight.Web.Infrastructure.Identity;
 namespace Sunlight.Web.Features.Platform.Audit;
 
 [Authorize(Policy = Policies.ReadAudit)]
-public sealed class DetailModel(SunlightDbContext db) : PageModel
+internal sealed class DetailModel(SunlightDbContext db) : PageModel
 {
     public AuditEntryDto Entry { get; private set; } = null!;
     public List<AuditFieldChange> Fields { get; private set; } = [];

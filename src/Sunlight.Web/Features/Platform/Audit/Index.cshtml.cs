@@ -10,7 +10,7 @@ using Sunlight.Web.Infrastructure.Identity;
 namespace Sunlight.Web.Features.Platform.Audit;
 
 [Authorize(Policy = Policies.ReadAudit)]
-public sealed class IndexModel(SunlightDbContext db) : PageModel
+internal sealed class IndexModel(SunlightDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? EntityType { get; set; }
     [BindProperty(SupportsGet = true)] public string? EntityId { get; set; }

@@ -5,9 +5,9 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Platform.Auth;
 
-public sealed record LoginRequest(string UserName, string Password);
+internal sealed record LoginRequest(string UserName, string Password);
 
-public sealed record LoginResponse(string AccessToken, string TokenType, DateTimeOffset ExpiresAt);
+internal sealed record LoginResponse(string AccessToken, string TokenType, DateTimeOffset ExpiresAt);
 
 internal sealed class LoginRequestValidator : AbstractValidator<LoginRequest>
 {

@@ -4,7 +4,7 @@ using Sunlight.Web.Infrastructure.Calendar;
 
 namespace Sunlight.Web.Features.Platform.Calendar;
 
-public sealed record DeadlineResponse(DateOnly From, DateOnly Date, bool Uncertain, int? WorkingDays, int? Days, string Explanation);
+internal sealed record DeadlineResponse(DateOnly From, DateOnly Date, bool Uncertain, int? WorkingDays, int? Days, string Explanation);
 
 internal static class DeadlineEndpoint
 {

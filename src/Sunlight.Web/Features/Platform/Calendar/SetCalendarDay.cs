@@ -7,21 +7,21 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Platform.Calendar;
 
-public sealed record CalendarDayInput(CalendarDayKind Kind, string Name)
+internal sealed record CalendarDayInput(CalendarDayKind Kind, string Name)
 {
     /// <summary>The day to set (from the route).</summary>
     [JsonIgnore] public DateOnly Date { get; init; }
 }
 
 /// <summary>The day to remove (from the route).</summary>
-public sealed record RemoveCalendarDayInput(DateOnly Date);
+internal sealed record RemoveCalendarDayInput(DateOnly Date);
 
-public sealed record CalendarDayDto(DateOnly Date, CalendarDayKind Kind, string KindName, string Name, string DayOfWeek)
+internal sealed record CalendarDayDto(DateOnly Date, CalendarDayKind Kind, string KindName, string Name, string DayOfWeek)
 {
     internal static CalendarDayDto From(CalendarDay d) => new(d.Date, d.Kind, CalendarText.Kind(d.Kind), d.Name, CalendarText.DayOfWeek(d.Date));
 }
 
-public sealed record CalendarYearDto(int Year, bool Loaded, int Holidays, int MakeUpWorkdays, int WorkingDays, IReadOnlyList<int> LoadedYears, IReadOnlyList<CalendarDayDto> Days);
+internal sealed record CalendarYearDto(int Year, bool Loaded, int Holidays, int MakeUpWorkdays, int WorkingDays, IReadOnlyList<int> LoadedYears, IReadOnlyList<CalendarDayDto> Days);
 
 internal static class CalendarText
 {

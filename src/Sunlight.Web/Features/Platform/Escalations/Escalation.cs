@@ -4,7 +4,7 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Platform.Escalations;
 
-public enum EscalationKind
+internal enum EscalationKind
 {
     /// <summary>到期提醒 (before the deadline)</summary>
     Reminder,
@@ -22,7 +22,7 @@ public enum EscalationKind
 /// One reminder, 催办, 督办, 约谈 or 移送 against a unit, optionally about one subject (a problem, a complaint ...).
 /// Automatic ones carry a <see cref="Key"/> (unique), which is what makes a job fire exactly once across instances.
 /// </summary>
-public sealed class Escalation : IUnitOwned, IAuditable
+internal sealed class Escalation : IUnitOwned, IAuditable
 {
     public long Id { get; set; }
     public string RegionCode { get; set; } = "";

@@ -8,12 +8,12 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Platform.Escalations;
 
-public sealed record EscalationDto(long Id, long UnitId, string UnitName, EscalationKind Kind, string KindName, string? SubjectType, long? SubjectId, string Reason, DateOnly? DueDate, DateTimeOffset CreatedAt, string CreatedBy);
+internal sealed record EscalationDto(long Id, long UnitId, string UnitName, EscalationKind Kind, string KindName, string? SubjectType, long? SubjectId, string Reason, DateOnly? DueDate, DateTimeOffset CreatedAt, string CreatedBy);
 
 /// <summary>A 约谈, 移送 or manual 督办 against a unit (feature endpoints add the same against one of their records).</summary>
-public sealed record EscalationInput(EscalationKind Kind, long UnitId, string Reason);
+internal sealed record EscalationInput(EscalationKind Kind, long UnitId, string Reason);
 
-public sealed record EscalationQuery(long? UnitId, EscalationKind? Kind, string? SubjectType, long? SubjectId, long? After, int? Limit);
+internal sealed record EscalationQuery(long? UnitId, EscalationKind? Kind, string? SubjectType, long? SubjectId, long? After, int? Limit);
 
 /// <summary>Rules shared by every form that records a manual escalation.</summary>
 internal static class ManualEscalation

@@ -6,7 +6,7 @@ using Sunlight.Web.Infrastructure.Identity;
 namespace Sunlight.Web.Features.Platform.Escalations;
 
 /// <summary>What an automatic escalation is about: its unique key, target unit, subject and the message to send.</summary>
-public sealed record DueEscalation(
+internal sealed record DueEscalation(
     string Key, EscalationKind Kind, long UnitId, string RegionCode, string? SubjectType, long? SubjectId,
     string Reason, DateOnly? DueDate, string Title, string Body, string? Link, bool AlsoNotifySupervisors);
 
@@ -15,7 +15,7 @@ public sealed record DueEscalation(
 /// recorded once per key: the escalation row and its notifications commit together, and a second instance that
 /// races for the same key loses on the unique index and writes nothing.
 /// </summary>
-public sealed class EscalationLedger(SunlightDbContext db, Notifier notifier, TimeProvider clock)
+internal sealed class EscalationLedger(SunlightDbContext db, Notifier notifier, TimeProvider clock)
 {
     /// <summary>Records the escalation and notifies the unit (and Supervisors for 督办); false when it already exists.</summary>
     public async Task<bool> RecordOnceAsync(DueEscalation due, CancellationToken ct)

@@ -2,7 +2,7 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Platform.Notifications;
 
-public sealed record NotificationDto(long Id, string Title, string Body, string? Link, DateTimeOffset CreatedAt, bool Read);
+internal sealed record NotificationDto(long Id, string Title, string Body, string? Link, DateTimeOffset CreatedAt, bool Read);
 
 internal static class InboxEndpoints
 {

@@ -6,7 +6,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features.Platform.Notifications;
 
 /// <summary>The message to mark (from the route).</summary>
-public sealed record MarkReadInput(long Id);
+internal sealed record MarkReadInput(long Id);
 
 internal sealed class MarkReadInputValidator : AbstractValidator<MarkReadInput>
 {

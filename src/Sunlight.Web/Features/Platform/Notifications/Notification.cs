@@ -5,7 +5,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features.Platform.Notifications;
 
 /// <summary>An entry of a user's in-app inbox (站内消息).</summary>
-public sealed class Notification : IUserOwned
+internal sealed class Notification : IUserOwned
 {
     public long Id { get; set; }
     public string UserId { get; set; } = "";
@@ -17,7 +17,7 @@ public sealed class Notification : IUserOwned
 }
 
 /// <summary>An e-mail waiting to be sent by <see cref="MailOutboxJob"/>; written in the same transaction as its cause.</summary>
-public sealed class OutboxMail
+internal sealed class OutboxMail
 {
     public long Id { get; set; }
     public string To { get; set; } = "";

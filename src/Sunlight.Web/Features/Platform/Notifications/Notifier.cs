@@ -9,7 +9,7 @@ namespace Sunlight.Web.Features.Platform.Notifications;
 /// Tells people about something: an inbox entry per user and, where the user has an e-mail address, an outbox mail.
 /// Adds rows to the caller's DbContext only — the caller's one SaveChanges commits them with the change they report.
 /// </summary>
-public sealed class Notifier(SunlightDbContext db, UserManager<AppUser> users, TimeProvider clock)
+internal sealed class Notifier(SunlightDbContext db, UserManager<AppUser> users, TimeProvider clock)
 {
     public async Task ToUnitAsync(long unitId, string title, string body, string? link, CancellationToken ct)
     {

@@ -6,7 +6,7 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Platform.Users;
 
-public sealed record CreateUserInput : IRoleBindingInput
+internal sealed record CreateUserInput : IRoleBindingInput
 {
     public string UserName { get; set; } = "";
     public string DisplayName { get; set; } = "";

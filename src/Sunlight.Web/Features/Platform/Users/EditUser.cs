@@ -6,7 +6,7 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Platform.Users;
 
-public sealed record EditUserInput : IRoleBindingInput
+internal sealed record EditUserInput : IRoleBindingInput
 {
     [JsonIgnore] public string Id { get; init; } = "";
     public string DisplayName { get; set; } = "";

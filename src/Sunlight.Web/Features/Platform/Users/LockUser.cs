@@ -6,7 +6,7 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Platform.Users;
 
-public sealed record LockUserInput(bool Locked)
+internal sealed record LockUserInput(bool Locked)
 {
     [JsonIgnore] public string Id { get; init; } = "";
 }

@@ -6,7 +6,7 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Platform.Users;
 
-public sealed record ResetPasswordInput(string? NewPassword)
+internal sealed record ResetPasswordInput(string? NewPassword)
 {
     [JsonIgnore] public string Id { get; init; } = "";
 }

@@ -4,7 +4,7 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Platform.Users;
 
-public sealed record UserRow(string Id, string UserName, string DisplayName, string? Role, long? UnitId, string? UnitName, string? Uscc,
+internal sealed record UserRow(string Id, string UserName, string DisplayName, string? Role, long? UnitId, string? UnitName, string? Uscc,
     DateTimeOffset? LockoutEnd, int AccessFailedCount);
 
 /// <summary>Reads for the user admin pages: accounts with their role and unit, and the role summary.</summary>

@@ -3,7 +3,7 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Problems.Categories;
 
-public sealed record CategoryDto(long Id, string Name, int SortOrder, bool IsActive, Guid Version)
+internal sealed record CategoryDto(long Id, string Name, int SortOrder, bool IsActive, Guid Version)
 {
     internal static CategoryDto From(ProblemCategory c) => new(c.Id, c.Name, c.SortOrder, c.IsActive, c.Version);
 }

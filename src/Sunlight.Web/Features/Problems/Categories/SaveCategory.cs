@@ -8,7 +8,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features.Problems.Categories;
 
 /// <summary>A 问题类别 entry; <see cref="Id"/> 0 adds one, otherwise the entry with that id is changed.</summary>
-public sealed record CategoryInput(string? Name, int SortOrder, bool IsActive = true, Guid? Version = null)
+internal sealed record CategoryInput(string? Name, int SortOrder, bool IsActive = true, Guid? Version = null)
 {
     [JsonIgnore] public long Id { get; init; }
 }

@@ -7,7 +7,7 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Problems.Dispute;
 
-public sealed record DisputeInput(string? Reason, Guid? Version = null)
+internal sealed record DisputeInput(string? Reason, Guid? Version = null)
 {
     [JsonIgnore] public long Id { get; init; }
 }

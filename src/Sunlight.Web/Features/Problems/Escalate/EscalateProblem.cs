@@ -9,7 +9,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features.Problems.Escalate;
 
 /// <summary>约谈、移送纪委监委 or 督办 recorded against one problem (and so against its unit).</summary>
-public sealed record EscalateInput(EscalationKind Kind, string? Reason)
+internal sealed record EscalateInput(EscalationKind Kind, string? Reason)
 {
     [JsonIgnore] public long Id { get; init; }
 }

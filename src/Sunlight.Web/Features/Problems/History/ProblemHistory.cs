@@ -5,7 +5,7 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Problems.History;
 
-public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Action, string Text);
+internal sealed record TimelineEntry(DateTimeOffset At, string Actor, string Action, string Text);
 
 /// <summary>The problem's whole history, read from the hash-chained audit log (the problem row and its progress reports).</summary>
 internal sealed class ProblemHistory(SunlightDbContext db)

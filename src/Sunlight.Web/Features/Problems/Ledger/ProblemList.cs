@@ -5,9 +5,9 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features.Problems.Ledger;
 
 /// <summary>Ledger filters shared by the pages, the API and the export.</summary>
-public sealed record ProblemFilter(long? UnitId = null, ProblemSource? Source = null, string? Category = null, ProblemState? State = null, bool? Overdue = null, string? Q = null);
+internal sealed record ProblemFilter(long? UnitId = null, ProblemSource? Source = null, string? Category = null, ProblemState? State = null, bool? Overdue = null, string? Q = null);
 
-public sealed record ProblemDto(
+internal sealed record ProblemDto(
     long Id, string Number, long UnitId, string UnitName, ProblemSource Source, string? SourceType, long? SourceId,
     string Category, ProblemSeverity Severity, string Description, DateOnly FoundOn, string FoundBy, DateOnly RaisedOn,
     DateOnly PlanDueOn, ProblemState State, string StateName, string? Measures, DateOnly? Deadline, bool DeadlineUncertain,

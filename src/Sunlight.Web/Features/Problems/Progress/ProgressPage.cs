@@ -5,7 +5,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features.Problems.Progress;
 
 /// <summary>What the 报送进展 form posts: the note, the version and the files.</summary>
-public sealed record ProgressForm(string? Note, Guid? Version, List<IFormFile>? Files);
+internal sealed record ProgressForm(string? Note, Guid? Version, List<IFormFile>? Files);
 
 /// <summary>报送整改进展 in the browser (multipart); the form is also embedded in the problem page.</summary>
 [Authorize(Policy = ProblemPolicies.Rectify)]

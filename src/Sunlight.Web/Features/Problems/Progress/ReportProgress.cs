@@ -8,7 +8,7 @@ using Sunlight.Web.Infrastructure.Files;
 namespace Sunlight.Web.Features.Problems.Progress;
 
 /// <summary>整改进展: the note and the evidence files (multipart <c>note</c>, <c>version</c>, <c>files</c>).</summary>
-public sealed record ProgressInput(string? Note, Guid? Version, IReadOnlyList<Upload> Files)
+internal sealed record ProgressInput(string? Note, Guid? Version, IReadOnlyList<Upload> Files)
 {
     [JsonIgnore] public long Id { get; init; }
 

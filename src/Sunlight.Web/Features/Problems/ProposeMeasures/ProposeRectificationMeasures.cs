@@ -7,7 +7,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features.Problems.ProposeMeasures;
 
 /// <summary>整改措施 and 整改时限; without a deadline the default (20 WD) applies.</summary>
-public sealed record ProposeMeasuresInput(string? Measures, DateOnly? Deadline = null, Guid? Version = null)
+internal sealed record ProposeMeasuresInput(string? Measures, DateOnly? Deadline = null, Guid? Version = null)
 {
     [JsonIgnore] public long Id { get; init; }
 }

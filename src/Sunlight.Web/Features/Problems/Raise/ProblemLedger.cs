@@ -6,7 +6,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features.Problems.Raise;
 
 /// <summary>What another feature (complaints, case review, rule warnings ...) tells the ledger about a problem it found.</summary>
-public sealed record RaiseProblemRequest(
+internal sealed record RaiseProblemRequest(
     ProblemSource Source, string? SourceType, long? SourceId, long UnitId, string Category, ProblemSeverity Severity,
     string Description, DateOnly FoundOn, string FoundBy);
 
@@ -15,7 +15,7 @@ public sealed record RaiseProblemRequest(
 /// notification to the scoped context <b>without saving</b>: the caller's one SaveChanges commits its own change and
 /// the problem together.
 /// </summary>
-public sealed class ProblemLedger(SunlightDbContext db, Notifier notifier, WorkingCalendar calendar, ProblemSettings settings, TimeProvider clock)
+internal sealed class ProblemLedger(SunlightDbContext db, Notifier notifier, WorkingCalendar calendar, ProblemSettings settings, TimeProvider clock)
 {
     public async Task<Problem> RaiseAsync(RaiseProblemRequest request, CancellationToken ct)
     {

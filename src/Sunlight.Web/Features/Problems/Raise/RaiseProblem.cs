@@ -7,7 +7,7 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Problems.Raise;
 
-public sealed record RaiseInput(ProblemSource Source, long UnitId, string? Category, ProblemSeverity Severity, string? Description, DateOnly FoundOn, string? FoundBy = null);
+internal sealed record RaiseInput(ProblemSource Source, long UnitId, string? Category, ProblemSeverity Severity, string? Description, DateOnly FoundOn, string? FoundBy = null);
 
 internal sealed class RaiseInputValidator : AbstractValidator<RaiseInput>
 {

@@ -5,14 +5,14 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features.Problems.Reconcile;
 
 /// <summary>The figures a Supervisor reads out at a meeting, per unit or for the county.</summary>
-public sealed record ReconcileTotals(int Raised, int NoPlan, int PlanLate, int Rectifying, int AwaitingVerification, int WrittenOff, int Overdue, int Disputed, int Dismissed);
+internal sealed record ReconcileTotals(int Raised, int NoPlan, int PlanLate, int Rectifying, int AwaitingVerification, int WrittenOff, int Overdue, int Disputed, int Dismissed);
 
-public sealed record ReconcileRow(long UnitId, string UnitCode, string UnitName, ReconcileTotals Totals);
+internal sealed record ReconcileRow(long UnitId, string UnitCode, string UnitName, ReconcileTotals Totals);
 
 /// <summary>One problem that does not reconcile: no plan after the allowed WD, or a plan past its deadline.</summary>
-public sealed record ReconcileGap(long Id, string Number, long UnitId, string UnitName, string Category, ProblemState State, DateOnly DueOn, string Issue);
+internal sealed record ReconcileGap(long Id, string Number, long UnitId, string UnitName, string Category, ProblemState State, DateOnly DueOn, string Issue);
 
-public sealed record ReconcileReport(DateOnly Today, ReconcileTotals County, IReadOnlyList<ReconcileRow> Units, IReadOnlyList<ReconcileGap> Gaps);
+internal sealed record ReconcileReport(DateOnly Today, ReconcileTotals County, IReadOnlyList<ReconcileRow> Units, IReadOnlyList<ReconcileGap> Gaps);
 
 /// <summary>
 /// 对账: every problem of the list matched against its rectification entry. Computed from the problem rows every time

@@ -7,7 +7,7 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Problems.Reopen;
 
-public sealed record ReopenInput(string? Reason, Guid? Version = null)
+internal sealed record ReopenInput(string? Reason, Guid? Version = null)
 {
     [JsonIgnore] public long Id { get; init; }
 }

@@ -6,7 +6,7 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Problems.Ruling;
 
-public sealed record RulingInput(bool Upheld, string? Ruling, Guid? Version = null)
+internal sealed record RulingInput(bool Upheld, string? Ruling, Guid? Version = null)
 {
     [JsonIgnore] public long Id { get; init; }
 }

@@ -9,7 +9,7 @@ using Sunlight.Web.Infrastructure.Identity;
 namespace Sunlight.Web.Features.Problems.Submit;
 
 /// <summary>完成情况: what the unit reports when it asks the bureau to verify.</summary>
-public sealed record SubmitInput(string? Completion, Guid? Version = null)
+internal sealed record SubmitInput(string? Completion, Guid? Version = null)
 {
     [JsonIgnore] public long Id { get; init; }
 }

@@ -7,7 +7,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features.Problems.Verify;
 
 /// <summary>核账: accept → 销账; reject needs the reason (核查意见).</summary>
-public sealed record VerifyInput(bool Accept, string? Opinion = null, Guid? Version = null)
+internal sealed record VerifyInput(bool Accept, string? Opinion = null, Guid? Version = null)
 {
     [JsonIgnore] public long Id { get; init; }
 }

@@ -3,7 +3,7 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Registry.EnforcementItems;
 
-public sealed record EnforcementItemQuery(long? UnitId, EnforcementKind? Kind, string? Q, long? After, int? Limit);
+internal sealed record EnforcementItemQuery(long? UnitId, EnforcementKind? Kind, string? Q, long? After, int? Limit);
 
 /// <summary>The 执法事项 list, shared by the page, the API and the export: the filter and one keyset page (id ascending).</summary>
 internal static class EnforcementItemList

@@ -6,12 +6,12 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Registry.EnforcementItems;
 
-public sealed record EnforcementItemInput(long UnitId, string Code, string Name, EnforcementKind Kind, string LegalBasis, Guid? Version = null) : IUnitItemInput
+internal sealed record EnforcementItemInput(long UnitId, string Code, string Name, EnforcementKind Kind, string LegalBasis, Guid? Version = null) : IUnitItemInput
 {
     [JsonIgnore] public long Id { get; init; }
 }
 
-public sealed record EnforcementItemDto(long Id, long UnitId, string UnitName, string Code, string Name, EnforcementKind Kind, string LegalBasis, Guid Version)
+internal sealed record EnforcementItemDto(long Id, long UnitId, string UnitName, string Code, string Name, EnforcementKind Kind, string LegalBasis, Guid Version)
 {
     internal static EnforcementItemDto From(EnforcementItem i) => new(i.Id, i.UnitId, i.Unit?.Name ?? "", i.Code, i.Name, i.Kind, i.LegalBasis, i.Version);
 }

@@ -4,7 +4,7 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Registry.Enterprises;
 
-public sealed record EnterpriseQuery(string? Q, string? Industry, long? After, int? Limit);
+internal sealed record EnterpriseQuery(string? Q, string? Industry, long? After, int? Limit);
 
 /// <summary>The 企业 list filter, shared by the page, the API and the export.</summary>
 internal static class EnterpriseList

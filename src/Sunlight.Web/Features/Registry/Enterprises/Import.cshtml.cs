@@ -6,7 +6,7 @@ using Sunlight.Web.Infrastructure.Identity;
 namespace Sunlight.Web.Features.Registry.Enterprises;
 
 [Authorize(Policy = RegistryPolicies.Edit)]
-public sealed class ImportModel : ImportPage
+internal sealed class ImportModel : ImportPage
 {
     private readonly ImportEnterprises _import;
 

@@ -20,7 +20,7 @@ namespace Sunlight.Web.Features.Registry.Enterprises;
 /// 1,000 at a time); the second re-reads the file and writes the rows the first pass found valid, in one transaction
 /// with their audit entries, so a failure half-way (a USCC registered meanwhile, a dropped connection) leaves nothing.
 /// </remarks>
-public sealed class ImportEnterprises(SunlightDbContext db, IValidator<EnterpriseInput> validator, SaveEnterprise save, TimeProvider clock)
+internal sealed class ImportEnterprises(SunlightDbContext db, IValidator<EnterpriseInput> validator, SaveEnterprise save, TimeProvider clock)
 {
     public static readonly string[] Columns = ["统一社会信用代码", "企业名称", "地址", "行业", "法定代表人", "联系电话"];
     public static readonly string[] Required = ["统一社会信用代码", "企业名称"];

@@ -7,13 +7,13 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Registry.Enterprises;
 
-public sealed record EnterpriseInput(string Uscc, string Name, string? Address, string? Industry, string? LegalRepresentative, string? Phone, Guid? Version = null)
+internal sealed record EnterpriseInput(string Uscc, string Name, string? Address, string? Industry, string? LegalRepresentative, string? Phone, Guid? Version = null)
 {
     /// <summary>The enterprise to change (from the route); 0 registers a new one.</summary>
     [JsonIgnore] public long Id { get; init; }
 }
 
-public sealed record EnterpriseDto(long Id, string Uscc, string Name, string? Address, string? Industry, string? LegalRepresentative, string? Phone, string RegionCode, Guid Version)
+internal sealed record EnterpriseDto(long Id, string Uscc, string Name, string? Address, string? Industry, string? LegalRepresentative, string? Phone, string RegionCode, Guid Version)
 {
     internal static EnterpriseDto From(Enterprise e) => new(e.Id, e.Uscc, e.Name, e.Address, e.Industry, e.LegalRepresentative, e.Phone, e.RegionCode, e.Version);
 }
@@ -41,7 +41,7 @@ internal sealed class EnterpriseInputValidator : AbstractValidator<EnterpriseInp
 /// What 登记/修改企业 and the importer share: the county new enterprises belong to, the USCC-taken message and how an
 /// input is copied. (Public and injectable because <see cref="ImportEnterprises"/> takes it.)
 /// </summary>
-public sealed class SaveEnterprise(SunlightDbContext db, IConfiguration config)
+internal sealed class SaveEnterprise(SunlightDbContext db, IConfiguration config)
 {
     public const string UsccTaken = "该统一社会信用代码已登记";
 

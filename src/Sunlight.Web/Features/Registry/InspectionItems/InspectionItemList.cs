@@ -3,7 +3,7 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Registry.InspectionItems;
 
-public sealed record InspectionItemQuery(long? UnitId, string? Q, long? After, int? Limit);
+internal sealed record InspectionItemQuery(long? UnitId, string? Q, long? After, int? Limit);
 
 /// <summary>The 检查事项 list, shared by the page, the API and the export: the filter and one keyset page (id ascending).</summary>
 internal static class InspectionItemList

@@ -6,12 +6,12 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Registry.InspectionItems;
 
-public sealed record InspectionItemInput(long UnitId, string Code, string Name, string LegalBasis, string? Method, Guid? Version = null) : IUnitItemInput
+internal sealed record InspectionItemInput(long UnitId, string Code, string Name, string LegalBasis, string? Method, Guid? Version = null) : IUnitItemInput
 {
     [JsonIgnore] public long Id { get; init; }
 }
 
-public sealed record InspectionItemDto(long Id, long UnitId, string UnitName, string Code, string Name, string LegalBasis, string? Method, Guid Version)
+internal sealed record InspectionItemDto(long Id, long UnitId, string UnitName, string Code, string Name, string LegalBasis, string? Method, Guid Version)
 {
     internal static InspectionItemDto From(InspectionItem i) => new(i.Id, i.UnitId, i.Unit?.Name ?? "", i.Code, i.Name, i.LegalBasis, i.Method, i.Version);
 }

@@ -6,7 +6,7 @@ using Sunlight.Web.Infrastructure.Identity;
 namespace Sunlight.Web.Features.Registry.Officers;
 
 [Authorize(Policy = RegistryPolicies.Edit)]
-public sealed class ImportModel(ImportOfficers import, PendingImports pending) : ImportPage(pending)
+internal sealed class ImportModel(ImportOfficers import, PendingImports pending) : ImportPage(pending)
 {
     public override string What => "执法人员";
     public override string ListPath => "/Registry/Officers";

@@ -9,7 +9,7 @@ namespace Sunlight.Web.Features.Registry.Officers;
 /// 执法人员批量导入: one row per person with at most one credential. The unit is named by its code and must be in the
 /// caller's scope (UnitStaff: their own unit). Rows are checked with the form's validator; written in one transaction.
 /// </summary>
-public sealed class ImportOfficers(SunlightDbContext db, IValidator<OfficerInput> validator)
+internal sealed class ImportOfficers(SunlightDbContext db, IValidator<OfficerInput> validator)
 {
     public static readonly string[] Columns = ["单位编码", "姓名", "职务", "辅助人员", "执法证号", "执法类别", "有效期起", "有效期止"];
     public static readonly string[] Required = ["单位编码", "姓名"];

@@ -5,9 +5,9 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Registry.Officers;
 
-public sealed record CredentialDto(string Number, string Category, DateOnly ValidFrom, DateOnly ValidTo, bool ValidToday);
+internal sealed record CredentialDto(string Number, string Category, DateOnly ValidFrom, DateOnly ValidTo, bool ValidToday);
 
-public sealed record OfficerDto(long Id, long UnitId, string UnitName, string Name, string? Position, bool IsAuxiliary, bool IsActive, bool QualifiedToday, IReadOnlyList<CredentialDto> Credentials, Guid Version);
+internal sealed record OfficerDto(long Id, long UnitId, string UnitName, string Name, string? Position, bool IsAuxiliary, bool IsActive, bool QualifiedToday, IReadOnlyList<CredentialDto> Credentials, Guid Version);
 
 internal static class OfficerEndpoints
 {

@@ -4,7 +4,7 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Registry.Officers;
 
-public sealed record OfficerQuery(long? UnitId, string? Q, bool? Auxiliary, bool? Expired, long? After, int? Limit);
+internal sealed record OfficerQuery(long? UnitId, string? Q, bool? Auxiliary, bool? Expired, long? After, int? Limit);
 
 /// <summary>The 执法人员 list, shared by the page, the API and the export: the filter and one keyset page (id ascending).</summary>
 internal static class OfficerList

@@ -7,9 +7,9 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Registry.Officers;
 
-public sealed record CredentialInput(string Number, string Category, DateOnly ValidFrom, DateOnly ValidTo);
+internal sealed record CredentialInput(string Number, string Category, DateOnly ValidFrom, DateOnly ValidTo);
 
-public sealed record OfficerInput(long UnitId, string Name, string? Position, bool IsAuxiliary, List<CredentialInput>? Credentials, bool IsActive = true, Guid? Version = null)
+internal sealed record OfficerInput(long UnitId, string Name, string? Position, bool IsAuxiliary, List<CredentialInput>? Credentials, bool IsActive = true, Guid? Version = null)
 {
     /// <summary>The officer to change (from the route); 0 registers a new one.</summary>
     [JsonIgnore] public long Id { get; init; }

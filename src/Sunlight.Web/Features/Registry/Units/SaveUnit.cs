@@ -8,13 +8,13 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Registry.Units;
 
-public sealed record UnitInput(string Code, string Name, UnitKind Kind, string? Uscc, string? Address, string? Phone, string? Head, bool IsActive = true, Guid? Version = null)
+internal sealed record UnitInput(string Code, string Name, UnitKind Kind, string? Uscc, string? Address, string? Phone, string? Head, bool IsActive = true, Guid? Version = null)
 {
     /// <summary>The unit to change (from the route); 0 registers a new one.</summary>
     [JsonIgnore] public long Id { get; init; }
 }
 
-public sealed record UnitDto(long Id, string Code, string Name, UnitKind Kind, string? Uscc, string? Address, string? Phone, string? Head, bool IsActive, string RegionCode, Guid Version)
+internal sealed record UnitDto(long Id, string Code, string Name, UnitKind Kind, string? Uscc, string? Address, string? Phone, string? Head, bool IsActive, string RegionCode, Guid Version)
 {
     internal static UnitDto From(EnforcementUnit u) => new(u.Id, u.Code, u.Name, u.Kind, u.Uscc, u.Address, u.Phone, u.Head, u.IsActive, u.RegionCode, u.Version);
 }

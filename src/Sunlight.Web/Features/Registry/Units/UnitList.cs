@@ -3,7 +3,7 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Registry.Units;
 
-public sealed record UnitQuery(string? Q, long? After, int? Limit);
+internal sealed record UnitQuery(string? Q, long? After, int? Limit);
 
 /// <summary>The 执法单位 list, shared by the page, the API and the export: the filter and one keyset page (id ascending).</summary>
 internal static class UnitList

@@ -68,4 +68,30 @@ public sealed class IntakeAuditTests(SunlightApp app) : IClassFixture<SunlightAp
             new string(e.GetString()!.Select(c => char.IsAsciiDigit(c) ? '9' : c).ToArray()),
         var kind => kind.ToString(),
     };
+
+    [Fact]
+    public async Task PublicAndStaffIntake_KeepSecretsOutOfTheAuditLog()
+    {
+        var publicId = await IdOf(app, (await FileAsync(app)).TrackingCode);
+        using var supervisor = await app.ClientFor("supervisor");
+        var staff = await HttpAssert.Ok<IntakeResponse>(await supervisor.PostJson("/api/v1/complaints", new
+        {
+            channel = "Phone", category = "profit-driven", description = "来电反映执法人员多次检查罚款。", anonymous = false,
+            reporterName = SecretName, reporterPhone = SecretPhone,
+        }), HttpStatusCode.Created);
+        var staffId = await IdOf(app, staff.TrackingCode);
+
+        foreach (var id in new[] { publicId, staffId })
+        {
+            var stored = await app.Db(db => db.Set<Complaint>().AsNoTracking().SingleAsync(c => c.Id == id));
+            var after = (await CreateEntryAsync(id)).After!;
+            using var json = JsonDocument.Parse(after);
+            foreach (var (name, secret) in new[] { ("PinHash", stored.PinHash), ("Open311Token", stored.Open311Token), ("ReporterProtected", stored.ReporterProtected!) })
+            {
+                Assert.False(string.IsNullOrEmpty(secret), $"{name} should be set on complaint {id}");
+                Assert.DoesNotContain(secret, after, StringComparison.Ordinal);
+                Assert.Equal(AuditCapture.Hidden, json.RootElement.GetProperty(name).GetString());
+            }
+        }
+    }
 }

@@ -66,7 +66,9 @@ internal sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasStat
     public long Id { get; set; }
     public string RegionCode { get; set; } = "";
     public string TrackingCode { get; set; } = "";
+    [AuditSecret]
     public string PinHash { get; set; } = "";
+    [AuditSecret]
     public string Open311Token { get; set; } = "";
 
     public ComplaintChannel Channel { get; set; }
@@ -83,6 +85,7 @@ internal sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasStat
     public DateOnly? OccurredOn { get; set; }
 
     public bool IsAnonymous { get; set; }
+    [AuditSecret]
     public string? ReporterProtected { get; set; }
 
     public ComplaintState State { get; private set; }

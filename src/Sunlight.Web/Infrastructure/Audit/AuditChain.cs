@@ -48,8 +48,22 @@ internal sealed class PendingAudit
     public string? AfterImage => Entry is not null && Action == "Create" ? AuditCapture.Snapshot(Entry) : After;
 }
 
+/// <summary>
+/// A secret (a PIN hash, a token, the encrypted identity) never enters an audit snapshot: the entry records that it was
+/// set or changed, not its value — the log is read by Observers, and a hash in it can be searched offline.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+internal sealed class AuditSecretAttribute : Attribute;
+
 internal static class AuditCapture
 {
+    public const string Hidden = "（保密字段，不记录内容）";
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IReadOnlyProperty, bool> Secrets = new();
+
+    /// <summary>What a snapshot shows of a property's value: the value, or <see cref="Hidden"/> for a secret that is set.</summary>
+    public static object? Shown(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyProperty property, object? value) =>
+        value is null || !Secrets.GetOrAdd(property, p => p.PropertyInfo?.IsDefined(typeof(AuditSecretAttribute), true) == true) ? value : Hidden;
+
     // Enums as their names (State = "Assigned", not 4): the log is read by people (纪委, 检察院), not only by code.
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
@@ -71,12 +85,12 @@ internal static class AuditCapture
                     }
                     var action = entry.Entity is IHasState && changed.Any(p => p.Metadata.Name == "State") ? "StateChange" : "Update";
                     pending.Add(new PendingAudit(entry, action,
-                        Serialize(changed.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue)),
-                        Serialize(changed.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue))));
+                        Serialize(changed.ToDictionary(p => p.Metadata.Name, p => Shown(p.Metadata, p.OriginalValue))),
+                        Serialize(changed.ToDictionary(p => p.Metadata.Name, p => Shown(p.Metadata, p.CurrentValue)))));
                     break;
                 case EntityState.Deleted:
                     pending.Add(new PendingAudit(entry, "Delete",
-                        Serialize(entry.Properties.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue)), null));
+                        Serialize(entry.Properties.ToDictionary(p => p.Metadata.Name, p => Shown(p.Metadata, p.OriginalValue))), null));
                     break;
             }
         }
@@ -84,7 +98,7 @@ internal static class AuditCapture
     }
 
     public static string Snapshot(EntityEntry entry) =>
-        Serialize(entry.Properties.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue));
+        Serialize(entry.Properties.ToDictionary(p => p.Metadata.Name, p => Shown(p.Metadata, p.CurrentValue)));
 
     public static string EntityKey(EntityEntry entry) =>
         string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue switch

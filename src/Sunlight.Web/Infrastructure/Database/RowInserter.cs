@@ -97,5 +97,5 @@ internal sealed class RowInserter<T> where T : class
 
     /// <summary>The same JSON image <c>AuditCapture.Snapshot</c> writes for a row EF inserted.</summary>
     public string Snapshot(T entity) =>
-        Audit.AuditCapture.Serialize(_all.ToDictionary(p => p.Name, p => p.GetGetter().GetClrValue(entity)));
+        Audit.AuditCapture.Serialize(_all.ToDictionary(p => p.Name, p => Audit.AuditCapture.Shown(p, p.GetGetter().GetClrValue(entity))));
 }

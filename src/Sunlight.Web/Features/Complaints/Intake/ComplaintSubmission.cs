@@ -7,7 +7,19 @@ namespace Sunlight.Web.Features.Complaints.Intake;
 internal sealed record ComplaintSubmission(
     string? Category, string? Description, long? UnitId = null, string? EnterpriseName = null, string? EnterpriseUscc = null,
     DateOnly? OccurredOn = null, bool Anonymous = true, string? ReporterName = null, string? ReporterPhone = null,
-    string? ReporterEmail = null, string? IntakePoint = null);
+    string? ReporterEmail = null, string? IntakePoint = null) : IComplaintMatter;
+
+/// <summary>The matter and the reporter's contact, as every channel's input carries them.</summary>
+internal interface IComplaintMatter
+{
+    string? Category { get; }
+    string? Description { get; }
+    string? EnterpriseName { get; }
+    string? EnterpriseUscc { get; }
+    string? ReporterName { get; }
+    string? ReporterPhone { get; }
+    string? ReporterEmail { get; }
+}
 
 /// <summary>An uploaded file before it is checked and stored.</summary>
 internal sealed record IncomingFile(string FileName, long Length, Func<Stream> Open);
@@ -17,11 +29,12 @@ internal sealed record IntakeSource(ComplaintChannel Channel, string? Place = nu
 
 internal sealed record IntakeReceipt(long Id, string TrackingCode, string Pin, string Open311Token);
 
-internal sealed class ComplaintSubmissionValidator : AbstractValidator<ComplaintSubmission>
+/// <summary>The rules of a complaint's matter, the same for the public form, Open311 and staff entry.</summary>
+internal sealed class ComplaintMatterRules<T> : AbstractValidator<T> where T : IComplaintMatter
 {
-    public ComplaintSubmissionValidator(Microsoft.Extensions.Options.IOptions<ComplaintOptions> options)
+    public ComplaintMatterRules(ComplaintOptions options)
     {
-        var max = options.Value.MaxDescriptionLength;
+        var max = options.MaxDescriptionLength;
         RuleFor(x => x.Category).NotEmpty().WithMessage("请选择投诉类别").MaximumLength(ComplaintCategoryConfiguration.CodeLength).WithMessage("投诉类别无效");
         RuleFor(x => x.Description).NotEmpty().WithMessage("请填写投诉的具体情况")
             .MaximumLength(max).WithMessage($"情况描述不能超过 {max} 字");
@@ -38,6 +51,14 @@ internal sealed class ComplaintSubmissionValidator : AbstractValidator<Complaint
             .Matches(@"^[0-9+\-\s()转]*$").WithMessage("电话号码格式不正确");
         RuleFor(x => x.ReporterEmail).MaximumLength(100).WithMessage("电子邮箱不能超过 100 个字符")
             .EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.ReporterEmail)).WithMessage("电子邮箱格式不正确");
+    }
+}
+
+internal sealed class ComplaintSubmissionValidator : AbstractValidator<ComplaintSubmission>
+{
+    public ComplaintSubmissionValidator(Microsoft.Extensions.Options.IOptions<ComplaintOptions> options)
+    {
+        Include(new ComplaintMatterRules<ComplaintSubmission>(options.Value));
         RuleFor(x => x.IntakePoint).MaximumLength(20).WithMessage("征集点编号无效");
     }
 }

@@ -10,7 +10,7 @@ namespace Sunlight.Web.Features.Complaints.StaffEntry;
 internal sealed record StaffComplaintInput(
     ComplaintChannel Channel, string? Category, string? Description, long? UnitId = null, string? EnterpriseName = null,
     string? EnterpriseUscc = null, DateOnly? OccurredOn = null, bool Anonymous = true, string? ReporterName = null,
-    string? ReporterPhone = null, string? ReporterEmail = null, string? Place = null)
+    string? ReporterPhone = null, string? ReporterEmail = null, string? Place = null) : IComplaintMatter
 {
     /// <summary>Files that came with it (an .eml message's attachments); the JSON API takes none.</summary>
     [JsonIgnore] public IReadOnlyList<IncomingFile> Files { get; init; } = [];
@@ -21,8 +21,9 @@ internal sealed record StaffComplaintInput(
 
 internal sealed class StaffComplaintInputValidator : AbstractValidator<StaffComplaintInput>
 {
-    public StaffComplaintInputValidator()
+    public StaffComplaintInputValidator(Microsoft.Extensions.Options.IOptions<ComplaintOptions> options)
     {
+        Include(new ComplaintMatterRules<StaffComplaintInput>(options.Value));
         RuleFor(x => x.Channel).Must(c => c is ComplaintChannel.Phone or ComplaintChannel.Email or ComplaintChannel.Letter or ComplaintChannel.WalkIn or ComplaintChannel.Hotline12345)
             .WithMessage("人工登记的渠道应为电话、电子邮箱、来信、来访或 12345 热线转办");
         RuleFor(x => x.Place).OptionalText("来源说明", ComplaintConfiguration.PlaceLength);

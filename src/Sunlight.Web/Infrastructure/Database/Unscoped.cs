@@ -17,6 +17,16 @@ internal static class Unscoped
     /// public complaint form's picker and for showing a unit's name next to a record the caller may see.</summary>
     public static IQueryable<EnforcementUnit> PublicUnits(this SunlightDbContext db) => db.Units.IgnoreQueryFilters().AsNoTracking();
 
+    /// <summary>The names of these units (nulls and repeats ignored), for showing next to records the caller may see —
+    /// a unit reads the name of the unit a complaint was assigned from, too.</summary>
+    public static async Task<IReadOnlyDictionary<long, string>> UnitNamesAsync(this SunlightDbContext db, IEnumerable<long?> ids, CancellationToken ct)
+    {
+        var wanted = ids.Where(i => i is not null).Select(i => i!.Value).Distinct().ToList();
+        return wanted.Count == 0
+            ? new Dictionary<long, string>()
+            : await db.PublicUnits().Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+    }
+
     /// <summary>Uniqueness across the whole table (a USCC, a unit code, an escalation key): answers "taken?", never rows.</summary>
     public static Task<bool> IsTakenAsync<T>(this SunlightDbContext db, Expression<Func<T, bool>> match, CancellationToken ct) where T : class =>
         db.Set<T>().IgnoreQueryFilters().AnyAsync(match, ct);

@@ -28,9 +28,7 @@ internal sealed class ComplaintHistory(SunlightDbContext db)
             .Select(a => new { a.OccurredAt, a.Actor, a.Action, a.Before, a.After })
             .ToListAsync(ct);
         var images = entries.Select(e => (e.OccurredAt, e.Actor, e.Action, Image: Image(e.Before, e.After))).ToList();
-        var unitIds = images.Select(e => Long(e.Image.After.GetValueOrDefault(nameof(Complaint.AssignedUnitId)))).Where(u => u is not null).Select(u => u!.Value).Distinct().ToList();
-        // Unit names are public (the disclosure portal lists them): a unit reads the name of the unit it was assigned from, too.
-        var units = unitIds.Count == 0 ? [] : await db.PublicUnits().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var units = await db.UnitNamesAsync(images.Select(e => Long(e.Image.After.GetValueOrDefault(nameof(Complaint.AssignedUnitId)))), ct);
         return images
             .Select(e => Describe(e.Action, e.Image.Before, e.Image.After, units) is { } line ? new TimelineEntry(e.OccurredAt, e.Actor, line.Kind, line.Text) : null)
             .OfType<TimelineEntry>()
@@ -43,7 +41,7 @@ internal sealed class ComplaintHistory(SunlightDbContext db)
         return (fields.ToDictionary(f => f.Field, f => f.Before), fields.ToDictionary(f => f.Field, f => f.After));
     }
 
-    private static (string Kind, string? Text)? Describe(string action, Dictionary<string, string?> b, Dictionary<string, string?> a, Dictionary<long, string> units)
+    private static (string Kind, string? Text)? Describe(string action, Dictionary<string, string?> b, Dictionary<string, string?> a, IReadOnlyDictionary<long, string> units)
     {
         string? Get(string field) => a.GetValueOrDefault(field);
         string Unit() => Long(Get(nameof(Complaint.AssignedUnitId))) is { } u ? units.GetValueOrDefault(u, "") : "";

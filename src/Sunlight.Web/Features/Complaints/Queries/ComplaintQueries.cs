@@ -51,7 +51,7 @@ internal sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess acc
                 c.EnterpriseName, Summary = c.Description.Substring(0, Math.Min(c.Description.Length, 80)), c.ReceivedAt,
                 c.AcceptDueDate, c.ResolveDueDate,
             }, r => r.Id, ct);
-        var units = await UnitNamesAsync(page.Items.SelectMany(r => new[] { r.ComplainedUnitId, r.AssignedUnitId }), ct);
+        var units = await db.UnitNamesAsync(page.Items.SelectMany(r => new[] { r.ComplainedUnitId, r.AssignedUnitId }), ct);
         var items = page.Items.Select(r =>
         {
             var open = r.State is ComplaintState.Received or ComplaintState.Accepted;
@@ -70,7 +70,7 @@ internal sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess acc
         {
             return null;
         }
-        var units = await UnitNamesAsync([c.ComplainedUnitId, c.AssignedUnitId], ct);
+        var units = await db.UnitNamesAsync([c.ComplainedUnitId, c.AssignedUnitId], ct);
         var timeline = await history.ForAsync(id, ct);
         var supervising = access.CanHandleCounty && c.State is ComplaintState.Received or ComplaintState.Accepted;
         return new ComplaintDetail(
@@ -99,7 +99,7 @@ internal sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess acc
     public async Task<ComplaintDto?> DtoAsync(Complaint c, CancellationToken ct)
     {
         await db.Entry(c).Reference(x => x.Category).LoadAsync(ct);
-        return ToDto(c, await UnitNamesAsync([c.ComplainedUnitId, c.AssignedUnitId], ct));
+        return ToDto(c, await db.UnitNamesAsync([c.ComplainedUnitId, c.AssignedUnitId], ct));
     }
 
     /// <summary>The reporter's view by tracking code and PIN; null for a wrong code or PIN (indistinguishable).</summary>
@@ -161,21 +161,10 @@ internal sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess acc
             .Where(x => x.CategoryId == c.CategoryId && x.AssignedUnitId != null)
             .GroupBy(x => x.AssignedUnitId!.Value).Select(g => new { UnitId = g.Key, Count = g.Count() })
             .OrderByDescending(g => g.Count).Take(3).ToListAsync(ct);
-        var names = await UnitNamesAsync(usual.Select(u => (long?)u.UnitId), ct);
+        var names = await db.UnitNamesAsync(usual.Select(u => (long?)u.UnitId), ct);
         list.AddRange(usual.Where(u => list.All(l => l.UnitId != u.UnitId))
             .Select(u => new UnitSuggestion(u.UnitId, names.GetValueOrDefault(u.UnitId, ""), $"同类投诉曾交办 {u.Count} 件")));
         return list;
-    }
-
-    public async Task<IReadOnlyDictionary<long, string>> UnitNamesAsync(IEnumerable<long?> ids, CancellationToken ct)
-    {
-        var wanted = ids.Where(i => i is not null).Select(i => i!.Value).Distinct().ToList();
-        if (wanted.Count == 0)
-        {
-            return new Dictionary<long, string>();
-        }
-        // Unit names are public (the disclosure portal lists them); UnitStaff must read the names of other units here too.
-        return await db.PublicUnits().Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
     }
 
     private static string? Name(IReadOnlyDictionary<long, string> units, long? id) => id is { } i ? units.GetValueOrDefault(i) : null;

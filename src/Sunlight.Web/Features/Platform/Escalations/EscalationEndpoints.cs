@@ -68,8 +68,7 @@ internal static class EscalationList
             .Where(e => q.SubjectType == null || e.SubjectType == q.SubjectType)
             .Where(e => q.SubjectId == null || e.SubjectId == q.SubjectId)
             .KeysetAsync(e => e.Id, true, q.After, q.Limit, e => e, e => e.Id, ct);
-        var unitIds = page.Items.Select(e => e.UnitId).Distinct().ToList();
-        var names = await db.PublicUnits().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var names = await db.UnitNamesAsync(page.Items.Select(e => (long?)e.UnitId), ct);
         return page.Map(e => ManualEscalation.Dto(e, names.GetValueOrDefault(e.UnitId, "")));
     }
 }

@@ -190,6 +190,14 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                     b.Property<DateTimeOffset?>("AcceptedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("AddressId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTimeOffset?>("AssignedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -254,7 +262,20 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                     b.Property<bool>("IsAnonymous")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset>("LastChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("LastReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("MediaUrl")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
@@ -363,6 +384,8 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                     b.HasIndex("CategoryId", "ReceivedAt");
 
                     b.HasIndex("RegionCode", "Id");
+
+                    b.HasIndex("RegionCode", "LastChangedAt");
 
                     b.HasIndex("RegionCode", "State", "ReceivedAt");
 
@@ -655,6 +678,53 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("IntakePoints", (string)null);
+                });
+
+            modelBuilder.Entity("Sunlight.Web.Features.Complaints.Open311.Integrations.Open311Integration", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("KeyHint")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("RequestsPerMinute")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Open311Integrations", (string)null);
                 });
 
             modelBuilder.Entity("Sunlight.Web.Features.Platform.Escalations.Escalation", b =>

@@ -177,6 +177,14 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                     b.Property<long?>("AcceptedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("AssignedAt")
                         .HasColumnType("INTEGER");
 
@@ -241,7 +249,20 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                     b.Property<bool>("IsAnonymous")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("LastChangedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("MediaUrl")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
@@ -350,6 +371,8 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                     b.HasIndex("CategoryId", "ReceivedAt");
 
                     b.HasIndex("RegionCode", "Id");
+
+                    b.HasIndex("RegionCode", "LastChangedAt");
 
                     b.HasIndex("RegionCode", "State", "ReceivedAt");
 
@@ -636,6 +659,51 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("IntakePoints", (string)null);
+                });
+
+            modelBuilder.Entity("Sunlight.Web.Features.Complaints.Open311.Integrations.Open311Integration", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHint")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestsPerMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Open311Integrations", (string)null);
                 });
 
             modelBuilder.Entity("Sunlight.Web.Features.Platform.Escalations.Escalation", b =>

@@ -1,6 +1,7 @@
 using Sunlight.Web.Features.Complaints;
 using Sunlight.Web.Features.Complaints.Categories;
 using Sunlight.Web.Features.Complaints.Open311;
+using Sunlight.Web.Features.Complaints.Open311.Integrations;
 using Sunlight.Web.Features.Complaints.Public;
 using Sunlight.Web.Features.Platform;
 using Sunlight.Web.Features.Platform.Audit;
@@ -31,6 +32,7 @@ internal static class FeatureRegistration
     {
         services.AddRegistryPolicies();
         services.AddPlatformPolicies();
+        services.AddOpen311();
         services.AddScoped<PasswordCheck>();
         services.AddScoped<SaveEnterprise>();
         services.AddScoped<EditEnterprise>();

@@ -84,12 +84,24 @@ internal sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasStat
     public string Description { get; set; } = "";
     public DateOnly? OccurredOn { get; set; }
 
+    /// <summary>Where the matter happened, as the reporter gave it (Open311 <c>lat</c>/<c>long</c>, <c>address_string</c>,
+    /// <c>address_id</c>). A place, not the reporter's identity: it is public like the category.</summary>
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    public string? Address { get; set; }
+    public string? AddressId { get; set; }
+    /// <summary>A picture the reporter's client links to (Open311 <c>media_url</c>); never fetched by the server.</summary>
+    public string? MediaUrl { get; set; }
+
     public bool IsAnonymous { get; set; }
     [AuditSecret]
     public string? ReporterProtected { get; set; }
 
     public ComplaintState State { get; private set; }
     public DateTimeOffset ReceivedAt { get; set; }
+    /// <summary>When the state last changed (received, then every transition through <see cref="MoveTo"/>): Open311's
+    /// <c>updated_datetime</c>, which a poller compares with its own last update, so it must move on every change.</summary>
+    public DateTimeOffset LastChangedAt { get; set; }
     public DateOnly AcceptDueDate { get; set; }
     public bool AcceptDueUncertain { get; set; }
     public DateTimeOffset? AcceptedAt { get; private set; }
@@ -143,18 +155,18 @@ internal sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasStat
     public void Accept(DateTimeOffset now)
     {
         Require(ComplaintState.Received, "只有待受理的投诉才能受理。");
-        State = ComplaintState.Accepted;
+        MoveTo(ComplaintState.Accepted, now);
         AcceptedAt = now;
     }
 
-    public void Reject(string reason)
+    public void Reject(string reason, DateTimeOffset now)
     {
         Require(ComplaintState.Received, "只有待受理的投诉才能不予受理。");
-        State = ComplaintState.Rejected;
+        MoveTo(ComplaintState.Rejected, now);
         RejectionReason = reason;
     }
 
-    public void MergeInto(Complaint target)
+    public void MergeInto(Complaint target, DateTimeOffset now)
     {
         if (State is not (ComplaintState.Received or ComplaintState.Accepted))
         {
@@ -164,14 +176,14 @@ internal sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasStat
         {
             throw new RuleViolationException("C-MERGE", "不能合并到自身、已合并或不予受理的投诉。");
         }
-        State = ComplaintState.Merged;
+        MoveTo(ComplaintState.Merged, now);
         MergedIntoId = target.Id;
     }
 
     public void Assign(long unitId, DateTimeOffset now, Deadline resolveDue, string? note)
     {
         Require(ComplaintState.Accepted, "只有已受理、待交办的投诉才能交办。");
-        State = ComplaintState.Assigned;
+        MoveTo(ComplaintState.Assigned, now);
         AssignedUnitId = unitId;
         AssignedAt = now;
         ResolveDueDate = resolveDue.Date;
@@ -182,20 +194,20 @@ internal sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasStat
     }
 
     /// <summary>退回: the unit hands the matter back (not its business, wrong unit ...); the Supervisor reassigns.</summary>
-    public void Return(string reason)
+    public void Return(string reason, DateTimeOffset now)
     {
         Require(ComplaintState.Assigned, "只有办理中的投诉才能退回。");
-        State = ComplaintState.Accepted;
+        MoveTo(ComplaintState.Accepted, now);
         AssignedUnitId = null;
         ResolveDueDate = null;
         ReturnCount++;
         LastReturnReason = reason;
     }
 
-    public void DraftReplyText(string text)
+    public void DraftReplyText(string text, DateTimeOffset now)
     {
         Require(ComplaintState.Assigned, "只有办理中的投诉才能提交答复。");
-        State = ComplaintState.ReplyDrafted;
+        MoveTo(ComplaintState.ReplyDrafted, now);
         DraftReply = text;
         ReviewComment = null;
     }
@@ -203,16 +215,16 @@ internal sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasStat
     public void ApproveReply(DateTimeOffset now)
     {
         Require(ComplaintState.ReplyDrafted, "没有待审核的答复。");
-        State = ComplaintState.Replied;
+        MoveTo(ComplaintState.Replied, now);
         Reply = DraftReply;
         RepliedAt = now;
         ReplyRound++;
     }
 
-    public void SendReplyBack(string comment)
+    public void SendReplyBack(string comment, DateTimeOffset now)
     {
         Require(ComplaintState.ReplyDrafted, "没有待审核的答复。");
-        State = ComplaintState.Assigned;
+        MoveTo(ComplaintState.Assigned, now);
         ReviewComment = comment;
     }
 
@@ -247,7 +259,7 @@ internal sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasStat
     public void Close(DateTimeOffset now, ComplaintFinding finding)
     {
         Require(ComplaintState.Replied, "只有已答复的投诉才能办结。");
-        State = ComplaintState.Closed;
+        MoveTo(ComplaintState.Closed, now);
         ClosedAt = now;
         Finding = finding;
     }
@@ -272,12 +284,19 @@ internal sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasStat
             return false;
         }
         Reopened = true;
-        State = ComplaintState.Assigned;
+        MoveTo(ComplaintState.Assigned, now);
         ClosedAt = null;
         Finding = null;
         ResolveDueDate = rehandleDue.Date;
         ResolveDueUncertain = rehandleDue.Uncertain;
         return true;
+    }
+
+    /// <summary>The one place the state changes: every transition also moves <see cref="LastChangedAt"/>.</summary>
+    private void MoveTo(ComplaintState state, DateTimeOffset now)
+    {
+        State = state;
+        LastChangedAt = now;
     }
 
     private void Require(ComplaintState expected, string message)

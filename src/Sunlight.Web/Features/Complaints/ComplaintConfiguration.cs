@@ -7,7 +7,7 @@ namespace Sunlight.Web.Features.Complaints;
 internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
 {
     /// <summary>Column lengths that inputs are validated against (one constant for the column and its validator).</summary>
-    public const int ReasonLength = 1000, TextLength = 5000, PlaceLength = 200;
+    public const int ReasonLength = 1000, TextLength = 5000, PlaceLength = 200, AddressLength = 500, AddressIdLength = 100, MediaUrlLength = 1000;
 
     public void Configure(EntityTypeBuilder<Complaint> b)
     {
@@ -27,6 +27,11 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.Property(x => x.EnterpriseName).HasMaxLength(200);
         b.Property(x => x.EnterpriseUscc).HasMaxLength(18);
         b.Property(x => x.Description).HasMaxLength(TextLength);
+        b.Property(x => x.Address).HasMaxLength(AddressLength);
+        b.Property(x => x.AddressId).HasMaxLength(AddressIdLength);
+        b.Property(x => x.MediaUrl).HasMaxLength(MediaUrlLength);
+        // Open311 pollers ask for requests changed since their last run.
+        b.HasIndex(x => new { x.RegionCode, x.LastChangedAt });
         b.Property(x => x.ReporterProtected).HasMaxLength(4000);
         b.Property(x => x.RejectionReason).HasMaxLength(ReasonLength);
         b.Property(x => x.AssignmentNote).HasMaxLength(ReasonLength);

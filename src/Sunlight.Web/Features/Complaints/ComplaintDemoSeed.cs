@@ -83,7 +83,7 @@ internal sealed class ComplaintDemoSeed(ReporterVault vault, WorkingCalendar cal
                 Description = Matters[i % Matters.Length], OccurredOn = receivedDay.AddDays(-r.Next(1, 10)),
                 IsAnonymous = anonymous,
                 ReporterProtected = anonymous ? null : vault.Protect(new ReporterIdentity(DemoSeeder.Person(r), $"13{r.Next(100000000, 999999999)}", null)),
-                ReceivedAt = received, AcceptDueDate = acceptDue.Date, AcceptDueUncertain = acceptDue.Uncertain,
+                ReceivedAt = received, LastChangedAt = received, AcceptDueDate = acceptDue.Date, AcceptDueUncertain = acceptDue.Uncertain,
             };
             c.Events.Add(new ComplaintEvent { At = received, Actor = "投诉人", Kind = "收到投诉", IsPublic = true, Text = $"通过{ComplaintText.Channel(channel)}收到投诉。" });
             if (plan[i] != ComplaintState.Merged)
@@ -100,7 +100,7 @@ internal sealed class ComplaintDemoSeed(ReporterVault vault, WorkingCalendar cal
         var target = created.Last(x => x.State == ComplaintState.Assigned && x.Id < duplicate.Id);
         duplicate.Description = target.Description;
         duplicate.Accept(duplicate.ReceivedAt.AddDays(1));
-        duplicate.MergeInto(target);
+        duplicate.MergeInto(target, duplicate.ReceivedAt.AddDays(1));
         db.Set<ComplaintEvent>().Add(new ComplaintEvent { ComplaintId = duplicate.Id, At = duplicate.ReceivedAt.AddDays(1), Actor = "supervisor", Kind = "合并办理", Text = "您反映的问题已与同类投诉合并办理。", IsPublic = true });
 
         // Substantiated complaints reach the problem list through the same link the close step uses.
@@ -122,7 +122,7 @@ internal sealed class ComplaintDemoSeed(ReporterVault vault, WorkingCalendar cal
         }
         if (target == ComplaintState.Rejected)
         {
-            c.Reject("反映事项已进入行政复议程序，依法不属于投诉受理范围。");
+            c.Reject("反映事项已进入行政复议程序，依法不属于投诉受理范围。", received.AddDays(2));
             Log(received.AddDays(2), "supervisor", "不予受理", "不予受理，理由：" + c.RejectionReason);
             return;
         }
@@ -139,7 +139,7 @@ internal sealed class ComplaintDemoSeed(ReporterVault vault, WorkingCalendar cal
         {
             return;
         }
-        c.DraftReplyText("经核查，反映情况部分属实。我局已对相关执法人员批评教育，并规范检查程序，今后检查前一律出示执法证件、说明依据。");
+        c.DraftReplyText("经核查，反映情况部分属实。我局已对相关执法人员批评教育，并规范检查程序，今后检查前一律出示执法证件、说明依据。", assignedAt.AddDays(10));
         if (target == ComplaintState.ReplyDrafted)
         {
             return;

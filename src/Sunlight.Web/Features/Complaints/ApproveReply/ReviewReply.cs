@@ -33,7 +33,7 @@ internal sealed class ReviewReply(ComplaintStep step, Notifier notifier, IValida
         }
         else
         {
-            c.SendReplyBack(string.IsNullOrWhiteSpace(input.Comment) ? "答复需修改。" : input.Comment.Trim());
+            c.SendReplyBack(string.IsNullOrWhiteSpace(input.Comment) ? "答复需修改。" : input.Comment.Trim(), step.Now);
             await notifier.ToUnitAsync(c.AssignedUnitId!.Value, $"投诉答复需修改：{c.TrackingCode}", c.ReviewComment!, $"/Complaints/Detail/{c.Id}", ct);
         }
         await step.SaveAsync(ct);

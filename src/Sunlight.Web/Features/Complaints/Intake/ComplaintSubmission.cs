@@ -7,7 +7,10 @@ namespace Sunlight.Web.Features.Complaints.Intake;
 internal sealed record ComplaintSubmission(
     string? Category, string? Description, long? UnitId = null, string? EnterpriseName = null, string? EnterpriseUscc = null,
     DateOnly? OccurredOn = null, bool Anonymous = true, string? ReporterName = null, string? ReporterPhone = null,
-    string? ReporterEmail = null, string? IntakePoint = null) : IComplaintMatter;
+    string? ReporterEmail = null, string? IntakePoint = null, ComplaintLocation? Location = null) : IComplaintMatter;
+
+/// <summary>Where the matter happened and a picture's address, as an Open311 client sends them (all optional).</summary>
+internal sealed record ComplaintLocation(double? Latitude, double? Longitude, string? Address, string? AddressId, string? MediaUrl);
 
 /// <summary>The matter and the reporter's contact, as every channel's input carries them.</summary>
 internal interface IComplaintMatter
@@ -60,5 +63,22 @@ internal sealed class ComplaintSubmissionValidator : AbstractValidator<Complaint
     {
         Include(new ComplaintMatterRules<ComplaintSubmission>(options.Value));
         RuleFor(x => x.IntakePoint).MaximumLength(20).WithMessage("征集点编号无效");
+        RuleFor(x => x.Location!).SetValidator(new ComplaintLocationValidator()).When(x => x.Location is not null);
+    }
+}
+
+internal sealed class ComplaintLocationValidator : AbstractValidator<ComplaintLocation>
+{
+    public ComplaintLocationValidator()
+    {
+        RuleFor(x => x.Latitude).InclusiveBetween(-90, 90).WithMessage("纬度应在 -90 到 90 之间");
+        RuleFor(x => x.Longitude).InclusiveBetween(-180, 180).WithMessage("经度应在 -180 到 180 之间");
+        RuleFor(x => x.Latitude).NotNull().When(x => x.Longitude is not null).WithMessage("经纬度须同时提供");
+        RuleFor(x => x.Longitude).NotNull().When(x => x.Latitude is not null).WithMessage("经纬度须同时提供");
+        RuleFor(x => x.Address).OptionalText("地点", ComplaintConfiguration.AddressLength);
+        RuleFor(x => x.AddressId).OptionalText("地址编号", ComplaintConfiguration.AddressIdLength);
+        RuleFor(x => x.MediaUrl).OptionalText("图片地址", ComplaintConfiguration.MediaUrlLength)
+            .Must(u => u is null || Uri.TryCreate(u, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+            .WithMessage("图片地址须为 http 或 https 网址");
     }
 }

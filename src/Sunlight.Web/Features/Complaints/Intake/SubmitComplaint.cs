@@ -106,7 +106,13 @@ internal sealed class SubmitComplaint(
             OccurredOn = input.OccurredOn,
             IsAnonymous = identity is null || identity.IsEmpty,
             ReporterProtected = vault.Protect(identity),
+            Latitude = input.Location?.Latitude,
+            Longitude = input.Location?.Longitude,
+            Address = Blank(input.Location?.Address),
+            AddressId = Blank(input.Location?.AddressId),
+            MediaUrl = Blank(input.Location?.MediaUrl),
             ReceivedAt = now,
+            LastChangedAt = now,
             AcceptDueDate = acceptDue.Date,
             AcceptDueUncertain = acceptDue.Uncertain,
         };

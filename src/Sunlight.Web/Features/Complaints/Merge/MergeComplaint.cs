@@ -31,7 +31,7 @@ internal sealed class MergeComplaint(ComplaintStep step, IValidator<MergeInput> 
         {
             return Outcome<Complaint>.Refused(MergeRule, "要合并到的投诉不存在。");
         }
-        c.MergeInto(target);
+        c.MergeInto(target, step.Now);
         step.TellReporter(c, "合并办理", "您反映的问题已与同类投诉合并办理，办理结果将在此显示。");
         step.Note(target, "合并", $"合并了重复投诉 {c.TrackingCode}");
         await step.SaveAsync(ct);

@@ -11,7 +11,8 @@ internal sealed record ComplaintDto(
     DateTimeOffset ReceivedAt, DateOnly AcceptDueDate, long? AssignedUnitId, string? AssignedUnit, DateOnly? ResolveDueDate,
     bool DueUncertain, bool Overdue, ExtensionState Extension, string? ExtensionReason, string? DraftReply, string? ReviewComment,
     string? Reply, DateTimeOffset? RepliedAt, string? RejectionReason, long? MergedIntoId, ComplaintFinding? Finding,
-    bool? Satisfied, string? RatingComment, bool Reopened, int ReturnCount, string? LastReturnReason, Guid Version);
+    bool? Satisfied, string? RatingComment, bool Reopened, int ReturnCount, string? LastReturnReason, Guid Version,
+    double? Latitude = null, double? Longitude = null, string? Address = null, string? AddressId = null, string? MediaUrl = null, DateTimeOffset? LastChangedAt = null);
 
 internal sealed record ComplaintListItem(
     long Id, string TrackingCode, ComplaintState State, string StateText, ComplaintChannel Channel, string Category,

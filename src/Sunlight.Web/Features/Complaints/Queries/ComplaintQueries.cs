@@ -93,7 +93,8 @@ internal sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess acc
             c.ReceivedAt, c.AcceptDueDate, c.AssignedUnitId, Name(units, c.AssignedUnitId), c.ResolveDueDate,
             c.State is ComplaintState.Received or ComplaintState.Accepted ? c.AcceptDueUncertain : c.ResolveDueUncertain,
             c.IsOverdue(today), c.Extension, c.ExtensionReason, c.DraftReply, c.ReviewComment, c.Reply, c.RepliedAt,
-            c.RejectionReason, c.MergedIntoId, c.Finding, c.Satisfied, c.RatingComment, c.Reopened, c.ReturnCount, c.LastReturnReason, c.Version);
+            c.RejectionReason, c.MergedIntoId, c.Finding, c.Satisfied, c.RatingComment, c.Reopened, c.ReturnCount, c.LastReturnReason, c.Version,
+            c.Latitude, c.Longitude, c.Address, c.AddressId, c.MediaUrl, c.LastChangedAt);
     }
 
     public async Task<ComplaintDto?> DtoAsync(Complaint c, CancellationToken ct)

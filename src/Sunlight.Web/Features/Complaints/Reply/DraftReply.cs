@@ -27,7 +27,7 @@ internal sealed class DraftReply(ComplaintStep step, Notifier notifier, IValidat
         {
             return Outcome<Complaint>.Missing();
         }
-        c.DraftReplyText(input.Text!.Trim());
+        c.DraftReplyText(input.Text!.Trim(), step.Now);
         await notifier.ToRoleAsync(Roles.Supervisor, $"投诉答复待审核：{c.TrackingCode}", "办理单位已提交答复，请审核。", $"/Complaints/Detail/{c.Id}", ct);
         await step.SaveAsync(ct);
         return c;

@@ -27,7 +27,7 @@ internal sealed class ReturnComplaint(ComplaintStep step, Notifier notifier, IVa
         {
             return Outcome<Complaint>.Missing();
         }
-        c.Return(input.Reason!.Trim());
+        c.Return(input.Reason!.Trim(), step.Now);
         await notifier.ToRoleAsync(Roles.Supervisor, $"投诉被退回：{c.TrackingCode}", "退回理由：" + c.LastReturnReason, $"/Complaints/Detail/{c.Id}", ct);
         await step.SaveAsync(ct);
         return c;

@@ -290,6 +290,16 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("PausedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PausedWorkingDays")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PinHash")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -926,6 +936,16 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("PausedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PausedWorkingDays")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly>("PlanDueOn")
                         .HasColumnType("date");

@@ -277,6 +277,16 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PausedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PausedWorkingDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PinHash")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -897,6 +907,16 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PausedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PausedWorkingDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("PlanDueOn")
                         .HasColumnType("TEXT");

@@ -11,7 +11,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSunlightDbContext))]
-    [Migration("20261130060900_Open311Location")]
+    [Migration("20261130063229_Open311Location")]
     partial class Open311Location
     {
         /// <inheritdoc />
@@ -279,6 +279,16 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PausedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PausedWorkingDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PinHash")
                         .IsRequired()
@@ -900,6 +910,16 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PausedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PausedWorkingDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("PlanDueOn")
                         .HasColumnType("TEXT");

@@ -12,7 +12,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSunlightDbContext))]
-    [Migration("20261130060911_Open311Location")]
+    [Migration("20261130063241_Open311Location")]
     partial class Open311Location
     {
         /// <inheritdoc />
@@ -292,6 +292,16 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("PausedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PausedWorkingDays")
+                        .HasColumnType("integer");
 
                     b.Property<string>("PinHash")
                         .IsRequired()
@@ -929,6 +939,16 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("PausedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PausedWorkingDays")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly>("PlanDueOn")
                         .HasColumnType("date");

@@ -12,6 +12,26 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<string>(
+                name: "PauseReason",
+                table: "Problems",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "PausedOn",
+                table: "Problems",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PausedWorkingDays",
+                table: "Problems",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
                 name: "Address",
                 table: "Complaints",
                 type: "TEXT",
@@ -50,6 +70,26 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                 type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PauseReason",
+                table: "Complaints",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "PausedOn",
+                table: "Complaints",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PausedWorkingDays",
+                table: "Complaints",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.CreateTable(
                 name: "Open311Integrations",
@@ -102,6 +142,18 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                 table: "Complaints");
 
             migrationBuilder.DropColumn(
+                name: "PauseReason",
+                table: "Problems");
+
+            migrationBuilder.DropColumn(
+                name: "PausedOn",
+                table: "Problems");
+
+            migrationBuilder.DropColumn(
+                name: "PausedWorkingDays",
+                table: "Problems");
+
+            migrationBuilder.DropColumn(
                 name: "Address",
                 table: "Complaints");
 
@@ -123,6 +175,18 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "MediaUrl",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "PauseReason",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "PausedOn",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "PausedWorkingDays",
                 table: "Complaints");
         }
     }

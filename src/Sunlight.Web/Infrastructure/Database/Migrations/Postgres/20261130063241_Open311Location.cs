@@ -13,6 +13,26 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<string>(
+                name: "PauseReason",
+                table: "Problems",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "PausedOn",
+                table: "Problems",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PausedWorkingDays",
+                table: "Problems",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
                 name: "Address",
                 table: "Complaints",
                 type: "character varying(500)",
@@ -51,6 +71,26 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                 type: "character varying(1000)",
                 maxLength: 1000,
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PauseReason",
+                table: "Complaints",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "PausedOn",
+                table: "Complaints",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PausedWorkingDays",
+                table: "Complaints",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.CreateTable(
                 name: "Open311Integrations",
@@ -103,6 +143,18 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                 table: "Complaints");
 
             migrationBuilder.DropColumn(
+                name: "PauseReason",
+                table: "Problems");
+
+            migrationBuilder.DropColumn(
+                name: "PausedOn",
+                table: "Problems");
+
+            migrationBuilder.DropColumn(
+                name: "PausedWorkingDays",
+                table: "Problems");
+
+            migrationBuilder.DropColumn(
                 name: "Address",
                 table: "Complaints");
 
@@ -124,6 +176,18 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
 
             migrationBuilder.DropColumn(
                 name: "MediaUrl",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "PauseReason",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "PausedOn",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "PausedWorkingDays",
                 table: "Complaints");
         }
     }

@@ -32,6 +32,8 @@ public sealed class ConfidentialityTests(SunlightApp app) : IClassFixture<Sunlig
         ["/open311/v2/requests.{format}"] = c => "/open311/v2/requests.json",
         ["/open311/v2/requests/{id}.{format}"] = c => $"/open311/v2/requests/{c.Code}.xml",
         ["/open311/v2/tokens/{id}.{format}"] = c => $"/open311/v2/tokens/{c.Token}.json",
+        ["/open311/v2/services/{code}.{format}"] = c => "/open311/v2/services/rough.xml",
+        ["/open311/v2/servicerequestupdates.{format}"] = c => $"/open311/v2/servicerequestupdates.json?service_request_id={c.Code}&start_date=2000-01-01T00:00:00Z",
     };
 
     /// <summary>Pages (route templates) that show complaint data.</summary>
@@ -46,6 +48,8 @@ public sealed class ConfidentialityTests(SunlightApp app) : IClassFixture<Sunlig
         ["Complaints/Reject/{id:long}"] = c => $"/Complaints/Reject/{c.Id}",
         ["Complaints/Merge/{id:long}"] = c => $"/Complaints/Merge/{c.Id}",
         ["Complaints/Return/{id:long}"] = c => $"/Complaints/Return/{c.Id}",
+        ["Complaints/Pause/{id:long}"] = c => $"/Complaints/Pause/{c.Id}",
+        ["Complaints/Resume/{id:long}"] = c => $"/Complaints/Resume/{c.Id}",
         ["Complaints/Reply/{id:long}"] = c => $"/Complaints/Reply/{c.Id}",
         ["Complaints/ApproveReply/{id:long}"] = c => $"/Complaints/ApproveReply/{c.Id}",
         ["Complaints/Close/{id:long}"] = c => $"/Complaints/Close/{c.Id}",

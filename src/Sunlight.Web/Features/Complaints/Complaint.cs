@@ -116,6 +116,13 @@ internal sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasStat
     public int ReturnCount { get; private set; }
     public string? LastReturnReason { get; private set; }
 
+    /// <summary>Clock paused (等待补正材料、鉴定检测 …) since this day; paused working days do not count toward the deadline.</summary>
+    public DateOnly? PausedOn { get; private set; }
+    public string? PauseReason { get; private set; }
+    /// <summary>Working days the clock stood still in earlier pauses (the deadline was moved by as many).</summary>
+    public int PausedWorkingDays { get; private set; }
+    public bool IsPaused => PausedOn is not null;
+
     public ExtensionState Extension { get; private set; }
     public string? ExtensionReason { get; private set; }
 
@@ -144,8 +151,8 @@ internal sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasStat
 
     public bool IsOpen => State is ComplaintState.Received or ComplaintState.Accepted or ComplaintState.Assigned or ComplaintState.ReplyDrafted;
 
-    /// <summary>Late for 受理/交办 or for the unit's reply, as of <paramref name="today"/>.</summary>
-    public bool IsOverdue(DateOnly today) => State switch
+    /// <summary>Late for 受理/交办 or for the unit's reply, as of <paramref name="today"/>; never while the clock is paused.</summary>
+    public bool IsOverdue(DateOnly today) => !IsPaused && State switch
     {
         ComplaintState.Received or ComplaintState.Accepted => today > AcceptDueDate,
         ComplaintState.Assigned or ComplaintState.ReplyDrafted => ResolveDueDate is { } due && today > due,
@@ -290,6 +297,67 @@ internal sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasStat
         ResolveDueDate = rehandleDue.Date;
         ResolveDueUncertain = rehandleDue.Uncertain;
         return true;
+    }
+
+    /// <summary>
+    /// A deadline recounted after a calendar change (<see cref="Deadlines.ComplaintCalendarFollower"/>); returns the date it
+    /// had when the date or its uncertainty changed, null when nothing changed.
+    /// </summary>
+    public DateOnly? FollowCalendar(Deadline? accept, Deadline? resolve)
+    {
+        if (accept is { } a && (a.Date != AcceptDueDate || a.Uncertain != AcceptDueUncertain))
+        {
+            var was = AcceptDueDate;
+            (AcceptDueDate, AcceptDueUncertain) = (a.Date, a.Uncertain);
+            return was;
+        }
+        if (resolve is { } r && ResolveDueDate is { } current && (r.Date != current || r.Uncertain != ResolveDueUncertain))
+        {
+            (ResolveDueDate, ResolveDueUncertain) = (r.Date, r.Uncertain);
+            return current;
+        }
+        return null;
+    }
+
+    public const string PauseRule = "C-PAUSE", ResumeRule = "C-RESUME";
+
+    /// <summary>暂停计时: the matter waits on someone outside the unit; only an open complaint whose clock runs.</summary>
+    public void Pause(string reason, DateOnly today, DateTimeOffset now)
+    {
+        if (!IsOpen)
+        {
+            throw new RuleViolationException(PauseRule, $"{ComplaintText.State(State)}的投诉没有在计的办理期限，不能暂停计时。");
+        }
+        if (IsPaused)
+        {
+            throw new RuleViolationException(PauseRule, $"该投诉已于 {PausedOn:yyyy-MM-dd} 暂停计时，请先恢复计时。");
+        }
+        PausedOn = today;
+        PauseReason = reason;
+        LastChangedAt = now;
+    }
+
+    /// <summary>恢复计时: the running deadline moves by the <paramref name="pausedDays"/> working days the clock stood still.</summary>
+    public void Resume(int pausedDays, Func<DateOnly, Deadline> moved, DateTimeOffset now)
+    {
+        if (!IsPaused)
+        {
+            throw new RuleViolationException(ResumeRule, "该投诉正在计时，没有暂停，无需恢复计时。");
+        }
+        if (State is ComplaintState.Received or ComplaintState.Accepted)
+        {
+            var due = moved(AcceptDueDate);
+            (AcceptDueDate, AcceptDueUncertain) = (due.Date, AcceptDueUncertain || due.Uncertain);
+        }
+        else if (State is ComplaintState.Assigned or ComplaintState.ReplyDrafted && ResolveDueDate is { } resolve)
+        {
+            var due = moved(resolve);
+            (ResolveDueDate, ResolveDueUncertain) = (due.Date, ResolveDueUncertain || due.Uncertain);
+        }
+        PausedWorkingDays += pausedDays;
+        PausedOn = null;
+        PauseReason = null;
+        LastChangedAt = now;
     }
 
     /// <summary>The one place the state changes: every transition also moves <see cref="LastChangedAt"/>.</summary>

@@ -37,6 +37,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.Property(x => x.AssignmentNote).HasMaxLength(ReasonLength);
         b.Property(x => x.LastReturnReason).HasMaxLength(ReasonLength);
         b.Property(x => x.ExtensionReason).HasMaxLength(ReasonLength);
+        b.Property(x => x.PauseReason).HasMaxLength(ReasonLength);
         b.Property(x => x.DraftReply).HasMaxLength(TextLength);
         b.Property(x => x.ReviewComment).HasMaxLength(ReasonLength);
         b.Property(x => x.Reply).HasMaxLength(TextLength);
@@ -49,6 +50,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.HasMany(x => x.Events).WithOne().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Attachments).WithOne().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Cascade);
         b.Ignore(x => x.IsOpen);
+        b.Ignore(x => x.IsPaused);
         b.Ignore(x => x.CanRate);
     }
 }

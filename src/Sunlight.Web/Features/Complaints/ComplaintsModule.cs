@@ -54,6 +54,8 @@ internal static class ComplaintsModule
         services.AddScoped<MergeComplaint>();
         services.AddScoped<AssignComplaint>();
         services.AddScoped<ReturnComplaint>();
+        services.AddScoped<Pause.PauseComplaint>();
+        services.AddScoped<Resume.ResumeComplaint>();
         services.AddScoped<DraftReply>();
         services.AddScoped<ReviewReply>();
         services.AddScoped<CloseComplaint>();
@@ -65,6 +67,7 @@ internal static class ComplaintsModule
         services.AddScoped<IntakePoints.SaveIntakePoint>();
         services.AddScoped<Categories.SaveComplaintCategory>();
         services.AddScoped<IScheduledJob, ComplaintDeadlineJob>();
+        services.AddScoped<Infrastructure.Calendar.ICalendarFollower, ComplaintCalendarFollower>();
         services.AddScoped<IDemoSeedStep, ComplaintDemoSeed>();
 
         services.AddAuthorizationBuilder()

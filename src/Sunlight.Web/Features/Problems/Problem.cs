@@ -77,6 +77,12 @@ internal sealed class Problem : IUnitOwned, IAuditable, IVersioned, IHasState
     public int RejectionCount { get; private set; }
     public int ReopenCount { get; private set; }
 
+    /// <summary>Clock paused (等待企业整改条件、鉴定检测 …) since this day; never overdue or escalated while paused.</summary>
+    public DateOnly? PausedOn { get; private set; }
+    public string? PauseReason { get; private set; }
+    /// <summary>Working days the clock stood still in earlier pauses (the due day was moved by as many).</summary>
+    public int PausedWorkingDays { get; private set; }
+
     public string? DisputeReason { get; private set; }
     public string? DisputeRuling { get; private set; }
     public ProblemState? StateBeforeDispute { get; private set; }
@@ -108,9 +114,47 @@ internal sealed class Problem : IUnitOwned, IAuditable, IVersioned, IHasState
     /// <summary>The detail page of a problem, for notifications and escalations.</summary>
     public static string DetailsLink(string number) => $"/Problems/Details?no={number}";
 
-    public bool IsOverdueOn(DateOnly today) => ProblemLateness.IsOverdue(State, Deadline, today);
+    public bool IsOverdueOn(DateOnly today) => ProblemLateness.IsOverdue(State, Deadline, today, PausedOn);
 
-    public bool IsPlanLateOn(DateOnly today) => ProblemLateness.IsPlanLate(State, PlanDueOn, today);
+    public bool IsPlanLateOn(DateOnly today) => ProblemLateness.IsPlanLate(State, PlanDueOn, today, PausedOn);
+
+    public const string PauseRule = "R-PAUSE", ResumeRule = "R-RESUME";
+
+    /// <summary>暂停计时: only while a clock runs for the unit (measures due, or rectification under way).</summary>
+    public void Pause(string reason, DateOnly today)
+    {
+        if (State is not (ProblemState.Raised or ProblemState.Rectifying))
+        {
+            throw new RuleViolationException(PauseRule, $"{ProblemNames.State(State)}的问题没有在计的期限，不能暂停计时。");
+        }
+        if (PausedOn is not null)
+        {
+            throw new RuleViolationException(PauseRule, $"该问题已于 {PausedOn:yyyy-MM-dd} 暂停计时，请先恢复计时。");
+        }
+        PausedOn = today;
+        PauseReason = reason.Trim();
+    }
+
+    /// <summary>恢复计时: the running due day (整改时限, or the day measures are due) moves by the paused working days.</summary>
+    public void Resume(int pausedDays, Func<DateOnly, Sunlight.Web.Infrastructure.Calendar.Deadline> moved)
+    {
+        if (PausedOn is null)
+        {
+            throw new RuleViolationException(ResumeRule, "该问题正在计时，没有暂停，无需恢复计时。");
+        }
+        if (State == ProblemState.Rectifying && Deadline is { } deadline)
+        {
+            var due = moved(deadline);
+            (Deadline, DeadlineUncertain) = (due.Date, DeadlineUncertain || due.Uncertain);
+        }
+        else if (State == ProblemState.Raised)
+        {
+            PlanDueOn = moved(PlanDueOn).Date;
+        }
+        PausedWorkingDays += pausedDays;
+        PausedOn = null;
+        PauseReason = null;
+    }
 
     /// <summary>The unit proposes measures and a deadline; the caller checks the deadline is not in the past.</summary>
     public void ProposeMeasures(string measures, DateOnly deadline, bool uncertain)

@@ -13,6 +13,7 @@ internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
     public const int CompletionLength = 2000;
     public const int OpinionLength = 1000;
     public const int DisputeLength = 1000;
+    public const int PauseReasonLength = 1000;
 
     public void Configure(EntityTypeBuilder<Problem> b)
     {
@@ -36,6 +37,7 @@ internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
         b.Property(x => x.VerificationOpinion).HasMaxLength(OpinionLength);
         b.Property(x => x.VerifiedBy).HasMaxLength(100);
         b.Property(x => x.DisputeReason).HasMaxLength(DisputeLength);
+        b.Property(x => x.PauseReason).HasMaxLength(PauseReasonLength);
         b.Property(x => x.DisputeRuling).HasMaxLength(DisputeLength);
         b.Property(x => x.Version).IsConcurrencyToken();
     }

@@ -45,6 +45,8 @@ internal static class ProblemEndpoints
         g.MapSubmit();
         g.MapVerify();
         g.MapReopen();
+        Pause.PauseEndpoint.MapPause(g);
+        Resume.ResumeEndpoint.MapResume(g);
         g.MapDispute();
         g.MapRuling();
         g.MapEscalate();

@@ -18,15 +18,18 @@ internal static class ProblemLateness
         (state, planDueOn, today) => state == ProblemState.Raised && planDueOn < today;
     private static readonly Func<ProblemState, DateOnly, DateOnly, bool> PlanLate = PlanLateRule.Compile();
 
-    public static bool IsOverdue(ProblemState state, DateOnly? deadline, DateOnly today) => Overdue(state, deadline, today);
+    /// <summary>A paused clock (<paramref name="pausedOn"/> set) is never late.</summary>
+    public static bool IsOverdue(ProblemState state, DateOnly? deadline, DateOnly today, DateOnly? pausedOn) => pausedOn is null && Overdue(state, deadline, today);
 
-    public static bool IsPlanLate(ProblemState state, DateOnly planDueOn, DateOnly today) => PlanLate(state, planDueOn, today);
+    public static bool IsPlanLate(ProblemState state, DateOnly planDueOn, DateOnly today, DateOnly? pausedOn) => pausedOn is null && PlanLate(state, planDueOn, today);
 
     /// <summary>The overdue rule as a filter the database runs (today is sent as a parameter).</summary>
-    public static IQueryable<Problem> WhereOverdue(this IQueryable<Problem> query, DateOnly today) => query.Where(OnProblem(OverdueRule, nameof(Problem.Deadline), today));
+    public static IQueryable<Problem> WhereOverdue(this IQueryable<Problem> query, DateOnly today) =>
+        query.Where(p => p.PausedOn == null).Where(OnProblem(OverdueRule, nameof(Problem.Deadline), today));
 
     /// <summary>The plan-late rule as a filter the database runs.</summary>
-    public static IQueryable<Problem> WherePlanLate(this IQueryable<Problem> query, DateOnly today) => query.Where(OnProblem(PlanLateRule, nameof(Problem.PlanDueOn), today));
+    public static IQueryable<Problem> WherePlanLate(this IQueryable<Problem> query, DateOnly today) =>
+        query.Where(p => p.PausedOn == null).Where(OnProblem(PlanLateRule, nameof(Problem.PlanDueOn), today));
 
     /// <summary><c>rule(p.State, p.&lt;due&gt;, today)</c> as a predicate on the problem row.</summary>
     private static Expression<Func<Problem, bool>> OnProblem(LambdaExpression rule, string due, DateOnly today)

@@ -46,6 +46,8 @@ internal static class ProblemsModule
         services.AddScoped<SubmitRectification>();
         services.AddScoped<VerifyRectification>();
         services.AddScoped<ReopenProblem>();
+        services.AddScoped<Pause.PauseProblem>();
+        services.AddScoped<Resume.ResumeProblem>();
         services.AddScoped<DisputeProblem>();
         services.AddScoped<RuleOnDispute>();
         services.AddScoped<EscalateProblem>();

@@ -25,6 +25,7 @@ internal sealed class ComplaintDeadlineJob(SunlightDbContext db, EscalationLedge
             .GroupBy(u => u.RegionCode).Select(g => new { Region = g.Key, Id = g.Min(u => u.Id) }).ToDictionaryAsync(x => x.Region, x => x.Id, ct);
         var open = await db.Set<Complaint>().AsNoTracking()
             .Where(c => c.State == ComplaintState.Received || c.State == ComplaintState.Accepted || c.State == ComplaintState.Assigned)
+            .Where(c => c.PausedOn == null) // a paused clock is neither reminded nor escalated
             .Select(c => new { c.Id, c.TrackingCode, c.RegionCode, c.State, c.AcceptDueDate, c.ResolveDueDate, c.AssignedUnitId })
             .ToListAsync(ct);
         foreach (var c in open)

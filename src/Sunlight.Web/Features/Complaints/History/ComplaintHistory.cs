@@ -76,6 +76,12 @@ internal sealed class ComplaintHistory(SunlightDbContext db)
                 _ => ("状态变更", $"{ComplaintText.State(from)} → {ComplaintText.State(to)}"),
             };
         }
+        if (a.ContainsKey(nameof(Complaint.PausedOn)))
+        {
+            return Get(nameof(Complaint.PausedOn)) is { } since
+                ? ("暂停计时", $"自 {since} 起暂停计时，原因：{Get(nameof(Complaint.PauseReason))}")
+                : ("恢复计时", $"恢复计时，期限顺延至 {Get(nameof(Complaint.ResolveDueDate)) ?? Get(nameof(Complaint.AcceptDueDate))}（累计暂停 {Get(nameof(Complaint.PausedWorkingDays))} 个工作日）");
+        }
         if (Enum.TryParse<ExtensionState>(Get(nameof(Complaint.Extension)), out var extension))
         {
             return extension switch

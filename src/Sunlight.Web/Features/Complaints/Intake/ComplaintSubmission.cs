@@ -7,9 +7,11 @@ namespace Sunlight.Web.Features.Complaints.Intake;
 internal sealed record ComplaintSubmission(
     string? Category, string? Description, long? UnitId = null, string? EnterpriseName = null, string? EnterpriseUscc = null,
     DateOnly? OccurredOn = null, bool Anonymous = true, string? ReporterName = null, string? ReporterPhone = null,
-    string? ReporterEmail = null, string? IntakePoint = null, ComplaintLocation? Location = null) : IComplaintMatter;
+    string? ReporterEmail = null, string? IntakePoint = null,
+    [property: System.Text.Json.Serialization.JsonIgnore] ComplaintLocation? Location = null) : IComplaintMatter;
 
-/// <summary>Where the matter happened and a picture's address, as an Open311 client sends them (all optional).</summary>
+/// <summary>Where the matter happened and a picture's address, as an Open311 client sends them (all optional; set by
+/// the Open311 endpoint only, not bound from the public JSON API).</summary>
 internal sealed record ComplaintLocation(double? Latitude, double? Longitude, string? Address, string? AddressId, string? MediaUrl);
 
 /// <summary>The matter and the reporter's contact, as every channel's input carries them.</summary>

@@ -12,7 +12,8 @@ internal sealed record ComplaintDto(
     bool DueUncertain, bool Overdue, ExtensionState Extension, string? ExtensionReason, string? DraftReply, string? ReviewComment,
     string? Reply, DateTimeOffset? RepliedAt, string? RejectionReason, long? MergedIntoId, ComplaintFinding? Finding,
     bool? Satisfied, string? RatingComment, bool Reopened, int ReturnCount, string? LastReturnReason, Guid Version,
-    double? Latitude = null, double? Longitude = null, string? Address = null, string? AddressId = null, string? MediaUrl = null, DateTimeOffset? LastChangedAt = null);
+    double? Latitude = null, double? Longitude = null, string? Address = null, string? AddressId = null, string? MediaUrl = null, DateTimeOffset? LastChangedAt = null,
+    DateOnly? PausedOn = null, string? PauseReason = null, int PausedWorkingDays = 0);
 
 internal sealed record ComplaintListItem(
     long Id, string TrackingCode, ComplaintState State, string StateText, ComplaintChannel Channel, string Category,

@@ -34,8 +34,8 @@ internal sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess acc
         }
         if (f.Overdue == true)
         {
-            q = q.Where(c => ((c.State == ComplaintState.Received || c.State == ComplaintState.Accepted) && c.AcceptDueDate < today)
-                || ((c.State == ComplaintState.Assigned || c.State == ComplaintState.ReplyDrafted) && c.ResolveDueDate < today));
+            q = q.Where(c => c.PausedOn == null && (((c.State == ComplaintState.Received || c.State == ComplaintState.Accepted) && c.AcceptDueDate < today)
+                || ((c.State == ComplaintState.Assigned || c.State == ComplaintState.ReplyDrafted) && c.ResolveDueDate < today)));
         }
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
@@ -94,7 +94,7 @@ internal sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess acc
             c.State is ComplaintState.Received or ComplaintState.Accepted ? c.AcceptDueUncertain : c.ResolveDueUncertain,
             c.IsOverdue(today), c.Extension, c.ExtensionReason, c.DraftReply, c.ReviewComment, c.Reply, c.RepliedAt,
             c.RejectionReason, c.MergedIntoId, c.Finding, c.Satisfied, c.RatingComment, c.Reopened, c.ReturnCount, c.LastReturnReason, c.Version,
-            c.Latitude, c.Longitude, c.Address, c.AddressId, c.MediaUrl, c.LastChangedAt);
+            c.Latitude, c.Longitude, c.Address, c.AddressId, c.MediaUrl, c.LastChangedAt, c.PausedOn, c.PauseReason, c.PausedWorkingDays);
     }
 
     public async Task<ComplaintDto?> DtoAsync(Complaint c, CancellationToken ct)

@@ -62,8 +62,32 @@ internal sealed class RemoveCalendarDayInputValidator : AbstractValidator<Remove
 /// 工作日历 reads and the yearly import's write. Every change is audited (CalendarDay is auditable) and invalidates the
 /// calendar cache so the next deadline uses the new data.
 /// </summary>
-internal sealed class CalendarYears(SunlightDbContext db, WorkingCalendar calendar)
+internal sealed class CalendarYears(SunlightDbContext db, WorkingCalendar calendar, IEnumerable<ICalendarFollower> followers)
 {
+    /// <summary>
+    /// Saves a calendar change and, in the same transaction, lets every feature recount its open deadlines with the
+    /// calendar as saved (audited, and told to the people responsible); then the cache is invalidated.
+    /// </summary>
+    /// <summary>Why deadlines move after a change to <paramref name="year"/>: its arrangement published (first load) or changed.</summary>
+    internal string Because(int year) => calendar.LoadedYears.Contains(year) ? $"因 {year} 年节假日安排调整" : $"因 {year} 年节假日安排公布";
+
+    internal async Task SaveAndFollowAsync(string because, CancellationToken ct)
+    {
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await db.SaveChangesAsync(ct);
+        var updated = new WorkingCalendar(await db.CalendarDays.AsNoTracking().ToListAsync(ct));
+        foreach (var follower in followers)
+        {
+            await follower.FollowAsync(updated, because, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+        calendar.Invalidate();
+    }
+
     public async Task<CalendarYearDto> YearAsync(int year, CancellationToken ct)
     {
         var from = new DateOnly(year, 1, 1);
@@ -94,13 +118,12 @@ internal sealed class CalendarYears(SunlightDbContext db, WorkingCalendar calend
             }
         }
         db.CalendarDays.RemoveRange(existing.Values);
-        await db.SaveChangesAsync(ct);
-        calendar.Invalidate();
+        await SaveAndFollowAsync($"因 {year} 年节假日安排公布", ct);
     }
 }
 
 /// <summary>设置某日为节假日或调休上班日 (Admin): adds or changes the day; audited; the cache is invalidated.</summary>
-internal sealed class SetCalendarDay(SunlightDbContext db, WorkingCalendar calendar, IValidator<CalendarDayInput> validator)
+internal sealed class SetCalendarDay(SunlightDbContext db, CalendarYears years, IValidator<CalendarDayInput> validator)
     : UseCase<CalendarDayInput, CalendarDay>(validator)
 {
     protected override async Task<Outcome<CalendarDay>> HandleAsync(CalendarDayInput input, CancellationToken ct)
@@ -113,14 +136,13 @@ internal sealed class SetCalendarDay(SunlightDbContext db, WorkingCalendar calen
         }
         day.Kind = input.Kind;
         day.Name = input.Name.Trim();
-        await db.SaveChangesAsync(ct);
-        calendar.Invalidate();
+        await years.SaveAndFollowAsync(years.Because(input.Date.Year), ct);
         return day;
     }
 }
 
 /// <summary>删除某日的安排 (Admin): the day counts by the weekend rule again; audited; the cache is invalidated.</summary>
-internal sealed class RemoveCalendarDay(SunlightDbContext db, WorkingCalendar calendar, IValidator<RemoveCalendarDayInput> validator)
+internal sealed class RemoveCalendarDay(SunlightDbContext db, CalendarYears years, IValidator<RemoveCalendarDayInput> validator)
     : UseCase<RemoveCalendarDayInput, CalendarDay>(validator)
 {
     protected override async Task<Outcome<CalendarDay>> HandleAsync(RemoveCalendarDayInput input, CancellationToken ct)
@@ -131,8 +153,7 @@ internal sealed class RemoveCalendarDay(SunlightDbContext db, WorkingCalendar ca
             return Outcome<CalendarDay>.Missing();
         }
         db.CalendarDays.Remove(day);
-        await db.SaveChangesAsync(ct);
-        calendar.Invalidate();
+        await years.SaveAndFollowAsync(years.Because(input.Date.Year), ct);
         return day;
     }
 }

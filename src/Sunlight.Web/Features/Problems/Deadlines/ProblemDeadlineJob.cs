@@ -21,7 +21,7 @@ internal sealed class ProblemDeadlineJob(SunlightDbContext db, EscalationLedger 
         var today = ChinaTime.Today(clock);
         var horizon = today.AddDays(30);
         var problems = db.Set<Problem>().AsNoTracking();
-        var open = await problems.Where(p => p.State == ProblemState.Rectifying && p.Deadline <= horizon).Union(problems.WherePlanLate(today))
+        var open = await problems.Where(p => p.State == ProblemState.Rectifying && p.PausedOn == null && p.Deadline <= horizon).Union(problems.WherePlanLate(today))
             .OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.Number, p.UnitId, p.RegionCode, p.State, p.Deadline, p.PlanDueOn, p.Category })
             .ToListAsync(ct);
@@ -51,7 +51,7 @@ internal sealed class ProblemDeadlineJob(SunlightDbContext db, EscalationLedger 
                     $"问题 {p.Number} 已到整改时限（{deadline:yyyy-MM-dd}）", deadline,
                     $"催办：问题 {p.Number} 今日到期", $"“{p.Category}”问题的整改时限为 {deadline:yyyy年M月d日}，请立即完成整改并提交核账。", link, false), ct);
             }
-            if (ProblemLateness.IsOverdue(p.State, deadline, today))
+            if (ProblemLateness.IsOverdue(p.State, deadline, today, pausedOn: null))
             {
                 await escalations.RecordOnceAsync(new DueEscalation(
                     $"problem:{p.Id}:supervise:{deadline:yyyyMMdd}", EscalationKind.Supervise, p.UnitId, p.RegionCode, nameof(Problem), p.Id,

@@ -12,13 +12,14 @@ internal sealed record ProblemDto(
     string Category, ProblemSeverity Severity, string Description, DateOnly FoundOn, string FoundBy, DateOnly RaisedOn,
     DateOnly PlanDueOn, ProblemState State, string StateName, string? Measures, DateOnly? Deadline, bool DeadlineUncertain,
     string? LatestProgress, string? Completion, string? VerificationOpinion, string? VerifiedBy, DateOnly? WrittenOffOn,
-    int RejectionCount, int ReopenCount, string? DisputeReason, string? DisputeRuling, bool Overdue, bool PlanLate, Guid Version)
+    int RejectionCount, int ReopenCount, string? DisputeReason, string? DisputeRuling, bool Overdue, bool PlanLate, Guid Version,
+    DateOnly? PausedOn = null, string? PauseReason = null, int PausedWorkingDays = 0)
 {
     internal static ProblemDto From(Problem p, string unitName, DateOnly today) => new(
         p.Id, p.Number, p.UnitId, unitName, p.Source, p.SourceType, p.SourceId, p.Category, p.Severity, p.Description, p.FoundOn,
         p.FoundBy, p.RaisedOn, p.PlanDueOn, p.State, ProblemNames.State(p.State), p.Measures, p.Deadline, p.DeadlineUncertain,
         p.LatestProgress, p.Completion, p.VerificationOpinion, p.VerifiedBy, p.WrittenOffOn, p.RejectionCount, p.ReopenCount,
-        p.DisputeReason, p.DisputeRuling, p.IsOverdueOn(today), p.IsPlanLateOn(today), p.Version);
+        p.DisputeReason, p.DisputeRuling, p.IsOverdueOn(today), p.IsPlanLateOn(today), p.Version, p.PausedOn, p.PauseReason, p.PausedWorkingDays);
 }
 
 internal static class ProblemList

@@ -25,7 +25,7 @@ internal sealed class Reconciliation(SunlightDbContext db, TimeProvider clock)
         var today = ChinaTime.Today(clock);
         var problems = await db.Set<Problem>().AsNoTracking()
             .Where(p => unitId == null || p.UnitId == unitId)
-            .Select(p => new { p.Id, p.Number, p.UnitId, p.Category, p.State, p.Deadline, p.PlanDueOn })
+            .Select(p => new { p.Id, p.Number, p.UnitId, p.Category, p.State, p.Deadline, p.PlanDueOn, p.PausedOn })
             .ToListAsync(ct);
         var units = await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Enforcement && (unitId == null || u.Id == unitId))
             .OrderBy(u => u.Code).Select(u => new { u.Id, u.Code, u.Name }).ToListAsync(ct);
@@ -39,18 +39,18 @@ internal sealed class Reconciliation(SunlightDbContext db, TimeProvider clock)
                 list.Count(s => s == ProblemState.WrittenOff), overdue, list.Count(s => s == ProblemState.Disputed),
                 list.Count(s => s == ProblemState.Dismissed));
         }
-        bool PlanLate(ProblemState s, DateOnly due) => ProblemLateness.IsPlanLate(s, due, today);
-        bool Overdue(ProblemState s, DateOnly? deadline) => ProblemLateness.IsOverdue(s, deadline, today);
+        bool PlanLate(ProblemState s, DateOnly due, DateOnly? paused) => ProblemLateness.IsPlanLate(s, due, today, paused);
+        bool Overdue(ProblemState s, DateOnly? deadline, DateOnly? paused) => ProblemLateness.IsOverdue(s, deadline, today, paused);
 
         var rows = units.Select(u =>
         {
             var mine = problems.Where(p => p.UnitId == u.Id).ToList();
-            return new ReconcileRow(u.Id, u.Code, u.Name, Totals(mine.Select(p => p.State), mine.Count(p => PlanLate(p.State, p.PlanDueOn)), mine.Count(p => Overdue(p.State, p.Deadline))));
+            return new ReconcileRow(u.Id, u.Code, u.Name, Totals(mine.Select(p => p.State), mine.Count(p => PlanLate(p.State, p.PlanDueOn, p.PausedOn)), mine.Count(p => Overdue(p.State, p.Deadline, p.PausedOn))));
         }).ToList();
-        var county = Totals(problems.Select(p => p.State), problems.Count(p => PlanLate(p.State, p.PlanDueOn)), problems.Count(p => Overdue(p.State, p.Deadline)));
+        var county = Totals(problems.Select(p => p.State), problems.Count(p => PlanLate(p.State, p.PlanDueOn, p.PausedOn)), problems.Count(p => Overdue(p.State, p.Deadline, p.PausedOn)));
         var gaps = problems
-            .Where(p => PlanLate(p.State, p.PlanDueOn) || Overdue(p.State, p.Deadline))
-            .Select(p => PlanLate(p.State, p.PlanDueOn)
+            .Where(p => PlanLate(p.State, p.PlanDueOn, p.PausedOn) || Overdue(p.State, p.Deadline, p.PausedOn))
+            .Select(p => PlanLate(p.State, p.PlanDueOn, p.PausedOn)
                 ? new ReconcileGap(p.Id, p.Number, p.UnitId, names.GetValueOrDefault(p.UnitId, ""), p.Category, p.State, p.PlanDueOn, "逾期未制定整改措施")
                 : new ReconcileGap(p.Id, p.Number, p.UnitId, names.GetValueOrDefault(p.UnitId, ""), p.Category, p.State, p.Deadline!.Value, "超过整改时限未完成"))
             .OrderBy(e => e.DueOn).ToList();

@@ -21,7 +21,6 @@ internal sealed class IntakeWriter(IServiceScopeFactory scopes, ILogger<IntakeWr
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _gate = new();
     private Task? _loop;
-    private Type? _contextType;
 
     private sealed record Pending(Complaint Complaint, TaskCompletionSource Done);
 
@@ -98,16 +97,26 @@ internal sealed class IntakeWriter(IServiceScopeFactory scopes, ILogger<IntakeWr
     private async Task CommitAsync(List<Pending> batch)
     {
         using var scope = scopes.CreateScope();
-        _contextType ??= scope.ServiceProvider.GetRequiredService<SunlightDbContext>().GetType();
-        await using var db = (SunlightDbContext)ActivatorUtilities.CreateInstance(scope.ServiceProvider, _contextType, Public);
-        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        await using var db = PublicContext(scope.ServiceProvider);
+        await CommitRowsAsync(db, batch.Select(p => p.Complaint).ToList(), scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow());
+    }
+
+    /// <summary>A context of the provider in use that writes as the public (the batch is no request's).</summary>
+    internal static SunlightDbContext PublicContext(IServiceProvider services) =>
+        (SunlightDbContext)ActivatorUtilities.CreateInstance(services, services.GetRequiredService<SunlightDbContext>().GetType(), Public);
+
+    /// <summary>
+    /// One durable commit of new complaints with their timeline lines and audit entries (prepared inserts, no change
+    /// tracking). Also the bench's durable-limit baseline (bench `intake`, <c>ratioToDurableLimit</c>).
+    /// </summary>
+    internal static async Task CommitRowsAsync(SunlightDbContext db, List<Complaint> rows, DateTimeOffset now)
+    {
         // Rows and their audit entries in one transaction, written with prepared inserts rather than change tracking:
         // this path is the public intake's throughput (see bench `intake`), and a batch has only new rows.
         await using var transaction = await db.Database.BeginTransactionAsync();
         var complaints = new RowInserter<Complaint>(db);
         var events = new RowInserter<ComplaintEvent>(db);
         var attachments = new RowInserter<ComplaintAttachment>(db);
-        var rows = batch.Select(p => p.Complaint).ToList();
         rows.ForEach(c => c.Version = Guid.NewGuid());
         await complaints.InsertAllAsync(rows, CancellationToken.None);
         foreach (var c in rows)

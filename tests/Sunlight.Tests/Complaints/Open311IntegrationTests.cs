@@ -73,7 +73,8 @@ public sealed class Open311IntegrationTests(LowIntakeLimitApp app) : IClassFixtu
         Assert.False(edited.GetProperty("enabled").GetBoolean());
         Assert.Equal(JsonValueKind.Null, edited.GetProperty("apiKey").ValueKind);
         await HttpAssert.Problem(await admin.PutJson($"/api/v1/open311/integrations/{id}", new { name = "旧版本", requestsPerMinute = 50, version }), HttpStatusCode.Conflict);
-        Assert.Equal((50, false), await app.Db(db => db.Set<Open311Integration>().Where(i => i.Id == id).Select(i => ValueTuple.Create(i.RequestsPerMinute, i.Enabled)).SingleAsync()));
+        var saved = await app.Db(db => db.Set<Open311Integration>().AsNoTracking().SingleAsync(i => i.Id == id));
+        Assert.Equal((50, false, "某市民服务平台"), (saved.RequestsPerMinute, saved.Enabled, saved.Name));
         // Disabled: the key counts for nothing, the public limit applies (2 of 3 left, then 429 as JSON).
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/open311/v2/requests.json", Form("停用后 1", key))).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/open311/v2/requests.json", Form("停用后 2", key))).StatusCode);

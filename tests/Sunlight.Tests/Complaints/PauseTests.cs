@@ -46,7 +46,7 @@ public sealed class PauseTests(SunlightApp app) : IClassFixture<SunlightApp>
 
         // Well past the old deadline: not overdue, not escalated while paused.
         var pausedOn = stored.PausedOn!.Value;
-        app.Clock.SetUtcNow(new DateTimeOffset(before.ResolveDueDate!.Value.AddDays(3).ToDateTime(new TimeOnly(9, 0)), ChinaTime.Offset));
+        app.Clock.SetUtcNow(new DateTimeOffset(before.ResolveDueDate!.Value.AddDays(3).ToDateTime(new TimeOnly(9, 0)), ChinaTime.Offset).ToUniversalTime());
         using var later = await FreshClientFor(app, "supervisor");
         var shown = await HttpAssert.Ok<Sunlight.Web.Features.Complaints.Queries.ComplaintDto>(await later.GetAsync($"/api/v1/complaints/{id}"));
         Assert.False(shown.Overdue);

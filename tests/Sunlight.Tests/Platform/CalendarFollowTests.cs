@@ -24,7 +24,7 @@ public sealed class CalendarFollowTests(SunlightApp app) : IClassFixture<Sunligh
     [Fact]
     public async Task UncertainDeadline_LoadingTheYearConfirmsOrMovesIt_AHolidayInsideThePeriodMovesIt_AuditedAndTold()
     {
-        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 28, 9, 0, 0, ChinaTime.Offset)); // a Monday
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 28, 9, 0, 0, ChinaTime.Offset).ToUniversalTime()); // a Monday, 09:00 in China
         Assert.DoesNotContain(2027, await app.Db(db => db.CalendarDays.Select(d => d.Date.Year).Distinct().ToListAsync()));
         using var client = app.CreateClient();
         var receipt = await HttpAssert.Ok<IntakeResponse>(await client.PostAsJsonAsync("/api/v1/public/complaints", Submission(anonymous: true)), HttpStatusCode.Created);

@@ -1,4 +1,5 @@
 using Sunlight.Web.Features.Complaints;
+using Sunlight.Web.Features.Enforcement;
 using Sunlight.Web.Features.Complaints.Categories;
 using Sunlight.Web.Features.Complaints.Open311;
 using Sunlight.Web.Features.Complaints.Public;
@@ -60,6 +61,7 @@ internal static class FeatureRegistration
         services.AddComplaints();
         services.AddSingleton<AttachmentStore>();
         services.AddProblems();
+        services.AddEnforcement();
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         return services;
@@ -84,6 +86,7 @@ internal static class FeatureRegistration
         api.MapComplaintCategories();
         api.MapEscalations();
         api.MapProblems();
+        api.MapCases();
         return api;
     }
 

@@ -145,7 +145,7 @@ internal sealed class EnforcementCase : IUnitOwned, IAuditable, IVersioned
 
     /// <summary>
     /// Records a milestone in legal order (E-ORDER): a step may not be recorded twice (except 调查取证), nor dated before an
-    /// earlier step or after a later one already recorded; 送达 and what follows need the 决定.
+    /// earlier step or after a later one already recorded; 送达 and 执行 need the 决定 (an inspection closes without one).
     /// </summary>
     public CaseMilestone Record(MilestoneKind kind, DateOnly on, string? note, string recordedBy, DateTimeOffset now)
     {
@@ -157,7 +157,7 @@ internal sealed class EnforcementCase : IUnitOwned, IAuditable, IVersioned
         {
             throw new RuleViolationException(EnforcementRules.Order, "请先记录“立案”。");
         }
-        if (kind > MilestoneKind.Decided && !Has(MilestoneKind.Decided))
+        if (kind is MilestoneKind.Served or MilestoneKind.Executed && !Has(MilestoneKind.Decided))
         {
             throw new RuleViolationException(EnforcementRules.Order, $"尚未记录“决定”，不能记录“{EnforcementNames.Milestone(kind)}”。");
         }

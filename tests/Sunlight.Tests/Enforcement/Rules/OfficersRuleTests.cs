@@ -28,8 +28,15 @@ public sealed class OfficersRuleTests
         Assert.NotNull(_rule.Check(Investigated().WithOfficer(Act.AddYears(-1), Act.AddYears(1)).WithOfficer(Act, Act, auxiliary: true), Context(Act)));
 
     [Fact]
-    public void NoActYet_Holds() =>
-        Assert.Null(_rule.Check(Case(filed: Act).WithOfficer(Act, Act.AddYears(1)), Context(Act)));
+    public void BeforeAnyInvestigation_TheFilingDayCounts()
+    {
+        Assert.Contains("立案调查（2026-03-10）", _rule.Check(Case(filed: Act).WithOfficer(Act, Act.AddYears(1)), Context(Act))!.Message);
+        Assert.Null(_rule.Check(Case(filed: Act).WithOfficer(Act, Act.AddYears(1)).WithOfficer(Act, Act), Context(Act)));
+    }
+
+    [Fact]
+    public void Licensing_IsNotAnInvestigation() =>
+        Assert.Null(_rule.Check(Case(CaseKind.Licensing, Act).WithOfficer(Act, Act.AddYears(1)), Context(Act)));
 
     [Fact]
     public void InspectionWithOneOfficer_BreaksOnItsDate()

@@ -1,7 +1,7 @@
 namespace Sunlight.Web.Features.Enforcement.Rules;
 
 /// <summary>
-/// P-OFFICERS: every investigation or inspection act (调查取证; an inspection's 立案 date; a 当场 decision) is done by at
+/// P-OFFICERS: every investigation or inspection act (each 调查取证, or 立案 before any is recorded; a 当场 decision) is done by at
 /// least two officers, each holding a 执法证 valid on that date; auxiliary staff never count.
 /// </summary>
 internal sealed class OfficersRule : ILegalityRule
@@ -27,13 +27,15 @@ internal sealed class OfficersRule : ILegalityRule
 
     private static IEnumerable<(string Act, DateOnly On)> Acts(EnforcementCase c)
     {
-        foreach (var m in c.Milestones.Where(m => m.Kind == MilestoneKind.Investigated).OrderBy(m => m.On))
+        var investigations = c.Milestones.Where(m => m.Kind == MilestoneKind.Investigated).OrderBy(m => m.On).ToList();
+        foreach (var m in investigations)
         {
             yield return ("调查取证", m.On);
         }
-        if (c.Kind == CaseKind.Inspection && c.FiledOn is { } inspected)
+        // Before any 调查取证 is recorded, the investigation or inspection starts at 立案.
+        if (investigations.Count == 0 && !c.IsOnTheSpot && c.Kind is CaseKind.Penalty or CaseKind.Coercion or CaseKind.Inspection && c.FiledOn is { } filed)
         {
-            yield return ("行政检查", inspected);
+            yield return (c.Kind == CaseKind.Inspection ? "行政检查" : "立案调查", filed);
         }
         if (c.IsOnTheSpot && c.DateOf(MilestoneKind.Decided) is { } decided)
         {

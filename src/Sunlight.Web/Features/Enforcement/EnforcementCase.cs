@@ -143,6 +143,41 @@ internal sealed class EnforcementCase : IUnitOwned, IAuditable, IVersioned
     /// <summary>The latest 法制审核 outcome, if a review was completed.</summary>
     public LegalReview? LatestReview => Reviews.OrderByDescending(r => r.ReviewedOn).ThenByDescending(r => r.Id).FirstOrDefault();
 
+    /// <summary>公示: the decision is published (once, not before it is made).</summary>
+    public void Publish(DateOnly on)
+    {
+        if (DateOf(MilestoneKind.Decided) is not { } decided || on < decided)
+        {
+            throw new RuleViolationException(EnforcementRules.Disclosure, "决定作出后才能公示，公示日期不能早于决定日期。");
+        }
+        if (PublishedOn is not null)
+        {
+            throw new RuleViolationException(EnforcementRules.Disclosure, $"该决定已于 {PublishedOn:yyyy-MM-dd} 公示。");
+        }
+        PublishedOn = on;
+    }
+
+    /// <summary>The published decision was changed or revoked on this day: the withdrawal period starts (S-WITHDRAW).</summary>
+    public void RevokeDecision(DateOnly on)
+    {
+        if (PublishedOn is not { } published || on < published || DecisionRevokedOn is not null)
+        {
+            throw new RuleViolationException(EnforcementRules.Disclosure, "只能对已公示且尚未登记变更、撤销的决定登记变更或撤销，日期不能早于公示日期。");
+        }
+        DecisionRevokedOn = on;
+    }
+
+    /// <summary>撤回公示 with the explanation the law requires.</summary>
+    public void Withdraw(DateOnly on, string reason)
+    {
+        if (PublishedOn is not { } published || on < published || WithdrawnOn is not null)
+        {
+            throw new RuleViolationException(EnforcementRules.Disclosure, "只能撤回已公示且尚未撤回的决定，撤回日期不能早于公示日期。");
+        }
+        WithdrawnOn = on;
+        WithdrawalReason = reason;
+    }
+
     /// <summary>
     /// Records a milestone in legal order (E-ORDER): a step may not be recorded twice (except 调查取证), nor dated before an
     /// earlier step or after a later one already recorded; 送达 and 执行 need the 决定 (an inspection closes without one).

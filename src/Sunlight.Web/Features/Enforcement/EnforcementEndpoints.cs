@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Sunlight.Web.Features.Enforcement.Disclosure;
 using Sunlight.Web.Features.Enforcement.Queries;
 using Sunlight.Web.Features.Enforcement.RecordMilestone;
 using Sunlight.Web.Features.Enforcement.Register;
@@ -20,6 +21,7 @@ internal static class EnforcementEndpoints
         g.MapRegister();
         g.MapRecordMilestone();
         g.MapReview();
+        g.MapDisclosure();
         g.MapDismissWarning();
         g.MapTurnIntoProblem();
 

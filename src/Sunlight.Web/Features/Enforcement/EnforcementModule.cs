@@ -1,4 +1,5 @@
 using Sunlight.Web.Features.Enforcement.Demo;
+using Sunlight.Web.Features.Enforcement.Disclosure;
 using Sunlight.Web.Features.Enforcement.Queries;
 using Sunlight.Web.Features.Enforcement.RecordMilestone;
 using Sunlight.Web.Features.Enforcement.Register;
@@ -30,6 +31,7 @@ internal static class EnforcementModule
         services.AddScoped<RegisterCase>();
         services.AddScoped<RecordCaseMilestone>();
         services.AddScoped<ReviewCase>();
+        services.AddScoped<RecordDisclosure>();
         services.AddScoped<DismissWarning>();
         services.AddScoped<TurnIntoProblem>();
         services.AddScoped<LegalitySweep>();

@@ -11,6 +11,8 @@ internal static class EnforcementRules
     public const string Credential = "E-CREDENTIAL";
     /// <summary>The case number is taken in the unit.</summary>
     public const string NumberTaken = "E-NUMBER";
+    /// <summary>公示 steps out of order (publish before the decision, withdraw what was not published …).</summary>
+    public const string Disclosure = "E-DISCLOSURE";
     /// <summary>A warning already closed.</summary>
     public const string WarningState = "E-WARNING";
 }

@@ -45,7 +45,10 @@ public sealed class DisclosureTests(SunlightApp app) : IClassFixture<SunlightApp
         var publish = await app.Db(db => db.Warnings.AsNoTracking().SingleAsync(w => w.CaseId == id && w.Rule == "S-PUBLISH"));
         Assert.Equal(WarningState.Open, publish.State);
         Assert.Contains("才公示", publish.Message);
-        Assert.False(await app.Db(db => db.Warnings.AnyAsync(w => w.CaseId == id && w.Rule == "S-WITHDRAW")));
+        // Registering the revocation opened the 3-WD withdrawal deadline (临期); withdrawing the same day resolved it.
+        var withdraw = await app.Db(db => db.Warnings.AsNoTracking().SingleAsync(w => w.CaseId == id && w.Rule == "S-WITHDRAW"));
+        Assert.True(withdraw.IsApproaching);
+        Assert.Equal(WarningState.Resolved, withdraw.State);
 
         using var other = await app.ClientFor("unit09");
         await HttpAssert.Problem(await other.PostJson($"/api/v1/cases/{id}/disclosure", new { action = "Publish", on = Today(app) }), HttpStatusCode.NotFound);

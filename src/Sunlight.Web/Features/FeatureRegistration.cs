@@ -1,4 +1,5 @@
 using Sunlight.Web.Features.Complaints;
+using Sunlight.Web.Features.Enforcement;
 using Sunlight.Web.Features.Complaints.Categories;
 using Sunlight.Web.Features.Complaints.Open311;
 using Sunlight.Web.Features.Complaints.Open311.Integrations;
@@ -62,6 +63,7 @@ internal static class FeatureRegistration
         services.AddComplaints();
         services.AddSingleton<AttachmentStore>();
         services.AddProblems();
+        services.AddEnforcement();
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         return services;
@@ -86,6 +88,7 @@ internal static class FeatureRegistration
         api.MapComplaintCategories();
         api.MapEscalations();
         api.MapProblems();
+        api.MapCases();
         return api;
     }
 

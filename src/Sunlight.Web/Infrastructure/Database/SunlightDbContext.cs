@@ -37,6 +37,8 @@ internal abstract class SunlightDbContext : IdentityDbContext<AppUser>, IDataPro
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Features.Enforcement.EnforcementCase> EnforcementCases => Set<Features.Enforcement.EnforcementCase>();
+    public DbSet<Features.Enforcement.Warning> Warnings => Set<Features.Enforcement.Warning>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

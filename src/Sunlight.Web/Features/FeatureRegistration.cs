@@ -1,3 +1,4 @@
+using Sunlight.Web.Features.Campaigns;
 using Sunlight.Web.Features.Complaints;
 using Sunlight.Web.Features.Complaints.Categories;
 using Sunlight.Web.Features.Complaints.Open311;
@@ -60,6 +61,7 @@ internal static class FeatureRegistration
         services.AddComplaints();
         services.AddSingleton<AttachmentStore>();
         services.AddProblems();
+        services.AddCampaigns();
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         return services;
@@ -84,6 +86,7 @@ internal static class FeatureRegistration
         api.MapComplaintCategories();
         api.MapEscalations();
         api.MapProblems();
+        api.MapCampaigns();
         return api;
     }
 

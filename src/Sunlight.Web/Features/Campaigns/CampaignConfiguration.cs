@@ -203,7 +203,7 @@ internal sealed class ReviewPlanConfiguration : IEntityTypeConfiguration<ReviewP
         b.Property(x => x.UnitCodes).HasMaxLength(CampaignColumns.UnitCodesLength);
         b.Property(x => x.Kinds).HasMaxLength(CampaignColumns.KindsLength);
         b.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Rubric>().WithMany().HasForeignKey(x => x.RubricId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Rubric).WithMany().HasForeignKey(x => x.RubricId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -218,7 +218,7 @@ internal sealed class CaseFileReviewConfiguration : IEntityTypeConfiguration<Cas
         b.Property(x => x.FinalScore).HasPrecision(5, 1);
         b.Property(x => x.Grade).HasMaxLength(CampaignColumns.GradeLength);
         b.Property(x => x.Version).IsConcurrencyToken();
-        b.HasOne<ReviewPlan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Plan).WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(x => x.Case).WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<EnforcementUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Scores).WithOne().HasForeignKey(s => s.ReviewId).OnDelete(DeleteBehavior.Cascade);

@@ -62,6 +62,7 @@ internal sealed class ReviewPlan : IRegionOwned, IAuditable
     public string RegionCode { get; set; } = "";
     public long CampaignId { get; set; }
     public long RubricId { get; set; }
+    public Rubric? Rubric { get; set; }
     /// <summary>Participating units' codes, comma-separated in code order (a published input of the draw).</summary>
     public string UnitCodes { get; set; } = "";
     /// <summary>Case kinds, comma-separated (<see cref="CaseKind"/> names).</summary>
@@ -80,6 +81,7 @@ internal sealed class CaseFileReview : IUnitOwned, IAuditable, IVersioned
     public string RegionCode { get; set; } = "";
     public long UnitId { get; set; }
     public long PlanId { get; set; }
+    public ReviewPlan? Plan { get; set; }
     public long CaseId { get; set; }
     public EnforcementCase? Case { get; set; }
     /// <summary>Position in the draw (1-based per unit); 0 for a manual addition.</summary>

@@ -124,7 +124,7 @@ internal static class FigureEndpoints
                 {
                     return ApiErrors.NotFound("专项治理数据");
                 }
-                var records = await q.OrderBy(r => r.Id).ToListAsync(ct);
+                var records = (await q.ToListAsync(ct)).OrderBy(r => r.Id).ToList();
                 return TypedResults.Ok(new FigureRecords(key, records.Count, records));
             })
             .WithSummary("某项数据所计入的记录（与数据同一查询）");

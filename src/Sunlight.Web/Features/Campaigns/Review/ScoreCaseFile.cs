@@ -77,6 +77,12 @@ internal sealed class ScoreCaseFile(SunlightDbContext db, CampaignScope scope, P
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var raised = review.Scores.Count == plan.ReviewersPerFile ? await FinishAsync(review, plan, rubric, items, ct) : [];
         db.Entry(review).State = EntityState.Modified;
+        var score = review.Scores[^1];
+        db.RecordAudit(nameof(CaseFileReview), review.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "Score", null, new Dictionary<string, object?>
+        {
+            ["Reviewer"] = score.Reviewer, ["Score"] = score.Score, ["Vetoed"] = score.Vetoed,
+            ["Marks"] = score.Marks.Select(m => new { items[m.RubricItemId].Code, m.Reason }).ToList(),
+        });
         await db.SaveChangesAsync(ct);
         if (raised.Count > 0)
         {

@@ -67,6 +67,8 @@ internal sealed class AnswerSelfInspection(SunlightDbContext db, IValidator<Answ
         }
         // The answers are separate rows: touch the aggregate so its version and audit entry record the edit.
         db.Entry(self).State = EntityState.Modified;
+        db.RecordAudit(nameof(SelfInspection), self.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "Answer", null,
+            new Dictionary<string, object?> { ["Answers"] = answers.Select(a => new { a.PointId, Verdict = a.Verdict.ToString(), a.Explanation, a.Evidence }).ToList() });
         await db.SaveChangesAsync(ct);
         return self;
     }

@@ -90,6 +90,8 @@ internal sealed class AssessPoints(SunlightDbContext db, CampaignScope scope, IV
             row.Note = string.IsNullOrWhiteSpace(a.Note) ? null : a.Note.Trim();
         }
         db.Entry(i).State = EntityState.Modified;
+        db.RecordAudit(nameof(SupervisoryInspection), i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "Assess", null,
+            new Dictionary<string, object?> { ["Assessments"] = list.Select(a => new { a.PointId, Verdict = a.Verdict.ToString(), a.Note }).ToList() });
         await db.SaveChangesAsync(ct);
         return i;
     }

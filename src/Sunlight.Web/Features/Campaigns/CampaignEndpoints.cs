@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Features.Campaigns.Create;
 using Sunlight.Web.Features.Campaigns.Figures;
 using Sunlight.Web.Features.Campaigns.Review;
@@ -47,20 +46,7 @@ internal static class CampaignEndpoints
             .WithSummary("专项治理列表（最新在前）");
 
         g.MapGet("/{id:long}", async Task<Results<Ok<CampaignDto>, ProblemHttpResult>> (long id, CampaignScope scope, SunlightDbContext db, CancellationToken ct) =>
-            await scope.CampaignAsync(id, ct) is { } c ? TypedResults.Ok(await DtoAsync(db, c, ct)) : ApiErrors.NotFound("专项治理"))
+            await scope.CampaignAsync(id, ct) is { } c ? TypedResults.Ok(await CampaignQueries.DtoAsync(db, c, ct)) : ApiErrors.NotFound("专项治理"))
             .WithSummary("专项治理详情：参与单位、检查清单、各单位自查进度");
-    }
-
-    public static async Task<CampaignDto> DtoAsync(SunlightDbContext db, Campaign c, CancellationToken ct)
-    {
-        var unitIds = c.Units.Select(u => u.UnitId).ToList();
-        var names = await db.UnitNamesAsync(unitIds.Select(u => (long?)u), ct);
-        var selfs = await db.Set<SelfInspection>().AsNoTracking().Where(s => s.CampaignId == c.Id)
-            .Select(s => new { s.Id, s.UnitId, s.DueOn, s.State, Answered = s.Answers.Count }).ToListAsync(ct);
-        return new CampaignDto(c.Id, c.Name, c.Scope, c.ScopeSince, c.StartsOn, c.EndsOn, c.SelfInspectionDueOn, c.Plan, c.State, CampaignNames.State(c.State),
-            unitIds.Select(u => new NamedId(u, names.GetValueOrDefault(u, ""))).OrderBy(u => u.Id).ToList(),
-            c.Items.OrderBy(i => i.Number).Select(i => new ItemDto(i.Id, i.Number, i.Title, i.Points.OrderBy(p => p.Number).Select(p => new PointDto(p.Id, p.Number, p.Text)).ToList())).ToList(),
-            selfs.OrderBy(s => s.UnitId).Select(s => new SelfInspectionRow(s.Id, s.UnitId, names.GetValueOrDefault(s.UnitId, ""), s.DueOn, s.State, CampaignNames.SelfState(s.State), s.Answered)).ToList(),
-            c.Version);
     }
 }

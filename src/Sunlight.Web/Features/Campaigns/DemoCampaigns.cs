@@ -4,6 +4,8 @@ using Sunlight.Web.Features.Campaigns.SelfInspections;
 using Sunlight.Web.Features.Enforcement;
 using Sunlight.Web.Features.Platform.Demo;
 using Sunlight.Web.Features.Problems;
+using Sunlight.Web.Features.Problems.Ledger;
+using Sunlight.Web.Features.Problems.Raise;
 using Sunlight.Web.Features.Registry;
 using Sunlight.Web.Infrastructure.Database;
 
@@ -14,7 +16,7 @@ namespace Sunlight.Web.Features.Campaigns;
 /// supervised, 16 enterprises visited, the ledger's 18 三项制度 problems, 130 penalty files drawn and scored with 32
 /// defects in 程序/法律适用 — and a second campaign still running (unit04's self-inspection open for the walkthrough).
 /// </summary>
-internal sealed class DemoCampaigns : IDemoSeedStep
+internal sealed class DemoCampaigns(ProblemLedger ledger) : IDemoSeedStep
 {
     public int Order => 60;
 
@@ -60,7 +62,7 @@ internal sealed class DemoCampaigns : IDemoSeedStep
         };
     }
 
-    private static async Task<Campaign> SeedPressConferenceAsync(SunlightDbContext db, DemoContext demo, List<EnforcementUnit> units, CancellationToken ct)
+    private async Task<Campaign> SeedPressConferenceAsync(SunlightDbContext db, DemoContext demo, List<EnforcementUnit> units, CancellationToken ct)
     {
         var r = demo.Random;
         var c = NewCampaign(demo, "2022年损害营商环境行政执法“一刀切”问题专项治理", "涉企行政执法（2020年1月以来）",
@@ -118,21 +120,17 @@ internal sealed class DemoCampaigns : IDemoSeedStep
         await db.SaveChangesAsync(ct);
 
         // The ledger's 18 problems with the three systems were found in this campaign (self-inspection and supervision).
-        foreach (var p in await db.Set<Problem>().Where(p => p.Category == "三项制度落实" && p.SourceType == null).ToListAsync(ct))
-        {
-            db.Entry(p).Property(x => x.SourceType).CurrentValue = RaiseCampaignProblem.SourceType;
-            db.Entry(p).Property(x => x.SourceId).CurrentValue = c.Id;
-        }
+        await db.AttributeAsync("三项制度落实", RaiseCampaignProblem.SourceType, c.Id, ct);
         await db.SaveChangesAsync(ct);
 
-        await SeedCaseReviewAsync(db, demo, units, c, r, ct);
+        await SeedCaseReviewAsync(db, demo, units, c, r, ledger, ct);
         c.Close();
         await db.SaveChangesAsync(ct);
         return c;
     }
 
     /// <summary>12 penalty files per unit for U01–U13 on the register, 10 drawn from each with the published seed: 130 files, 32 with a defect.</summary>
-    private static async Task SeedCaseReviewAsync(SunlightDbContext db, DemoContext demo, List<EnforcementUnit> units, Campaign c, Random r, CancellationToken ct)
+    private static async Task SeedCaseReviewAsync(SunlightDbContext db, DemoContext demo, List<EnforcementUnit> units, Campaign c, Random r, ProblemLedger ledger, CancellationToken ct)
     {
         var reviewed = units.Take(13).ToList();
         foreach (var unit in reviewed)
@@ -140,7 +138,7 @@ internal sealed class DemoCampaigns : IDemoSeedStep
             for (var i = 1; i <= 12; i++)
             {
                 var filed = new DateOnly(2021, 1, 10).AddDays(i * 25 + r.Next(0, 20));
-                db.Set<EnforcementCase>().Add(new EnforcementCase
+                db.EnforcementCases.Add(new EnforcementCase
                 {
                     RegionCode = demo.RegionCode, UnitId = unit.Id, Kind = CaseKind.Penalty, Number = $"青{unit.Code}罚〔2021〕{i:000}号",
                     Title = $"{unit.Name[3..]}行政处罚案", PartyKind = PartyKind.Enterprise, PartyName = "企业当事人", ItemName = "行政处罚", LegalBasis = "相关法律法规",
@@ -180,14 +178,12 @@ internal sealed class DemoCampaigns : IDemoSeedStep
             };
             if (marked is not null)
             {
-                var unit = units.Single(u => u.Id == file.UnitId);
                 var found = new DateOnly(2022, 9, 20);
-                var problem = Problem.Raise(unit, ProblemSource.CaseReview, RaiseCampaignProblem.SourceType, c.Id, CampaignNames.ProblemCategory(marked.Category),
-                    ProblemSeverity.Minor, $"案卷 {file.Number}（{CampaignNames.Defect(marked.Category)}）：{marked.Text}。", found, "案卷评查", found, found.AddDays(7));
+                var problem = await ledger.RaiseAsync(new RaiseProblemRequest(ProblemSource.CaseReview, RaiseCampaignProblem.SourceType, c.Id, file.UnitId,
+                    CampaignNames.ProblemCategory(marked.Category), ProblemSeverity.Minor, $"案卷 {file.Number}（{CampaignNames.Defect(marked.Category)}）：{marked.Text}。", found, "案卷评查"), ct);
                 problem.ProposeMeasures("补正案卷瑕疵，组织专题培训，修订文书范本。", found.AddDays(30), false);
                 problem.Submit("已补正并完成培训。", new DateTimeOffset(2022, 10, 15, 2, 0, 0, TimeSpan.Zero));
                 problem.Verify(true, "经核查，整改到位，同意销号。", "supervisor", new DateOnly(2022, 10, 25));
-                db.Set<Problem>().Add(problem);
                 var defect = new CaseFileDefect { RubricItemId = marked.Id, Category = marked.Category, Description = marked.Text };
                 review.Defects.Add(defect);
                 raised.Add((defect, problem));

@@ -97,6 +97,6 @@ internal static class CreateEndpoint
 {
     public static void MapCreate(this RouteGroupBuilder campaigns) =>
         campaigns.MapPost("/", (CreateCampaignInput? input, CreateCampaign create, SunlightDbContext db, CancellationToken ct) =>
-                create.RunAsync(input, ct).ToHttpAsync(async c => TypedResults.Created($"/api/v1/campaigns/{c.Id}", await CampaignEndpoints.DtoAsync(db, c, ct)), "专项治理"))
+                create.RunAsync(input, ct).ToHttpAsync(async c => TypedResults.Created($"/api/v1/campaigns/{c.Id}", await CampaignQueries.DtoAsync(db, c, ct)), "专项治理"))
             .RequireAuthorization(CampaignPolicies.Manage).WithSummary("制定专项治理（检查清单可直接填写，或复制以往专项治理的清单）");
 }

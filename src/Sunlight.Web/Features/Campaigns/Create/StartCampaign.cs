@@ -67,11 +67,11 @@ internal static class StartEndpoint
 {
     public static void MapStart(this RouteGroupBuilder campaigns) =>
         campaigns.MapPost("/{id:long}/start", (long id, CampaignStepInput? input, StartCampaign start, SunlightDbContext db, CancellationToken ct) =>
-                start.RunAsync((input ?? new CampaignStepInput()) with { Id = id }, ct).ToHttpAsync(async c => TypedResults.Ok(await CampaignEndpoints.DtoAsync(db, c, ct)), "专项治理"))
+                start.RunAsync(input is null ? null : input with { Id = id }, ct).ToHttpAsync(async c => TypedResults.Ok(await CampaignQueries.DtoAsync(db, c, ct)), "专项治理"))
             .RequireAuthorization(CampaignPolicies.Manage).WithSummary("启动专项治理：向每个参与单位下发自查");
 
     public static void MapClose(this RouteGroupBuilder campaigns) =>
         campaigns.MapPost("/{id:long}/close", (long id, CampaignStepInput? input, CloseCampaign close, SunlightDbContext db, CancellationToken ct) =>
-                close.RunAsync((input ?? new CampaignStepInput()) with { Id = id }, ct).ToHttpAsync(async c => TypedResults.Ok(await CampaignEndpoints.DtoAsync(db, c, ct)), "专项治理"))
+                close.RunAsync(input is null ? null : input with { Id = id }, ct).ToHttpAsync(async c => TypedResults.Ok(await CampaignQueries.DtoAsync(db, c, ct)), "专项治理"))
             .RequireAuthorization(CampaignPolicies.Manage).WithSummary("结束专项治理");
 }

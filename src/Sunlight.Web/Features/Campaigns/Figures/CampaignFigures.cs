@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Features.Campaigns.SelfInspections;
 using Sunlight.Web.Features.Problems;
+using Sunlight.Web.Features.Problems.Ledger;
 using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Infrastructure.Database;
 
@@ -33,7 +34,7 @@ internal sealed class CampaignFigures(SunlightDbContext db, CampaignScope scope)
     /// <summary>The records behind a figure; <paramref name="category"/>/<paramref name="source"/> select a breakdown row. Null for an unknown key.</summary>
     public IQueryable<FigureRecord>? Query(long id, string key, string? category = null, string? source = null)
     {
-        var problems = db.Set<Problem>().Where(p => p.SourceType == RaiseCampaignProblem.SourceType && p.SourceId == id);
+        var problems = db.ProblemsFrom(RaiseCampaignProblem.SourceType, id);
         if (category is not null)
         {
             problems = problems.Where(p => p.Category == category);
@@ -91,7 +92,7 @@ internal sealed class CampaignFigures(SunlightDbContext db, CampaignScope scope)
 
     private async Task<IReadOnlyList<Figure>> ProblemBreakdownAsync(long id, CancellationToken ct)
     {
-        var rows = await db.Set<Problem>().Where(p => p.SourceType == RaiseCampaignProblem.SourceType && p.SourceId == id)
+        var rows = await db.ProblemsFrom(RaiseCampaignProblem.SourceType, id)
             .Select(p => new { p.Category, p.Source }).ToListAsync(ct);
         var byCategory = rows.GroupBy(r => r.Category).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
             new Figure("problems-by-category:" + g.Key, g.Key, g.Count(), RecordsUrl(id, "problems", "category=" + Uri.EscapeDataString(g.Key))));

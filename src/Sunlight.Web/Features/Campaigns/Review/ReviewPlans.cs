@@ -31,7 +31,8 @@ internal static class CaseDraw
         var kinds = plan.Kinds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<CaseKind>).ToList();
         var until = DateOnly.FromDateTime(plan.CreatedAt.ToOffset(TimeSpan.FromHours(8)).DateTime);
         var from = plan.FiledFrom ?? DateOnly.MinValue;
-        return await db.Set<EnforcementCase>().AsNoTracking()
+        // The case register is read through the context's shared set until the Enforcement capability offers a query for it.
+        return await db.EnforcementCases.AsNoTracking()
             .Where(c => codes.Contains(c.Unit!.Code) && kinds.Contains(c.Kind) && c.FiledOn != null && c.FiledOn >= from && c.FiledOn <= until)
             .Select(c => new Candidate(c.Id, c.UnitId, c.Unit!.Code, c.Unit.Name, c.Number)).ToListAsync(ct);
     }

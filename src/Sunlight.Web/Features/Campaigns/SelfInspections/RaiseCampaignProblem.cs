@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Features.Problems;
+using Sunlight.Web.Features.Problems.Categories;
 using Sunlight.Web.Features.Problems.Raise;
 using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Infrastructure.Calendar;
@@ -30,7 +31,7 @@ internal sealed class CampaignProblemInputValidator : AbstractValidator<Campaign
 }
 
 /// <summary>Puts the problem on the list (ProblemLedger.RaiseAsync) as the campaign's, with the finding's source.</summary>
-internal sealed class RaiseCampaignProblem(SunlightDbContext db, CampaignScope scope, ProblemLedger ledger, TimeProvider clock, IValidator<CampaignProblemInput> validator)
+internal sealed class RaiseCampaignProblem(SunlightDbContext db, CampaignScope scope, ProblemLedger ledger, ProblemCategories categories, TimeProvider clock, IValidator<CampaignProblemInput> validator)
     : UseCase<CampaignProblemInput, Problem>(validator)
 {
     /// <summary>Problems of a campaign carry SourceType "Campaign" and the campaign's id: the figures count them from there.</summary>
@@ -46,7 +47,7 @@ internal sealed class RaiseCampaignProblem(SunlightDbContext db, CampaignScope s
             return Outcome<Problem>.Missing();
         }
         var category = input.Category!.Trim();
-        if (!await db.Set<ProblemCategory>().AnyAsync(c => c.Name == category && c.IsActive, ct))
+        if (!(await categories.ListAsync(true, ct)).Any(c => c.Name == category))
         {
             return Outcome<Problem>.Invalid("category", $"问题类别“{category}”不在类别字典中");
         }

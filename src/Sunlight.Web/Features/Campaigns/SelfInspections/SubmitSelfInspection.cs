@@ -69,7 +69,7 @@ internal static class SubmitEndpoint
 {
     public static void MapSubmit(this RouteGroupBuilder campaigns) =>
         campaigns.MapPost("/self-inspections/{id:long}/submit", (long id, SubmitSelfInspectionInput? input, SubmitSelfInspection submit, CancellationToken ct) =>
-                submit.RunAsync((input ?? new SubmitSelfInspectionInput()) with { Id = id }, ct).ToHttpAsync(s => TypedResults.Ok(SelfInspectionDto.From(s)), "自查"))
+                submit.RunAsync(input is null ? null : input with { Id = id }, ct).ToHttpAsync(s => TypedResults.Ok(SelfInspectionDto.From(s)), "自查"))
             .RequireAuthorization(CampaignPolicies.SelfInspect).WithSummary("提交自查（须逐项作答；专项治理结束后不能提交）");
 
     public static void MapReturn(this RouteGroupBuilder campaigns) =>

@@ -37,7 +37,7 @@ public sealed class SelfInspectionBrowserTests(BrowserApp app) : IClassFixture<B
         await inspector.GetByLabel("检查内容 2 的督查说明").FillAsync("抽查发现未推行联合检查");
         await inspector.GetByRole(AriaRole.Button, new() { Name = "保存督查评价" }).ClickAsync();
         await Assertions.Expect(inspector.GetByTestId("differences")).ToContainTextAsync("不一致 1 项");
-        await Assertions.Expect(inspector.GetByTestId("differs")).ToContainTextAsync("抽查发现未推行联合检查");
+        await Assertions.Expect(inspector.GetByTestId("differs")).ToContainTextAsync("多头检查");
 
         await supervisor.GotoAsync(campaignUrl);
         await Assertions.Expect(supervisor.GetByTestId("figure-value-units-supervised")).ToHaveTextAsync("1");

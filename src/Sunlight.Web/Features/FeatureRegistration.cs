@@ -1,3 +1,4 @@
+using Sunlight.Web.Features.Campaigns;
 using Sunlight.Web.Features.Complaints;
 using Sunlight.Web.Features.Enforcement;
 using Sunlight.Web.Features.Complaints.Categories;
@@ -64,6 +65,7 @@ internal static class FeatureRegistration
         services.AddSingleton<AttachmentStore>();
         services.AddProblems();
         services.AddEnforcement();
+        services.AddCampaigns();
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         return services;
@@ -89,6 +91,7 @@ internal static class FeatureRegistration
         api.MapEscalations();
         api.MapProblems();
         api.MapCases();
+        api.MapCampaigns();
         return api;
     }
 

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Sunlight.Web.Features.Campaigns.Figures;
+using Sunlight.Web.Infrastructure.Database;
+
+namespace Sunlight.Web.Features.Campaigns;
+
+/// <summary>A campaign: its figures (each linking to the records counted), checklist, and each unit's self-inspection.</summary>
+[Authorize(Policy = CampaignPolicies.Read)]
+internal sealed class DetailsModel(CampaignScope scope, CampaignFigures figures, SunlightDbContext db, IAuthorizationService authorization) : PageModel
+{
+    public CampaignDto? Campaign { get; private set; }
+    public FiguresDto? Figures { get; private set; }
+    public bool CanManage { get; private set; }
+    public bool CanSelfInspect { get; private set; }
+    public IReadOnlyList<NamedId> Inspections { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        if (await scope.CampaignAsync(id, ct) is not { } c)
+        {
+            return NotFound();
+        }
+        Campaign = await CampaignQueries.DtoAsync(db, c, ct);
+        Figures = await figures.AllAsync(id, ct);
+        CanManage = (await authorization.AuthorizeAsync(User, CampaignPolicies.Manage)).Succeeded;
+        CanSelfInspect = (await authorization.AuthorizeAsync(User, CampaignPolicies.SelfInspect)).Succeeded;
+        if ((await authorization.AuthorizeAsync(User, CampaignPolicies.Inspect)).Succeeded)
+        {
+            var rows = await scope.Inspections().Where(i => i.CampaignId == id).Select(i => new { i.Id, i.UnitId }).ToListAsync(ct);
+            var names = await db.UnitNamesAsync(rows.Select(r => (long?)r.UnitId), ct);
+            Inspections = rows.Select(r => new NamedId(r.Id, names.GetValueOrDefault(r.UnitId, ""))).OrderBy(r => r.Id).ToList();
+        }
+        return Page();
+    }
+}

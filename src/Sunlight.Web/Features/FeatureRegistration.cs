@@ -13,6 +13,7 @@ using Sunlight.Web.Features.Platform.Escalations.Record;
 using Sunlight.Web.Features.Platform.Notifications;
 using Sunlight.Web.Features.Platform.Demo;
 using Sunlight.Web.Features.Problems;
+using Sunlight.Web.Features.Leniency;
 using Sunlight.Web.Infrastructure.Files;
 using Sunlight.Web.Infrastructure.Jobs;
 using Sunlight.Web.Features.Registry.Enterprises;
@@ -60,6 +61,7 @@ internal static class FeatureRegistration
         services.AddComplaints();
         services.AddSingleton<AttachmentStore>();
         services.AddProblems();
+        services.AddLeniency();
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         return services;
@@ -84,6 +86,7 @@ internal static class FeatureRegistration
         api.MapComplaintCategories();
         api.MapEscalations();
         api.MapProblems();
+        api.MapLeniency();
         return api;
     }
 

@@ -36,6 +36,8 @@ public sealed class ListTests(SunlightApp app) : IClassFixture<SunlightApp>
             new { name = name + "项", conditions = new[] { condition + "条" }, legalBasis = "依据" }), HttpStatusCode.BadRequest);
         Assert.Contains("不能超过", tooLong.GetProperty("errors").GetProperty("name")[0].GetString());
         Assert.Contains("不能超过", tooLong.GetProperty("errors").GetProperty("conditions[0]")[0].GetString());
+        Assert.Equal("L-DUPLICATE", (await HttpAssert.Problem(await unit07.PostJson($"/api/v1/leniency/lists/{id}/items", new { name, conditions = new[] { "x" }, legalBasis = "依据" }),
+            HttpStatusCode.Conflict)).GetProperty("rule").GetString());
         var noConditions = await HttpAssert.Problem(await unit07.PostJson($"/api/v1/leniency/lists/{id}/items", new { name = "无条件", legalBasis = "依据" }), HttpStatusCode.Conflict);
         Assert.Equal("L-CONDITIONS", noConditions.GetProperty("rule").GetString());
         Assert.Equal(4, await app.Db(db => db.Set<ListItem>().CountAsync(i => i.ListId == id)));

@@ -16,9 +16,10 @@ public sealed class RecordExemptionTests(SunlightApp app) : IClassFixture<Sunlig
 {
     private const string ItemName = "未按规定公示道路运输经营许可证";
 
-    private async Task<JsonElement> ItemAsync(string unitUser = "unit06", string name = ItemName)
+    private async Task<JsonElement> ItemAsync([System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
-        var list = await ApprovedListAsync(app, unitUser, ListKind.FirstViolation, (name, ["初次违法", "危害后果轻微", "及时改正"]));
+        var name = ItemName + test[..8];
+        var list = await ApprovedListAsync(app, "unit06", ListKind.FirstViolation, (name, ["初次违法", "危害后果轻微", "及时改正"]));
         return Item(list, name);
     }
 
@@ -39,7 +40,7 @@ public sealed class RecordExemptionTests(SunlightApp app) : IClassFixture<Sunlig
         var stored = await app.Db(db => db.Set<ExemptionCase>().Include(x => x.Conditions).SingleAsync(x => x.Id == id));
         Assert.Equal(uscc, stored.Uscc);
         Assert.Equal(facts, stored.Facts);
-        Assert.Equal(ItemName, stored.ItemName);
+        Assert.Equal(item.GetProperty("name").GetString(), stored.ItemName);
         Assert.Equal(PledgeState.Pending, stored.State);
         Assert.Equal(["初次违法", "危害后果轻微", "及时改正"], stored.Conditions.OrderBy(c => c.Order).Select(c => c.Text));
         var entry = await app.Db(db => db.Set<AuditEntry>().AsNoTracking().SingleAsync(a => a.EntityType == nameof(ExemptionCase) && a.EntityId == id.ToString()));
@@ -72,9 +73,10 @@ public sealed class RecordExemptionTests(SunlightApp app) : IClassFixture<Sunlig
         var item = await ItemAsync();
         var uscc = NewUscc();
         var today = ChinaTime.Today(app.Clock);
-        await RegisterCaseAsync(app, "unit06", uscc, ItemName, today.AddMonths(-3));
+        var itemName = item.GetProperty("name").GetString()!;
+        await RegisterCaseAsync(app, "unit06", uscc, itemName, today.AddMonths(-3));
         await RegisterCaseAsync(app, "unit02", uscc, "对超标排放污染物的处罚", today.AddMonths(-2));
-        var caseNumber = await app.Db(db => db.EnforcementCases.Where(c => c.PartyUscc == uscc && c.ItemName == ItemName).Select(c => c.Number).SingleAsync());
+        var caseNumber = await app.Db(db => db.EnforcementCases.Where(c => c.PartyUscc == uscc && c.ItemName == itemName).Select(c => c.Number).SingleAsync());
         using var unit06 = await app.ClientFor("unit06");
 
         var check = await Json(await unit06.GetAsync($"/api/v1/leniency/first-violation?uscc={uscc}&listItemId={item.GetProperty("id").GetInt64()}"));
@@ -90,7 +92,7 @@ public sealed class RecordExemptionTests(SunlightApp app) : IClassFixture<Sunlig
 
         // Another enterprise: first; the other unit's case is information on the case, not a refusal.
         var clean = NewUscc();
-        await RegisterCaseAsync(app, "unit02", clean, ItemName, today.AddMonths(-1));
+        await RegisterCaseAsync(app, "unit02", clean, itemName, today.AddMonths(-1));
         var detail = await Json(await unit06.PostJson("/api/v1/leniency/exemptions", ExemptionBody(app, item, clean)));
         Assert.Single(detail.GetProperty("otherUnits").EnumerateArray());
 
@@ -156,7 +158,7 @@ public sealed class RecordExemptionTests(SunlightApp app) : IClassFixture<Sunlig
             Assert.Contains("告知承诺书", text);
             Assert.Contains("青禾测试企业有限公司", text);
             Assert.Contains(uscc, text);
-            Assert.Contains(ItemName, text);
+            Assert.Contains(item.GetProperty("name").GetString()!, text);
             Assert.Contains("车辆未随车携带道路运输证", text);
             Assert.Contains(ChinaTime.Today(app.Clock).AddDays(15).ToString("yyyy年M月d日"), text);
             Assert.Contains(e.GetProperty("number").GetString()!, text);

@@ -33,6 +33,7 @@ internal sealed class AddListItem(SunlightDbContext db, IValidator<AddItemInput>
 {
     public const string StateRule = "L-STATE";
     public const string ConditionsRule = "L-CONDITIONS";
+    public const string DuplicateRule = "L-DUPLICATE";
 
     protected override async Task<Outcome<LeniencyList>> HandleAsync(AddItemInput input, CancellationToken ct)
     {
@@ -44,6 +45,10 @@ internal sealed class AddListItem(SunlightDbContext db, IValidator<AddItemInput>
         if (list.State != ListState.Draft)
         {
             return Outcome<LeniencyList>.Refused(StateRule, "只能在草稿版本上编辑事项，请先新建清单版本。");
+        }
+        if (list.Items.Any(i => i.Name == input.Name!.Trim()))
+        {
+            return Outcome<LeniencyList>.Refused(DuplicateRule, $"清单中已有事项“{input.Name!.Trim()}”。");
         }
         var conditions = Lines(input.Conditions);
         if (conditions.Count == 0 && LeniencyNames.IsExemption(list.Kind))

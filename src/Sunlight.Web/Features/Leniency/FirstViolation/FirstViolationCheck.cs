@@ -55,7 +55,7 @@ internal sealed class FirstViolationCheck(SunlightDbContext db, TimeProvider clo
     /// <summary>The latest earlier violation of the item by the enterprise in the unit after <paramref name="from"/>, in either ledger.</summary>
     public static async Task<PriorViolation?> EarlierInUnitAsync(SunlightDbContext db, long unitId, string uscc, string itemName, DateOnly from, long? exceptExemption, CancellationToken ct)
     {
-        var viaCase = await db.Set<EnforcementCase>().AsNoTracking()
+        var viaCase = await db.EnforcementCases.AsNoTracking()
             .Where(c => c.PartyUscc == uscc && c.UnitId == unitId && c.Kind == CaseKind.Penalty && c.ItemName == itemName && (c.ViolationOn ?? c.FiledOn) > from)
             .OrderByDescending(c => c.ViolationOn ?? c.FiledOn)
             .Select(c => new PriorViolation("执法案件", c.Id, c.Number, c.UnitId, "", c.ItemName, (c.ViolationOn ?? c.FiledOn)!.Value)).FirstOrDefaultAsync(ct);

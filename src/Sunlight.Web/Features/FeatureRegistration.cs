@@ -16,6 +16,7 @@ using Sunlight.Web.Features.Platform.Escalations.Record;
 using Sunlight.Web.Features.Platform.Notifications;
 using Sunlight.Web.Features.Platform.Demo;
 using Sunlight.Web.Features.Problems;
+using Sunlight.Web.Features.Leniency;
 using Sunlight.Web.Infrastructure.Files;
 using Sunlight.Web.Infrastructure.Jobs;
 using Sunlight.Web.Features.Registry.Enterprises;
@@ -66,6 +67,7 @@ internal static class FeatureRegistration
         services.AddProblems();
         services.AddEnforcement();
         services.AddCampaigns();
+        services.AddLeniency();
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         return services;
@@ -92,6 +94,7 @@ internal static class FeatureRegistration
         api.MapProblems();
         api.MapCases();
         api.MapCampaigns();
+        api.MapLeniency();
         return api;
     }
 

@@ -58,6 +58,7 @@ public sealed partial class RobustnessTests(SunlightApp app) : IClassFixture<Sun
         using var supervisor = await app.ClientFor("supervisor");
         using var unit = await app.ClientFor("unit01");
         using var admin = await app.ClientFor("admin");
+        using var enterprise = await app.ClientFor("enterprise");
 
         var operations = new List<(string Key, string Method, string Path, JsonObject Op)>();
         foreach (var (path, item) in doc["paths"]!.AsObject())
@@ -77,7 +78,7 @@ public sealed partial class RobustnessTests(SunlightApp app) : IClassFixture<Sun
         await Parallel.ForEachAsync(operations, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (o, ct) =>
         {
             var accepts = o.Op["requestBody"]?["content"]?.AsObject();
-            foreach (var client in new[] { supervisor, unit, admin })
+            foreach (var client in new[] { supervisor, unit, admin, enterprise })
             {
                 HttpContent? body = accepts is null ? null : accepts.ContainsKey("application/json") ? Json("{") : Raw("x=1", "multipart/form-data");
                 using var probe = Request(o.Method, Url(o.Path, o.Op, null, null), body);

@@ -39,4 +39,8 @@ internal static class Unscoped
     /// <summary>What the public reaches by a code it holds — a complaint by tracking code (then its PIN) or Open311 id and
     /// token, an intake point by its QR code. Callers filter by that code first and select only public fields.</summary>
     public static IQueryable<T> PublicLookup<T>(this SunlightDbContext db) where T : class => db.Set<T>().IgnoreQueryFilters();
+
+    /// <summary>An enterprise's records in the other units of the caller's county (cases, exemptions), for the
+    /// first-violation check's cross-department view: callers filter by region and USCC first and select what they show.</summary>
+    public static IQueryable<T> CountyRecordsOf<T>(this SunlightDbContext db) where T : class, IUnitOwned => db.Set<T>().IgnoreQueryFilters().AsNoTracking();
 }

@@ -21,6 +21,7 @@ using Sunlight.Web.Features.Registry.InspectionItems;
 using Sunlight.Web.Features.Registry.Officers;
 using Sunlight.Web.Features.Registry.Units;
 using Sunlight.Web.Features.Registry;
+using Sunlight.Web.Features.Inspections;
 
 namespace Sunlight.Web.Features;
 
@@ -60,6 +61,7 @@ internal static class FeatureRegistration
         services.AddComplaints();
         services.AddSingleton<AttachmentStore>();
         services.AddProblems();
+        services.AddInspections();
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         return services;
@@ -84,6 +86,7 @@ internal static class FeatureRegistration
         api.MapComplaintCategories();
         api.MapEscalations();
         api.MapProblems();
+        api.MapInspections();
         return api;
     }
 

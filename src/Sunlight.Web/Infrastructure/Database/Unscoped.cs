@@ -39,4 +39,9 @@ internal static class Unscoped
     /// <summary>What the public reaches by a code it holds — a complaint by tracking code (then its PIN) or Open311 id and
     /// token, an intake point by its QR code. Callers filter by that code first and select only public fields.</summary>
     public static IQueryable<T> PublicLookup<T>(this SunlightDbContext db) where T : class => db.Set<T>().IgnoreQueryFilters();
+
+    /// <summary>Who inspected one enterprise when, across the county's units: the frequency-cap, overlap (多头检查) and door
+    /// checks must warn a unit about the other units' visits before it enters. Callers filter by region and enterprise
+    /// first and select dates, types and unit ids only (no findings, no ratings).</summary>
+    public static IQueryable<T> AcrossUnits<T>(this SunlightDbContext db) where T : class => db.Set<T>().IgnoreQueryFilters().AsNoTracking();
 }

@@ -26,7 +26,17 @@ internal sealed record UnitTally(long UnitId, string UnitName, int Count);
 /// </summary>
 internal sealed class OverlapDetection(SunlightDbContext db, InspectionSettings settings, InspectionQueries queries)
 {
-    private sealed record Pair(long EnterpriseId, long FirstId, long FirstUnitId, DateOnly FirstDate, long SecondId, long SecondUnitId, DateOnly SecondDate);
+    // Init properties, not a positional record: EF translates ordering and filtering on a member-init projection.
+    private sealed class Pair
+    {
+        public long EnterpriseId { get; init; }
+        public long FirstId { get; init; }
+        public long FirstUnitId { get; init; }
+        public DateOnly FirstDate { get; init; }
+        public long SecondId { get; init; }
+        public long SecondUnitId { get; init; }
+        public DateOnly SecondDate { get; init; }
+    }
 
     private IQueryable<Pair> Pairs(DateOnly start, DateOnly end, int window, bool plannedOnly)
     {
@@ -41,7 +51,7 @@ internal sealed class OverlapDetection(SunlightDbContext db, InspectionSettings 
                      && (b.VisitDate > a.VisitDate || (b.VisitDate == a.VisitDate && b.Id > a.Id)) && b.VisitDate <= a.VisitDate.AddDays(window)
                      && (a.JointInspectionId == null || b.JointInspectionId == null || a.JointInspectionId != b.JointInspectionId)
                      && (a.UnitId != b.UnitId || ((a.Type == InspectionType.Routine || a.Type == InspectionType.Special) && (b.Type == InspectionType.Routine || b.Type == InspectionType.Special)))
-               select new Pair(a.EnterpriseId, a.Id, a.UnitId, a.VisitDate, b.Id, b.UnitId, b.VisitDate);
+               select new Pair { EnterpriseId = a.EnterpriseId, FirstId = a.Id, FirstUnitId = a.UnitId, FirstDate = a.VisitDate, SecondId = b.Id, SecondUnitId = b.UnitId, SecondDate = b.VisitDate };
     }
 
     public int Window(int? requested) => Math.Clamp(requested ?? settings.OverlapWindowDays, 1, 366);
@@ -68,7 +78,7 @@ internal sealed class OverlapDetection(SunlightDbContext db, InspectionSettings 
     /// <summary>Merge proposals: planned (not done, not yet joint) inspections of one enterprise by two or more units from today on.</summary>
     public async Task<IReadOnlyList<MergeProposal>> ProposalsAsync(DateOnly today, int? window, CancellationToken ct)
     {
-        var pairs = await Pairs(today, today.AddYears(1), Window(window), true).Where(p => p.FirstUnitId != p.SecondUnitId).Take(1000).ToListAsync(ct);
+        var pairs = await Pairs(today, today.AddYears(1), Window(window), true).Where(p => p.FirstUnitId != p.SecondUnitId).OrderBy(p => p.FirstDate).ThenBy(p => p.FirstId).Take(1000).ToListAsync(ct);
         var ids = pairs.SelectMany(p => new[] { p.FirstId, p.SecondId }).Distinct().ToList();
         var rows = await db.Set<Inspection>().AsNoTracking().Where(i => ids.Contains(i.Id))
             .Select(i => new { i.Id, i.UnitId, i.EnterpriseId, i.VisitDate, i.State }).ToListAsync(ct);

@@ -44,3 +44,6 @@ internal static class ApproveEndpoint
                 approve.RunAsync(input is null ? null : input with { Id = id }, ct).ToHttpAsync(async i => TypedResults.Ok(await q.ToDtoAsync(i, ct)), "检查"))
             .RequireAuthorization(InspectionPolicies.Conduct).WithSummary("单位负责人审批并赋检查码（检查日后审批标记为事后补批）");
 }
+
+/// <summary>What the 审批 form shows: the inspection, its version, and what was typed.</summary>
+internal sealed record ApproveFormView(long InspectionId, Guid Version, ApproveInput? Values);

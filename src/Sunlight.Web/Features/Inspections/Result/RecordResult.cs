@@ -47,3 +47,6 @@ internal static class ResultEndpoint
                 record.RunAsync(input is null ? null : input with { Id = id }, ct).ToHttpAsync(async i => TypedResults.Ok(await q.ToDtoAsync(i, ct)), "检查"))
             .RequireAuthorization(InspectionPolicies.Conduct).WithSummary("录入检查结果（未审批的检查不得录入：I-APPROVAL）");
 }
+
+/// <summary>What the 检查结果 form shows.</summary>
+internal sealed record ResultFormView(long InspectionId, Guid Version, ResultInput? Values);

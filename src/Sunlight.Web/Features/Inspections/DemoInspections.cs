@@ -99,6 +99,8 @@ internal sealed class DemoInspections : IDemoSeedStep
             Make(k, e, today.AddDays(-200 + n * 7), InspectionType.Routine);
             Make(k, e, today.AddDays(-100 + n * 7), InspectionType.Routine, InspectionRules.Cap);
         }
+        // 重复检查: the same unit back within a fortnight.
+        Make(kits[0], hot[0], today.AddDays(-90), InspectionType.Routine, InspectionRules.Cap, InspectionRules.Overlap);
         // Overlaps that should have been one joint visit: two units within a fortnight.
         for (var n = 0; n < 4; n++)
         {

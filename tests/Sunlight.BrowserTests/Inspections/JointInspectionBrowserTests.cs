@@ -16,7 +16,7 @@ public sealed class JointInspectionBrowserTests(BrowserApp app) : IClassFixture<
         await page.GotoAsync("/Inspections/Register");
         await page.GetByLabel("被检查企业").SelectOptionAsync(new SelectOptionValue { Label = enterprise });
         await page.GetByLabel("检查类型").SelectOptionAsync(new SelectOptionValue { Label = "个案检查" });
-        await page.GetByLabel("检查日期").FillAsync(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByLabel("检查日期", new() { Exact = true }).FillAsync(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.GetByLabel("检查事由").FillAsync("浏览器测试：群众反映安全隐患");
         await page.GetByLabel("检查起因", new() { Exact = false }).FillAsync("12345 热线转办");
         await page.Locator("input[name='Input.ItemIds']").First.CheckAsync();

@@ -25,6 +25,7 @@ using Sunlight.Web.Features.Registry.InspectionItems;
 using Sunlight.Web.Features.Registry.Officers;
 using Sunlight.Web.Features.Registry.Units;
 using Sunlight.Web.Features.Registry;
+using Sunlight.Web.Features.Inspections;
 
 namespace Sunlight.Web.Features;
 
@@ -68,6 +69,7 @@ internal static class FeatureRegistration
         services.AddEnforcement();
         services.AddCampaigns();
         services.AddLeniency();
+        services.AddInspections();
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         return services;
@@ -95,6 +97,7 @@ internal static class FeatureRegistration
         api.MapCases();
         api.MapCampaigns();
         api.MapLeniency();
+        api.MapInspections();
         return api;
     }
 

@@ -1,0 +1,117 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using QRCoder;
+using Sunlight.Web.Features.Registry;
+using Sunlight.Web.Infrastructure.Database;
+
+namespace Sunlight.Web.Features.Inspections;
+
+/// <summary>The configurable numbers (section <c>Sunlight:Inspections</c>).</summary>
+internal sealed class InspectionSettings(IConfiguration config)
+{
+    /// <summary>Inspections per unit per enterprise per year when no cap is set for the unit or the sector (default 2).</summary>
+    public int DefaultCap => config.GetValue("Sunlight:Inspections:DefaultCap", 2);
+    /// <summary>Two inspections of one enterprise this many natural days apart or fewer overlap (default 30).</summary>
+    public int OverlapWindowDays => config.GetValue("Sunlight:Inspections:OverlapWindowDays", 30);
+    /// <summary>A visit may be registered afterwards (补录) within this many natural days (default 10).</summary>
+    public int BackfillDays => config.GetValue("Sunlight:Inspections:BackfillDays", 10);
+}
+
+/// <summary>A warning raised before saving or at the door: the rule code and what it means in Chinese.</summary>
+internal sealed record InspectionWarning(string Rule, string Text);
+
+/// <summary>One enterprise's inspections this year by unit, against that unit's cap.</summary>
+internal sealed record UnitCount(long UnitId, string UnitName, int Counted, int Total, int Cap);
+
+/// <summary>
+/// The checks of one planned inspection against the enterprise's year across all units: the frequency cap (个案 and
+/// visits excluded), the quiet list (routine only) and overlaps (another unit, or the same unit again, within the window).
+/// Used before saving a registration and at the enterprise's door.
+/// </summary>
+internal sealed class InspectionChecks(SunlightDbContext db, InspectionSettings settings)
+{
+    private sealed record Visit(long Id, long UnitId, DateOnly VisitDate, InspectionType Type, long? JointInspectionId);
+
+    public async Task<int> CapForAsync(long unitId, string? industry, CancellationToken ct)
+    {
+        var caps = await db.Set<InspectionCap>().AsNoTracking().Where(c => c.UnitId == unitId || (c.UnitId == null && c.Industry != null && c.Industry == industry)).ToListAsync(ct);
+        return caps.FirstOrDefault(c => c.UnitId == unitId && c.Industry == null)?.MaxPerYear
+            ?? caps.FirstOrDefault(c => c.UnitId == null)?.MaxPerYear
+            ?? settings.DefaultCap;
+    }
+
+    private Task<List<Visit>> YearAsync(Enterprise enterprise, int year, CancellationToken ct)
+    {
+        var from = new DateOnly(year, 1, 1).AddDays(-settings.OverlapWindowDays);
+        var to = new DateOnly(year, 12, 31).AddDays(settings.OverlapWindowDays);
+        return db.AcrossUnits<Inspection>()
+            .Where(i => i.RegionCode == enterprise.RegionCode && i.EnterpriseId == enterprise.Id && i.VisitDate >= from && i.VisitDate <= to)
+            .Select(i => new Visit(i.Id, i.UnitId, i.VisitDate, i.Type, i.JointInspectionId)).ToListAsync(ct);
+    }
+
+    /// <summary>The warnings a new inspection of <paramref name="enterprise"/> by <paramref name="unitId"/> on <paramref name="date"/> raises.</summary>
+    public async Task<IReadOnlyList<InspectionWarning>> WarningsAsync(Enterprise enterprise, long unitId, InspectionType type, DateOnly date, CancellationToken ct)
+    {
+        var warnings = new List<InspectionWarning>();
+        var visits = await YearAsync(enterprise, date.Year, ct);
+        if (Inspection.CountsAgainstCap(type))
+        {
+            var cap = await CapForAsync(unitId, enterprise.Industry, ct);
+            var counted = visits.Count(v => v.UnitId == unitId && v.VisitDate.Year == date.Year && Inspection.CountsAgainstCap(v.Type));
+            if (counted + 1 > cap)
+            {
+                warnings.Add(new(InspectionRules.Cap, $"本单位今年已检查该企业 {counted} 次，再检查将超过年度频次上限 {cap} 次（个案检查不计入）。"));
+            }
+        }
+        if (type == InspectionType.Routine && await db.Set<QuietListEntry>().AnyAsync(q => q.EnterpriseId == enterprise.Id && q.From <= date && date <= q.To, ct))
+        {
+            warnings.Add(new(InspectionRules.Quiet, "该企业在“无事不扰”清单期内，日常检查原则上不得进入。"));
+        }
+        var window = settings.OverlapWindowDays;
+        var near = visits.Where(v => Math.Abs(v.VisitDate.DayNumber - date.DayNumber) <= window && v.Type != InspectionType.Visit).ToList();
+        var others = near.Where(v => v.UnitId != unitId).Select(v => v.UnitId).Distinct().ToList();
+        if (others.Count > 0 && type != InspectionType.Visit)
+        {
+            var names = await db.UnitNamesAsync(others.Select(o => (long?)o), ct);
+            warnings.Add(new(InspectionRules.Overlap, $"{window} 日内已有 {string.Join("、", names.Values)} 检查该企业（多头检查），请考虑联合检查、综合查一次。"));
+        }
+        if (near.Any(v => v.UnitId == unitId) && Inspection.CountsAgainstCap(type))
+        {
+            warnings.Add(new(InspectionRules.Overlap, $"本单位 {window} 日内已检查过该企业（重复检查）。"));
+        }
+        return warnings;
+    }
+
+    /// <summary>The enterprise's inspections in <paramref name="year"/> per unit, with each unit's cap (the door and burden views).</summary>
+    public async Task<IReadOnlyList<UnitCount>> CountsAsync(Enterprise enterprise, int year, CancellationToken ct)
+    {
+        var visits = (await YearAsync(enterprise, year, ct)).Where(v => v.VisitDate.Year == year).ToList();
+        var names = await db.UnitNamesAsync(visits.Select(v => (long?)v.UnitId), ct);
+        var counts = new List<UnitCount>();
+        foreach (var g in visits.GroupBy(v => v.UnitId))
+        {
+            counts.Add(new(g.Key, names.GetValueOrDefault(g.Key, ""), g.Count(v => Inspection.CountsAgainstCap(v.Type)), g.Count(), await CapForAsync(g.Key, enterprise.Industry, ct)));
+        }
+        return counts.OrderByDescending(c => c.Total).ToList();
+    }
+}
+
+/// <summary>Unguessable codes (inspection, joint inspection, door) and their QR images.</summary>
+internal static class InspectionCodes
+{
+    private const string Alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+    /// <summary>A prefix and 12 random characters of 31 (≈ 59 bits) from the OS generator: not derivable from ids or time.</summary>
+    public static string New(string prefix) => $"{prefix}-{RandomNumberGenerator.GetString(Alphabet, 12)}";
+
+    public static byte[] QrPng(string url)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        return new PngByteQRCode(data).GetGraphic(10);
+    }
+
+    public static string BaseUrl(IConfiguration config, HttpContext? http) =>
+        config["Sunlight:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/')
+        : http is not null ? $"{http.Request.Scheme}://{http.Request.Host}" : "http://localhost:5080";
+}

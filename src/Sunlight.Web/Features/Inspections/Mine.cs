@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Sunlight.Web.Infrastructure.Api;
+using Sunlight.Web.Infrastructure.Database;
+
+namespace Sunlight.Web.Features.Inspections;
+
+internal sealed record RatingRow(string Code, string UnitNames, string EnterpriseName, int Score, string? Comment, DateTimeOffset RatedAt);
+
+/// <summary>The enterprise account's own inspections (with codes) and its ratings.</summary>
+internal sealed record EnterpriseInspections(IReadOnlyList<InspectionRow> Inspections, IReadOnlyList<RatingRow> Ratings);
+
+/// <summary>
+/// Ratings are read by the Supervisor and by the enterprise that gave them, never by the inspected unit (no unit policy
+/// reaches these reads). The enterprise account's scope on inspections is its own enterprise, filtered here by the
+/// enterprises it can see (its own USCC).
+/// </summary>
+internal sealed class RatingQueries(SunlightDbContext db, InspectionQueries queries)
+{
+    public async Task<IReadOnlyList<RatingRow>> RatingsAsync(IQueryable<InspectionRating> ratings, CancellationToken ct)
+    {
+        var rows = await ratings.AsNoTracking().OrderByDescending(r => r.Id).Take(500).ToListAsync(ct);
+        var codes = rows.Select(r => r.Code).ToList();
+        var single = await db.Set<Inspection>().AsNoTracking().Where(i => i.Code != null && codes.Contains(i.Code)).Select(i => new { Code = i.Code!, i.UnitId }).ToListAsync(ct);
+        var joint = await db.Set<JointInspection>().AsNoTracking().Where(j => codes.Contains(j.Code)).Select(j => new { j.Code, Units = j.UnitIds }).ToListAsync(ct);
+        var unitsByCode = single.Select(s => (s.Code, Units: new List<long> { s.UnitId })).Concat(joint.Select(j => (j.Code, j.Units))).ToDictionary(x => x.Code, x => x.Units);
+        var names = await db.UnitNamesAsync(unitsByCode.Values.SelectMany(u => u).Select(u => (long?)u), ct);
+        var enterprises = await queries.EnterpriseNamesAsync(rows.Select(r => r.EnterpriseId), ct);
+        return rows.Select(r => new RatingRow(r.Code, string.Join("、", unitsByCode.GetValueOrDefault(r.Code, []).Select(u => names.GetValueOrDefault(u, ""))),
+            enterprises.GetValueOrDefault(r.EnterpriseId, ""), r.Score, r.Comment, r.RatedAt)).ToList();
+    }
+
+    public async Task<EnterpriseInspections> MineAsync(long? after, int? limit, CancellationToken ct)
+    {
+        var own = await db.Enterprises.AsNoTracking().Select(e => e.Id).ToListAsync(ct);
+        var page = await queries.ListAsync(db.Set<Inspection>().AsNoTracking().Where(i => own.Contains(i.EnterpriseId)), after, limit, ct);
+        return new EnterpriseInspections(page.Items, await RatingsAsync(db.Set<InspectionRating>().Where(r => own.Contains(r.EnterpriseId)), ct));
+    }
+}
+
+internal static class MineEndpoints
+{
+    public static void MapMine(this RouteGroupBuilder inspections)
+    {
+        inspections.MapGet("/mine", (long? after, int? limit, RatingQueries q, CancellationToken ct) => q.MineAsync(after, limit, ct))
+            .RequireAuthorization(InspectionPolicies.Enterprise).WithSummary("企业账号：本企业受检记录、检查码和评价");
+        inspections.MapGet("/ratings", (RatingQueries q, SunlightDbContext db, CancellationToken ct) => q.RatingsAsync(db.Set<InspectionRating>(), ct))
+            .RequireAuthorization(InspectionPolicies.Supervise).WithSummary("企业评价（仅监督机关可见）");
+    }
+}

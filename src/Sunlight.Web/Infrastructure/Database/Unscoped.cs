@@ -40,14 +40,9 @@ internal static class Unscoped
     /// token, an intake point by its QR code. Callers filter by that code first and select only public fields.</summary>
     public static IQueryable<T> PublicLookup<T>(this SunlightDbContext db) where T : class => db.Set<T>().IgnoreQueryFilters();
 
-<<<<<<< HEAD
-    /// <summary>An enterprise's records in the other units of the caller's county (cases, exemptions), for the
-    /// first-violation check's cross-department view: callers filter by region and USCC first and select what they show.</summary>
-    public static IQueryable<T> CountyRecordsOf<T>(this SunlightDbContext db) where T : class, IUnitOwned => db.Set<T>().IgnoreQueryFilters().AsNoTracking();
-=======
-    /// <summary>Who inspected one enterprise when, across the county's units: the frequency-cap, overlap (多头检查) and door
-    /// checks must warn a unit about the other units' visits before it enters. Callers filter by region and enterprise
-    /// first and select dates, types and unit ids only (no findings, no ratings).</summary>
+    /// <summary>One enterprise's records across the county's units, for the checks that must see other units' work:
+    /// the first-violation check's cross-department view (cases, exemptions) and the frequency-cap, overlap (多头检查) and
+    /// door checks (inspections). Callers filter by region and enterprise first and select only what they show (dates,
+    /// kinds, unit ids — no findings, no ratings).</summary>
     public static IQueryable<T> AcrossUnits<T>(this SunlightDbContext db) where T : class => db.Set<T>().IgnoreQueryFilters().AsNoTracking();
->>>>>>> inspect
 }

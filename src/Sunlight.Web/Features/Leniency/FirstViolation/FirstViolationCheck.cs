@@ -38,11 +38,11 @@ internal sealed class FirstViolationCheck(SunlightDbContext db, TimeProvider clo
         var months = await WindowMonthsAsync(region, ct);
         var from = ChinaTime.Today(clock).AddMonths(-months);
         var earlier = await EarlierInUnitAsync(db, unitId, uscc, itemName, from, exceptExemption, ct);
-        var cases = await db.CountyRecordsOf<EnforcementCase>()
+        var cases = await db.AcrossUnits<EnforcementCase>()
             .Where(c => c.RegionCode == region && c.PartyUscc == uscc && c.UnitId != unitId && c.Kind == CaseKind.Penalty && (c.ViolationOn ?? c.FiledOn) > from)
             .OrderByDescending(c => c.ViolationOn ?? c.FiledOn).Take(OtherUnitsShown)
             .Select(c => new PriorViolation("执法案件", c.Id, c.Number, c.UnitId, "", c.ItemName, (c.ViolationOn ?? c.FiledOn)!.Value)).ToListAsync(ct);
-        var exemptions = await db.CountyRecordsOf<ExemptionCase>()
+        var exemptions = await db.AcrossUnits<ExemptionCase>()
             .Where(e => e.RegionCode == region && e.Uscc == uscc && e.UnitId != unitId && e.ViolationOn > from)
             .OrderByDescending(e => e.ViolationOn).Take(OtherUnitsShown)
             .Select(e => new PriorViolation("免罚案件", e.Id, e.Number, e.UnitId, "", e.ItemName, e.ViolationOn)).ToListAsync(ct);

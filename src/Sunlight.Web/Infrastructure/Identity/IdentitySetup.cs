@@ -42,6 +42,7 @@ internal static class IdentitySetup
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Events.OnValidatePrincipal = SessionCheck.ValidateCookieAsync;
             // An API client is never redirected: it gets 401 as ProblemDetails. A browser goes to the login page.
             // Forbidden is answered 403 where it happens, as the error page or ProblemDetails (ApiErrors.WriteAsync).
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
@@ -78,7 +79,7 @@ internal static class IdentitySetup
                 };
                 // A token dies with its account's security stamp: locking a user, changing their role or password
                 // (all renew the stamp) cuts off API access at once, as it does for cookies.
-                o.Events = new JwtBearerEvents { OnTokenValidated = TokenIssuer.ValidateAccountAsync };
+                o.Events = new JwtBearerEvents { OnTokenValidated = SessionCheck.ValidateTokenAsync };
             });
         // Token lifetimes are judged by the app's clock, like cookies, not by the machine's (tests run on a fake clock).
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((o, clock) =>
@@ -125,23 +126,10 @@ internal sealed class TokenIssuer(SymmetricSecurityKey key)
     public const string Issuer = "sunlight";
     private const string StampClaim = "AspNet.Identity.SecurityStamp";
     // The token carries a hash of the stamp, never the stamp itself (a JWT payload is only base64).
-    private const string StampHashClaim = "sunlight:stamp";
+    public const string StampHashClaim = "sunlight:stamp";
 
-    private static string StampHash(string? stamp) =>
+    public static string StampHash(string? stamp) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stamp ?? "")))[..16];
-
-    /// <summary>Refuses a token whose account is gone, locked, or has a new security stamp since it was issued.</summary>
-    public static async Task ValidateAccountAsync(TokenValidatedContext context)
-    {
-        var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<AppUser>>();
-        var id = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
-        var user = id is null ? null : await users.FindByIdAsync(id);
-        if (user is null || await users.IsLockedOutAsync(user)
-            || context.Principal!.FindFirstValue(StampHashClaim) != StampHash(await users.GetSecurityStampAsync(user)))
-        {
-            context.Fail("账号已停用、被锁定或权限已变更，请重新登录。");
-        }
-    }
 
     public string Issue(ClaimsPrincipal principal, DateTimeOffset now)
     {

@@ -168,12 +168,13 @@ namespace Sunlight.Web
             app.UseRouting();
             app.UseRateLimiter();
             app.UseAuthentication();
+            app.UseCookieAntiforgery();
             app.UseAuthorization();
 
             app.MapHealthChecks("/healthz").AllowAnonymous();
             app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
             app.MapScalarApiReference("/scalar", o => o.WithTitle("阳光执法监督平台 API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
-            app.MapGroup("/api/v1").MapFeatureEndpoints();
+            app.MapGroup("/api/v1").DisableAntiforgery().MapFeatureEndpoints();
             app.MapFeatureRootEndpoints();
             app.MapRazorPages();
             return app;

@@ -56,7 +56,6 @@ internal static class ComplaintEndpoints
             await using var stream = eml.OpenReadStream();
             return Receipt(await enter.FromEmlAsync(stream, category, unitId, ct));
         })
-            .DisableAntiforgery() // Bearer-authenticated API; pages post through their own antiforgery-checked handler
             .WithMetadata(new RequestSizeLimitAttribute(IntakeLimits.MaxRequestBytes))
             .RequireAuthorization(ComplaintPolicies.Supervise).WithSummary("上传 .eml 邮件登记为投诉");
 

@@ -62,9 +62,7 @@ internal static class IdentitySetup
                 o.DefaultAuthenticateScheme = SmartScheme;
             })
             .AddPolicyScheme(SmartScheme, "Cookie 或 Bearer", o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? JwtBearerDefaults.AuthenticationScheme
-                    : IdentityConstants.ApplicationScheme)
+                IsBearer(ctx.Request) ? JwtBearerDefaults.AuthenticationScheme : IdentityConstants.ApplicationScheme)
             .AddJwtBearer(o =>
             {
                 o.MapInboundClaims = false;
@@ -91,6 +89,9 @@ internal static class IdentitySetup
 
         return services;
     }
+
+    public static bool IsBearer(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     private static Task ApiAware(HttpContext http, string redirectUri, int status)
     {

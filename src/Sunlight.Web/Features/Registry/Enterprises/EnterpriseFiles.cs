@@ -14,7 +14,6 @@ internal static class EnterpriseFiles
 
         g.MapPost("/import", (IFormFile? file, string? mode, ImportEnterprises import, CancellationToken ct) =>
                 ImportPipeline.HandleAsync(file, mode, ImportEnterprises.Required, import.RunAsync, ct))
-            .DisableAntiforgery().AddEndpointFilter<CookieCallerAntiforgery>()
             .RequireAuthorization(RegistryPolicies.Edit)
             .WithSummary("批量导入企业（multipart 字段 file：.xlsx 或 .csv；mode=strict|validOnly，默认 strict）");
 

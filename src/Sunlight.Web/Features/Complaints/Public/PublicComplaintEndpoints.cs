@@ -67,9 +67,9 @@ internal static class PublicComplaintEndpoints
             DateOnly? on = F("occurredOn") is { } o ? DateOnly.TryParse(o, CultureInfo.InvariantCulture, out var d) ? d : Refuse<DateOnly>("occurredOn", "发生日期格式不正确（应为 yyyy-MM-dd）。") : null;
             var anonymous = F("anonymous") switch
             {
-                null or "true" or "on" or "1" => true,
-                "false" or "off" or "0" => false,
-                _ => Refuse<bool>("anonymous", "是否匿名只能为 true 或 false。") ?? true,
+                "true" or "on" or "1" => true,
+                null or "false" or "off" or "0" => false,
+                _ => Refuse<bool>("anonymous", "是否匿名只能为 true 或 false。") ?? false,
             };
             if (errors.Count > 0)
             {

@@ -269,10 +269,16 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int>("PinFailures")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PinHash")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("PinLockedUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("ProblemRaised")
                         .HasColumnType("boolean");

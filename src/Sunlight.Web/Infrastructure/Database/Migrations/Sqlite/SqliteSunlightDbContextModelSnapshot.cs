@@ -256,10 +256,16 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PinFailures")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PinHash")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PinLockedUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("ProblemRaised")
                         .HasColumnType("INTEGER");

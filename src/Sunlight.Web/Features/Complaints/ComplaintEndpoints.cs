@@ -10,6 +10,7 @@ using Sunlight.Web.Features.Complaints.Extend;
 using Sunlight.Web.Features.Complaints.Intake;
 using Sunlight.Web.Features.Complaints.IntakePoints;
 using Sunlight.Web.Features.Complaints.Merge;
+using Sunlight.Web.Features.Complaints.PinLock;
 using Sunlight.Web.Features.Complaints.Public;
 using Sunlight.Web.Features.Complaints.Queries;
 using Sunlight.Web.Features.Complaints.Reject;
@@ -70,6 +71,7 @@ internal static class ComplaintEndpoints
         g.MapRequestExtension();
         g.MapDecideExtension();
         g.MapIntakePoints();
+        g.MapUnlockPin();
     }
 
     private static Results<Created<IntakeResponse>, ValidationProblem> Receipt(Outcome<IntakeReceipt> r) =>

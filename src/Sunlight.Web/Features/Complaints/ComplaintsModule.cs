@@ -61,6 +61,8 @@ internal static class ComplaintsModule
         services.AddScoped<RequestExtension>();
         services.AddScoped<DecideExtension>();
         services.AddScoped<RateReply>();
+        services.AddScoped<Public.PinGuard>();
+        services.AddScoped<PinLock.UnlockPin>();
         services.AddScoped<IntakePointService>();
         services.AddScoped<IntakePoints.SaveIntakePoint>();
         services.AddScoped<Categories.SaveComplaintCategory>();

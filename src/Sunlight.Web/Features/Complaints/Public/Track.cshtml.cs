@@ -28,8 +28,9 @@ internal sealed class TrackModel(ComplaintQueries queries, RateReply rate) : Pag
 
     public async Task OnPostAsync(CancellationToken ct)
     {
-        View = string.IsNullOrWhiteSpace(Code) || string.IsNullOrWhiteSpace(Pin) ? null : await queries.PublicViewAsync(Code, Pin, ct);
-        Error = View is null ? "查询码或密码不正确。" : null;
+        var r = string.IsNullOrWhiteSpace(Code) || string.IsNullOrWhiteSpace(Pin) ? null : await queries.PublicViewAsync(Code, Pin, ct);
+        View = r?.Value;
+        Error = View is not null ? null : r?.Detail ?? "查询码或密码不正确。";
     }
 
     public async Task<IActionResult> OnPostRateAsync(CancellationToken ct)
@@ -42,7 +43,7 @@ internal sealed class TrackModel(ComplaintQueries queries, RateReply rate) : Pag
             { Rule: not null } => r.Detail,
             _ => null,
         };
-        View = r.NotFound ? null : await queries.PublicViewAsync(Code!, Pin, ct);
+        View = r.Succeeded ? (await queries.PublicViewAsync(Code!, Pin, ct)).Value : null;
         return Page();
     }
 }

@@ -123,10 +123,20 @@ namespace Sunlight.Web
                 o.Conventions.AllowAnonymousToPage("/Platform/Auth/Logout");
                 o.Conventions.AllowAnonymousToFolder("/Complaints/Public");
             }).AddMvcOptions(o => o.Filters.Add<UnparsableCheckboxFilter>());
+            services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.IHtmlGenerator, NoInlineStyleHtmlGenerator>();
+            // The antiforgery cookie is Secure when the request came over HTTPS; no "Server: Kestrel" header.
+            services.AddAntiforgery(o => o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
+            services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
             services.AddRateLimiter(o =>
             {
                 o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-                o.OnRejected = (ctx, _) => new ValueTask(ApiErrors.WriteAsync(ctx.HttpContext, new() { Status = 429 }));
+                // Every 429 says when to come back, in the form its audience reads (HTML page, ProblemDetails, GeoReport).
+                o.OnRejected = (ctx, _) =>
+                {
+                    var wait = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+                    ctx.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                    return new ValueTask(ApiErrors.WriteAsync(ctx.HttpContext, new() { Status = 429 }));
+                };
                 o.AddPolicy("login", http => RateLimitPartition.GetFixedWindowLimiter(
                     http.Connection.RemoteIpAddress?.ToString() ?? "local",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("Sunlight:RateLimits:LoginPerMinute", 60), Window = TimeSpan.FromMinutes(1) }));

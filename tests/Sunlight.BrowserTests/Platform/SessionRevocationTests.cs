@@ -20,4 +20,14 @@ public sealed class SessionRevocationTests(BrowserApp app) : IClassFixture<Brows
         await user.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
         await Assertions.Expect(user.GetByRole(AriaRole.Button, new() { Name = "登录" })).ToBeVisibleAsync();
     }
+
+    /// <summary>Issue #9, defect 9: the real server (Kestrel) does not name itself.</summary>
+    [Fact]
+    public async Task TheServer_SendsNoServerHeader()
+    {
+        using var http = new HttpClient();
+        var response = await http.GetAsync(app.BaseUrl + "/Account/Login");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(response.Headers.Server);
+    }
 }

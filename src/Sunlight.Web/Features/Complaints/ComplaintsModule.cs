@@ -78,10 +78,11 @@ internal static class ComplaintsModule
         // Per client address: the public form is reached by QR code from anywhere, so this is the abuse brake.
         services.Configure<RateLimiterOptions>(o =>
         {
-            o.AddPolicy(PublicRateLimits.IntakePolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+            // Viewing a form is free: only what submits (or, for the lookup, what checks a PIN) is counted.
+            o.AddPolicy(PublicRateLimits.IntakePolicy, http => PublicRateLimits.OnlyWrites(http) ?? RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = Setting(http, "Sunlight:RateLimits:PublicIntakePerMinute", 10), Window = TimeSpan.FromMinutes(1) }));
-            o.AddPolicy(PublicRateLimits.LookupPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+            o.AddPolicy(PublicRateLimits.LookupPolicy, http => (http.Request.Path.StartsWithSegments("/api") ? null : PublicRateLimits.OnlyWrites(http)) ?? RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = Setting(http, "Sunlight:RateLimits:PublicLookupPerMinute", 60), Window = TimeSpan.FromMinutes(1) }));
         });

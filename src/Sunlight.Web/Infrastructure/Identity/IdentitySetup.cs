@@ -66,6 +66,9 @@ internal static class IdentitySetup
             .AddJwtBearer(o =>
             {
                 o.MapInboundClaims = false;
+                // A refused token is answered 401 with a Chinese ProblemDetails; WWW-Authenticate does not tell a
+                // prober which check failed (signature, issuer, lifetime).
+                o.IncludeErrorDetails = false;
                 o.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = TokenIssuer.Issuer,
@@ -84,7 +87,8 @@ internal static class IdentitySetup
             o.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, p) =>
             {
                 var now = clock.GetUtcNow().UtcDateTime;
-                return (notBefore is null || notBefore.Value <= now + p.ClockSkew) && (expires is null || expires.Value >= now - p.ClockSkew);
+                // A token without "exp" never expires: refused (every token this app issues has one).
+                return (notBefore is null || notBefore.Value <= now + p.ClockSkew) && expires is not null && expires.Value >= now - p.ClockSkew;
             });
 
         return services;

@@ -46,7 +46,7 @@ internal static class ComplaintEndpoints
             return a is not null
                 ? TypedResults.Stream(store.OpenRead(new StoredFile { Sha256 = a.Sha256 }), a.ContentType, a.FileName)
                 : ApiErrors.NotFound("附件");
-        }).WithSummary("下载投诉附件");
+        }).RequireAuthorization(ComplaintPolicies.ReadAttachments).WithSummary("下载投诉附件（监督人员、承办单位）");
 
         g.MapPost("/", async Task<Results<Created<IntakeResponse>, ValidationProblem>> (StaffComplaintInput? input, EnterComplaint enter, CancellationToken ct) =>
             Receipt(await enter.RunAsync(input, ct)))

@@ -32,6 +32,11 @@ internal static class ComplaintPolicies
     /// <summary>办理、退回、答复、延期: the assigned unit's steps.</summary>
     public const string Handle = "Complaints.Handle";
     public const string EditDictionary = "Complaints.EditDictionary";
+    /// <summary>
+    /// Download a complaint's attachments: those who work the complaint (Supervisor; the assigned unit, by scope).
+    /// Photos and scans may show who complained; Inspectors, Observers and Admins read the record without them (ADR 0006).
+    /// </summary>
+    public const string ReadAttachments = "Complaints.ReadAttachments";
 }
 
 internal static class ComplaintsModule
@@ -73,7 +78,8 @@ internal static class ComplaintsModule
             .AddPolicy(ComplaintPolicies.Read, p => p.RequireRole(Roles.Supervisor, Roles.Admin, Roles.Observer, Roles.Inspector, Roles.UnitStaff))
             .AddPolicy(ComplaintPolicies.Supervise, p => p.RequireRole(Roles.Supervisor))
             .AddPolicy(ComplaintPolicies.Handle, p => p.RequireRole(Roles.UnitStaff))
-            .AddPolicy(ComplaintPolicies.EditDictionary, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
+            .AddPolicy(ComplaintPolicies.EditDictionary, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
+            .AddPolicy(ComplaintPolicies.ReadAttachments, p => p.RequireRole(Roles.Supervisor, Roles.UnitStaff));
 
         // Per client address: the public form is reached by QR code from anywhere, so this is the abuse brake.
         services.Configure<RateLimiterOptions>(o =>

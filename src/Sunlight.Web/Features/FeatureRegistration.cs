@@ -32,6 +32,7 @@ internal static class FeatureRegistration
         services.AddRegistryPolicies();
         services.AddPlatformPolicies();
         services.AddScoped<PasswordCheck>();
+        services.AddSingleton<LoginThrottle>();
         services.AddScoped<SaveEnterprise>();
         services.AddScoped<EditEnterprise>();
         services.AddScoped<SaveOfficer>();

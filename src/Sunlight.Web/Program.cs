@@ -21,7 +21,9 @@ using Sunlight.Web.Infrastructure.Identity;
 var verb = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
 var noDemo = args.Contains("--no-demo");
 var full = args.Contains("--full");
-var builder = WebApplication.CreateBuilder(args.Where(a => a != "--no-demo" && a != "--full" && a != verb).ToArray());
+// backup <file> / restore <file> [--force]: the file is the verb's operand, not configuration.
+var operand = verb is "backup" or "restore" && args.Length > 1 && !args[1].StartsWith('-') ? args[1] : null;
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--no-demo" && a != "--full" && a != "--force" && a != verb && a != operand).ToArray());
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsNullOrEmpty(builder.Configuration["URLS"]))
 {
     builder.WebHost.UseUrls("http://localhost:5080");
@@ -32,7 +34,7 @@ var app = builder.Build();
 
 if (verb is not null)
 {
-    return await Cli.RunAsync(verb, app.Services, noDemo, full);
+    return await Cli.RunAsync(verb, app.Services, noDemo, full, operand, args.Contains("--force"));
 }
 
 await DatabaseSetup.MigrateAsync(app.Services);

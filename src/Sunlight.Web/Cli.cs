@@ -9,10 +9,14 @@ namespace Sunlight.Web;
 /// <summary>Operator verbs of the same executable: `dotnet run --project src/Sunlight.Web -- verify-audit [--full]`.</summary>
 internal static class Cli
 {
-    public static async Task<int> RunAsync(string verb, IServiceProvider services, bool noDemo, bool full = false)
+    public static async Task<int> RunAsync(string verb, IServiceProvider services, bool noDemo, bool full = false, string? file = null, bool force = false)
     {
         switch (verb)
         {
+            case "backup":
+                return await BackupCommand.BackupAsync(services, file);
+            case "restore":
+                return await BackupCommand.RestoreAsync(services, file, force);
             case "migrate":
                 await DatabaseSetup.MigrateAsync(services);
                 Console.WriteLine("数据库迁移已完成。");
@@ -46,7 +50,7 @@ internal static class Cli
                     return result.Succeeded ? 0 : 1;
                 }
             default:
-                Console.Error.WriteLine($"未知命令：{verb}。可用命令：migrate、seed-demo、verify-audit、reset-admin-password");
+                Console.Error.WriteLine($"未知命令：{verb}。可用命令：migrate、seed-demo、verify-audit、reset-admin-password、backup <文件>、restore <文件> [--force]");
                 return 2;
         }
     }

@@ -21,7 +21,9 @@ using Sunlight.Web.Infrastructure.Identity;
 var verb = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
 var noDemo = args.Contains("--no-demo");
 var full = args.Contains("--full");
-var builder = WebApplication.CreateBuilder(args.Where(a => a != "--no-demo" && a != "--full" && a != verb).ToArray());
+// backup <file> / restore <file> [--force]: the file is the verb's operand, not configuration.
+var operand = verb is "backup" or "restore" && args.Length > 1 && !args[1].StartsWith('-') ? args[1] : null;
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--no-demo" && a != "--full" && a != "--force" && a != verb && a != operand).ToArray());
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsNullOrEmpty(builder.Configuration["URLS"]))
 {
     builder.WebHost.UseUrls("http://localhost:5080");
@@ -32,7 +34,7 @@ var app = builder.Build();
 
 if (verb is not null)
 {
-    return await Cli.RunAsync(verb, app.Services, noDemo, full);
+    return await Cli.RunAsync(verb, app.Services, noDemo, full, operand, args.Contains("--force"));
 }
 
 await DatabaseSetup.MigrateAsync(app.Services);
@@ -123,10 +125,20 @@ namespace Sunlight.Web
                 o.Conventions.AllowAnonymousToPage("/Platform/Auth/Logout");
                 o.Conventions.AllowAnonymousToFolder("/Complaints/Public");
             }).AddMvcOptions(o => o.Filters.Add<UnparsableCheckboxFilter>());
+            services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.IHtmlGenerator, NoInlineStyleHtmlGenerator>();
+            // The antiforgery cookie is Secure when the request came over HTTPS; no "Server: Kestrel" header.
+            services.AddAntiforgery(o => o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
+            services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
             services.AddRateLimiter(o =>
             {
                 o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-                o.OnRejected = (ctx, _) => new ValueTask(ApiErrors.WriteAsync(ctx.HttpContext, new() { Status = 429 }));
+                // Every 429 says when to come back, in the form its audience reads (HTML page, ProblemDetails, GeoReport).
+                o.OnRejected = (ctx, _) =>
+                {
+                    var wait = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+                    ctx.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                    return new ValueTask(ApiErrors.WriteAsync(ctx.HttpContext, new() { Status = 429 }));
+                };
                 o.AddPolicy("login", http => RateLimitPartition.GetFixedWindowLimiter(
                     http.Connection.RemoteIpAddress?.ToString() ?? "local",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("Sunlight:RateLimits:LoginPerMinute", 60), Window = TimeSpan.FromMinutes(1) }));
@@ -168,12 +180,13 @@ namespace Sunlight.Web
             app.UseRouting();
             app.UseRateLimiter();
             app.UseAuthentication();
+            app.UseCookieAntiforgery();
             app.UseAuthorization();
 
             app.MapHealthChecks("/healthz").AllowAnonymous();
             app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
             app.MapScalarApiReference("/scalar", o => o.WithTitle("阳光执法监督平台 API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
-            app.MapGroup("/api/v1").MapFeatureEndpoints();
+            app.MapGroup("/api/v1").DisableAntiforgery().MapFeatureEndpoints();
             app.MapFeatureRootEndpoints();
             app.MapRazorPages();
             return app;

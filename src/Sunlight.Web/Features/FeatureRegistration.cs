@@ -38,6 +38,7 @@ internal static class FeatureRegistration
         services.AddPlatformPolicies();
         services.AddOpen311();
         services.AddScoped<PasswordCheck>();
+        services.AddSingleton<LoginThrottle>();
         services.AddScoped<SaveEnterprise>();
         services.AddScoped<EditEnterprise>();
         services.AddScoped<SaveOfficer>();

@@ -19,7 +19,7 @@ public sealed class PublicIntakeApiTests(SunlightApp app) : IClassFixture<Sunlig
     {
         var receipt = await FileAsync(app, Submission(anonymous: true));
         Assert.Matches("^TS[0-9A-Z]{10}$", receipt.TrackingCode);
-        Assert.Matches("^[0-9]{8}$", receipt.Pin);
+        Assert.Matches("^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$", receipt.Pin);
 
         var stored = await app.Db(db => db.Set<Complaint>().Include(c => c.Events).SingleAsync(c => c.TrackingCode == receipt.TrackingCode));
         Assert.Equal(ComplaintState.Received, stored.State);

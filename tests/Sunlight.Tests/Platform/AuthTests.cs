@@ -35,20 +35,6 @@ public sealed class AuthTests(SunlightApp app) : IClassFixture<SunlightApp>
     }
 
     [Fact]
-    public async Task Login_FiveFailures_LockTheAccount_EvenForTheRightPassword()
-    {
-        using var client = app.CreateClient();
-        for (var i = 0; i < 5; i++)
-        {
-            await client.PostAsJsonAsync("/api/v1/auth/login", new { userName = "unit04", password = "wrong-password1" });
-        }
-        var body = await HttpAssert.Problem(await client.PostAsJsonAsync("/api/v1/auth/login", new { userName = "unit04", password = SunlightFactory.Password }), HttpStatusCode.Unauthorized);
-        Assert.Contains("锁定", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        var lockoutEnd = await app.Db(db => db.Users.Where(u => u.UserName == "unit04").Select(u => u.LockoutEnd).SingleAsync());
-        Assert.NotNull(lockoutEnd);
-    }
-
-    [Fact]
     public async Task Login_MissingFields_Returns400WithFieldErrors()
     {
         using var client = app.CreateClient();

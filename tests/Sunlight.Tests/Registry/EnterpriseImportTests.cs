@@ -67,7 +67,7 @@ public sealed class EnterpriseImportTests(SunlightApp app) : IClassFixture<Sunli
     [Fact]
     public async Task Import_ValidOnly_WritesTheValidRowsOnly_InOneGo()
     {
-        using var client = await app.ClientFor("unit04");
+        using var client = await app.ClientFor("admin");
         var before = await app.Db(db => db.Enterprises.CountAsync());
         var (file, valid, invalid) = await MixedFileAsync();
 
@@ -81,7 +81,7 @@ public sealed class EnterpriseImportTests(SunlightApp app) : IClassFixture<Sunli
         Assert.All(stored, e => Assert.Equal("359901", e.RegionCode));
         Assert.Equal("餐饮", stored.Single(e => e.Uscc == valid[1]).Industry);
         Assert.False(await app.Db(db => db.Enterprises.AnyAsync(e => invalid.Contains(e.Uscc))));
-        Assert.Equal(2, await app.Db(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(Enterprise) && a.Actor == "unit04" && a.Action == "Create")));
+        Assert.Equal(2, await app.Db(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(Enterprise) && a.Actor == "admin" && a.Action == "Create")));
     }
 
     [Fact]
@@ -193,7 +193,7 @@ public sealed class EnterpriseImportTests(SunlightApp app) : IClassFixture<Sunli
     [Fact]
     public async Task Import_GeneratedRegistry_Gbk_ValidOnly_WritesExactlyTheGoodRows_EachWithItsAuditEntry()
     {
-        using var client = await app.ClientFor("unit05");
+        using var client = await app.ClientFor("supervisor");
         var (lines, good, _) = await GeneratedAsync();
         var before = await app.Db(db => db.Enterprises.IgnoreQueryFilters().CountAsync());
         var lastAudit = await app.Db(db => db.AuditEntries.MaxAsync(a => a.Sequence));
@@ -213,7 +213,7 @@ public sealed class EnterpriseImportTests(SunlightApp app) : IClassFixture<Sunli
         // and the chain still verifies.
         var entries = await app.Db(db => db.AuditEntries.Where(a => a.Sequence > lastAudit).OrderBy(a => a.Sequence).ToListAsync());
         Assert.Equal(stored.Select(e => e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), entries.Select(a => a.EntityId));
-        Assert.All(entries, a => Assert.Equal((nameof(Enterprise), "Create", "unit05", (string?)null), (a.EntityType, a.Action, a.Actor, a.Before)));
+        Assert.All(entries, a => Assert.Equal((nameof(Enterprise), "Create", "supervisor", (string?)null), (a.EntityType, a.Action, a.Actor, a.Before)));
         using var created = await client.PostAsJsonAsync("/api/v1/enterprises", new { uscc = NewUscc(), name = "青禾县表单登记有限公司", address = "城关镇 9 号" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var formEntry = await app.Db(db => db.AuditEntries.OrderByDescending(a => a.Sequence).FirstAsync());

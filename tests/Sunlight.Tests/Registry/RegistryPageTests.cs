@@ -50,7 +50,7 @@ public sealed partial class RegistryPageTests(SunlightApp app) : IClassFixture<S
     [Fact]
     public async Task EditEnterprise_AfterSomeoneElseSaved_ShowsStaleMessage_AndKeepsTheirEdit()
     {
-        using var client = await SignInAsync(app, "unit02");
+        using var client = await SignInAsync(app, "admin");
         var e = await app.Db(db => db.Enterprises.AsNoTracking().OrderBy(x => x.Id).Skip(3).FirstAsync());
         var token = await TokenAsync(client, $"/Registry/Enterprises/Edit/{e.Id}");
 
@@ -110,6 +110,8 @@ public sealed partial class RegistryPageTests(SunlightApp app) : IClassFixture<S
         using var staff = await SignInAsync(app, "unit01");
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/Registry/Units/Edit")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/Registry/EnforcementItems/Edit")).StatusCode);
+        // Enterprises are the registry owner's to edit (ADR 0006): a unit's staff reads them only.
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/Registry/Enterprises/Edit")).StatusCode);
 
         using var enterprise = await SignInAsync(app, "enterprise");
         foreach (var path in new[] { "/Registry/Officers", "/Registry/Enterprises", "/Registry/InspectionItems" })

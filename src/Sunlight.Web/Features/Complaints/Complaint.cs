@@ -70,6 +70,10 @@ internal sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasStat
     public string PinHash { get; set; } = "";
     [AuditSecret]
     public string Open311Token { get; set; } = "";
+    /// <summary>Wrong PINs tried since the last right one (<see cref="Public.PinGuard"/>).</summary>
+    public int PinFailures { get; set; }
+    /// <summary>Set when <see cref="Public.PinGuard.MaxFailures"/> wrong PINs were tried: no PIN is checked before then.</summary>
+    public DateTimeOffset? PinLockedUntil { get; set; }
 
     public ComplaintChannel Channel { get; set; }
     public long? IntakePointId { get; set; }

@@ -11,6 +11,7 @@ using Sunlight.Web.Features.Complaints.Intake;
 using Sunlight.Web.Features.Complaints.IntakePoints;
 using Sunlight.Web.Features.Complaints.Merge;
 using Sunlight.Web.Features.Complaints.Pause;
+using Sunlight.Web.Features.Complaints.PinLock;
 using Sunlight.Web.Features.Complaints.Public;
 using Sunlight.Web.Features.Complaints.Queries;
 using Sunlight.Web.Features.Complaints.Reject;
@@ -47,7 +48,7 @@ internal static class ComplaintEndpoints
             return a is not null
                 ? TypedResults.Stream(store.OpenRead(new StoredFile { Sha256 = a.Sha256 }), a.ContentType, a.FileName)
                 : ApiErrors.NotFound("附件");
-        }).WithSummary("下载投诉附件");
+        }).RequireAuthorization(ComplaintPolicies.ReadAttachments).WithSummary("下载投诉附件（监督人员、承办单位）");
 
         g.MapPost("/", async Task<Results<Created<IntakeResponse>, ValidationProblem>> (StaffComplaintInput? input, EnterComplaint enter, CancellationToken ct) =>
             Receipt(await enter.RunAsync(input, ct)))
@@ -58,7 +59,6 @@ internal static class ComplaintEndpoints
             await using var stream = eml.OpenReadStream();
             return Receipt(await enter.FromEmlAsync(stream, category, unitId, ct));
         })
-            .DisableAntiforgery() // Bearer-authenticated API; pages post through their own antiforgery-checked handler
             .WithMetadata(new RequestSizeLimitAttribute(IntakeLimits.MaxRequestBytes))
             .RequireAuthorization(ComplaintPolicies.Supervise).WithSummary("上传 .eml 邮件登记为投诉");
 
@@ -75,6 +75,7 @@ internal static class ComplaintEndpoints
         g.MapRequestExtension();
         g.MapDecideExtension();
         g.MapIntakePoints();
+        g.MapUnlockPin();
     }
 
     private static Results<Created<IntakeResponse>, ValidationProblem> Receipt(Outcome<IntakeReceipt> r) =>

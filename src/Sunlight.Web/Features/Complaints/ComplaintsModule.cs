@@ -32,6 +32,11 @@ internal static class ComplaintPolicies
     /// <summary>办理、退回、答复、延期: the assigned unit's steps.</summary>
     public const string Handle = "Complaints.Handle";
     public const string EditDictionary = "Complaints.EditDictionary";
+    /// <summary>
+    /// Download a complaint's attachments: those who work the complaint (Supervisor; the assigned unit, by scope).
+    /// Photos and scans may show who complained; Inspectors, Observers and Admins read the record without them (ADR 0006).
+    /// </summary>
+    public const string ReadAttachments = "Complaints.ReadAttachments";
 }
 
 internal static class ComplaintsModule
@@ -63,6 +68,8 @@ internal static class ComplaintsModule
         services.AddScoped<RequestExtension>();
         services.AddScoped<DecideExtension>();
         services.AddScoped<RateReply>();
+        services.AddScoped<Public.PinGuard>();
+        services.AddScoped<PinLock.UnlockPin>();
         services.AddScoped<IntakePointService>();
         services.AddScoped<IntakePoints.SaveIntakePoint>();
         services.AddScoped<Categories.SaveComplaintCategory>();
@@ -74,15 +81,17 @@ internal static class ComplaintsModule
             .AddPolicy(ComplaintPolicies.Read, p => p.RequireRole(Roles.Supervisor, Roles.Admin, Roles.Observer, Roles.Inspector, Roles.UnitStaff))
             .AddPolicy(ComplaintPolicies.Supervise, p => p.RequireRole(Roles.Supervisor))
             .AddPolicy(ComplaintPolicies.Handle, p => p.RequireRole(Roles.UnitStaff))
-            .AddPolicy(ComplaintPolicies.EditDictionary, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
+            .AddPolicy(ComplaintPolicies.EditDictionary, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
+            .AddPolicy(ComplaintPolicies.ReadAttachments, p => p.RequireRole(Roles.Supervisor, Roles.UnitStaff));
 
         // Per client address: the public form is reached by QR code from anywhere, so this is the abuse brake.
         services.Configure<RateLimiterOptions>(o =>
         {
-            o.AddPolicy(PublicRateLimits.IntakePolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+            // Viewing a form is free: only what submits (or, for the lookup, what checks a PIN) is counted.
+            o.AddPolicy(PublicRateLimits.IntakePolicy, http => PublicRateLimits.OnlyWrites(http) ?? RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = Setting(http, "Sunlight:RateLimits:PublicIntakePerMinute", 10), Window = TimeSpan.FromMinutes(1) }));
-            o.AddPolicy(PublicRateLimits.LookupPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+            o.AddPolicy(PublicRateLimits.LookupPolicy, http => (http.Request.Path.StartsWithSegments("/api") ? null : PublicRateLimits.OnlyWrites(http)) ?? RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = Setting(http, "Sunlight:RateLimits:PublicLookupPerMinute", 60), Window = TimeSpan.FromMinutes(1) }));
         });

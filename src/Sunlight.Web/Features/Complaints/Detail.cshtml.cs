@@ -21,6 +21,7 @@ internal sealed class DetailModel(ComplaintQueries queries, SunlightDbContext db
     public ReporterDto? Reporter { get; private set; }
     public bool CanSupervise { get; private set; }
     public bool CanHandle { get; private set; }
+    public bool CanReadAttachments { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await ShowAsync(id, ct);
 
@@ -51,6 +52,7 @@ internal sealed class DetailModel(ComplaintQueries queries, SunlightDbContext db
         }
         CanSupervise = await AllowedAsync(ComplaintPolicies.Supervise);
         CanHandle = await AllowedAsync(ComplaintPolicies.Handle);
+        CanReadAttachments = await AllowedAsync(ComplaintPolicies.ReadAttachments);
         AssignForm = CanSupervise && Detail.Complaint.State == ComplaintState.Accepted ? await AssignModel.FormAsync(db, Detail, null, ct) : null;
         return Page();
     }

@@ -35,8 +35,8 @@ internal sealed class NewModel(SunlightDbContext db, EnterComplaint enter) : Pag
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var anonymous = string.IsNullOrWhiteSpace(ReporterName) && string.IsNullOrWhiteSpace(ReporterPhone) && string.IsNullOrWhiteSpace(ReporterEmail);
-        var input = new StaffComplaintInput(Channel, Category, Description, UnitId, EnterpriseName, null, null, anonymous, ReporterName, ReporterPhone, ReporterEmail, Place);
+        // No contact given is stored as anonymous; a contact given is kept (the reporter chose to leave it).
+        var input = new StaffComplaintInput(Channel, Category, Description, UnitId, EnterpriseName, null, null, false, ReporterName, ReporterPhone, ReporterEmail, Place);
         return await Done(await enter.RunAsync(input, ct), ct);
     }
 

@@ -60,7 +60,34 @@ internal sealed class AttachmentStore(IConfiguration config, TimeProvider clock)
         return Sniff(stream, name) is null ? $"文件“{name}”的类型不允许，仅支持 {AllowedText}。" : null;
     }
 
-    /// <summary>The content type by magic bytes; zip containers only as .docx/.xlsx.</summary>
+    private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>The extension a stored file gets: the sniffed type decides, never the name it came with.</summary>
+    public static string ExtensionOf(string contentType) => contentType switch
+    {
+        "image/jpeg" => ".jpg",
+        "image/png" => ".png",
+        "application/pdf" => ".pdf",
+        Docx => ".docx",
+        Xlsx => ".xlsx",
+        _ => throw new ArgumentOutOfRangeException(nameof(contentType), contentType, "不是允许的类型"),
+    };
+
+    /// <summary>The name stored and offered on download: the uploaded name with the extension of its real type.</summary>
+    public static string StoredName(string fileName, string contentType)
+    {
+        var name = Path.GetFileName(fileName);
+        var ext = Path.GetExtension(name).ToLowerInvariant();
+        var keep = ext == ExtensionOf(contentType) || (contentType == "image/jpeg" && ext == ".jpeg");
+        return keep ? name : Path.GetFileNameWithoutExtension(name) + ExtensionOf(contentType);
+    }
+
+    /// <summary>
+    /// The content type by magic bytes. A ZIP is accepted only as a real OOXML package: named .docx/.xlsx, with
+    /// [Content_Types].xml and the main part (word/document.xml, xl/workbook.xml), and nothing executable or web
+    /// content inside (a ZIP of payload.exe and index.html named .docx is refused).
+    /// </summary>
     public static string? Sniff(Stream stream, string fileName)
     {
         Span<byte> head = stackalloc byte[8];
@@ -80,14 +107,43 @@ internal sealed class AttachmentStore(IConfiguration config, TimeProvider clock)
         }
         if (head.StartsWith((ReadOnlySpan<byte>)[0x50, 0x4B, 0x03, 0x04]))
         {
-            return Path.GetExtension(fileName).ToLowerInvariant() switch
+            var (type, mainPart) = Path.GetExtension(fileName).ToLowerInvariant() switch
             {
-                ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                _ => null,
+                ".docx" => (Docx, "word/document.xml"),
+                ".xlsx" => (Xlsx, "xl/workbook.xml"),
+                _ => (null, ""),
             };
+            return type is not null && IsOoxml(stream, head.ToArray(), mainPart) ? type : null;
         }
         return null;
+    }
+
+    private static readonly string[] ForbiddenInside = [".exe", ".dll", ".com", ".bat", ".cmd", ".ps1", ".vbs", ".js", ".jar", ".msi", ".scr", ".html", ".htm", ".svg", ".hta"];
+
+    private static bool IsOoxml(Stream stream, byte[] head, string mainPart)
+    {
+        try
+        {
+            using var copy = new MemoryStream();
+            if (stream.CanSeek)
+            {
+                stream.Position = 0;
+            }
+            else
+            {
+                copy.Write(head);
+            }
+            stream.CopyTo(copy);
+            copy.Position = 0;
+            using var zip = new System.IO.Compression.ZipArchive(copy, System.IO.Compression.ZipArchiveMode.Read);
+            var names = zip.Entries.Select(e => e.FullName.Replace('\\', '/')).ToList();
+            return names.Contains("[Content_Types].xml") && names.Contains(mainPart)
+                && !names.Any(n => ForbiddenInside.Contains(Path.GetExtension(n).ToLowerInvariant()));
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Writes the bytes (once per content) and returns the metadata row, not yet added to any context.</summary>
@@ -130,6 +186,7 @@ internal sealed class AttachmentStore(IConfiguration config, TimeProvider clock)
         {
             File.Move(temp, path, overwrite: true);
         }
+        name = StoredName(name, contentType);
         return new StoredFile
         {
             FileName = name.Length > 255 ? name[^255..] : name, ContentType = contentType, Size = size, Sha256 = hash,

@@ -23,7 +23,7 @@ internal static class IdentitySetup
                 o.Password.RequireLowercase = true;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.MaxFailedAccessAttempts = 20; // twice what one client may try (LoginThrottle): locking costs several addresses
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = false;
@@ -42,6 +42,7 @@ internal static class IdentitySetup
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Events.OnValidatePrincipal = SessionCheck.ValidateCookieAsync;
             // An API client is never redirected: it gets 401 as ProblemDetails. A browser goes to the login page.
             // Forbidden is answered 403 where it happens, as the error page or ProblemDetails (ApiErrors.WriteAsync).
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
@@ -61,12 +62,13 @@ internal static class IdentitySetup
                 o.DefaultAuthenticateScheme = SmartScheme;
             })
             .AddPolicyScheme(SmartScheme, "Cookie 或 Bearer", o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? JwtBearerDefaults.AuthenticationScheme
-                    : IdentityConstants.ApplicationScheme)
+                IsBearer(ctx.Request) ? JwtBearerDefaults.AuthenticationScheme : IdentityConstants.ApplicationScheme)
             .AddJwtBearer(o =>
             {
                 o.MapInboundClaims = false;
+                // A refused token is answered 401 with a Chinese ProblemDetails; WWW-Authenticate does not tell a
+                // prober which check failed (signature, issuer, lifetime).
+                o.IncludeErrorDetails = false;
                 o.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = TokenIssuer.Issuer,
@@ -78,18 +80,22 @@ internal static class IdentitySetup
                 };
                 // A token dies with its account's security stamp: locking a user, changing their role or password
                 // (all renew the stamp) cuts off API access at once, as it does for cookies.
-                o.Events = new JwtBearerEvents { OnTokenValidated = TokenIssuer.ValidateAccountAsync };
+                o.Events = new JwtBearerEvents { OnTokenValidated = SessionCheck.ValidateTokenAsync };
             });
         // Token lifetimes are judged by the app's clock, like cookies, not by the machine's (tests run on a fake clock).
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((o, clock) =>
             o.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, p) =>
             {
                 var now = clock.GetUtcNow().UtcDateTime;
-                return (notBefore is null || notBefore.Value <= now + p.ClockSkew) && (expires is null || expires.Value >= now - p.ClockSkew);
+                // A token without "exp" never expires: refused (every token this app issues has one).
+                return (notBefore is null || notBefore.Value <= now + p.ClockSkew) && expires is not null && expires.Value >= now - p.ClockSkew;
             });
 
         return services;
     }
+
+    public static bool IsBearer(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     private static Task ApiAware(HttpContext http, string redirectUri, int status)
     {
@@ -125,23 +131,10 @@ internal sealed class TokenIssuer(SymmetricSecurityKey key)
     public const string Issuer = "sunlight";
     private const string StampClaim = "AspNet.Identity.SecurityStamp";
     // The token carries a hash of the stamp, never the stamp itself (a JWT payload is only base64).
-    private const string StampHashClaim = "sunlight:stamp";
+    public const string StampHashClaim = "sunlight:stamp";
 
-    private static string StampHash(string? stamp) =>
+    public static string StampHash(string? stamp) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stamp ?? "")))[..16];
-
-    /// <summary>Refuses a token whose account is gone, locked, or has a new security stamp since it was issued.</summary>
-    public static async Task ValidateAccountAsync(TokenValidatedContext context)
-    {
-        var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<AppUser>>();
-        var id = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
-        var user = id is null ? null : await users.FindByIdAsync(id);
-        if (user is null || await users.IsLockedOutAsync(user)
-            || context.Principal!.FindFirstValue(StampHashClaim) != StampHash(await users.GetSecurityStampAsync(user)))
-        {
-            context.Fail("账号已停用、被锁定或权限已变更，请重新登录。");
-        }
-    }
 
     public string Issue(ClaimsPrincipal principal, DateTimeOffset now)
     {

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Antiforgery;
 using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Infrastructure.Import;
@@ -94,22 +93,4 @@ internal sealed partial class PendingImports(IConfiguration config, TimeProvider
 
     [GeneratedRegex("^[0-9a-f]{32}$")]
     private static partial Regex TokenPattern();
-}
-
-/// <summary>
-/// Upload endpoints bind a form, which a browser can post cross-site. Bearer callers are not exposed to that;
-/// cookie callers must send the antiforgery token like the pages do.
-/// </summary>
-internal sealed class CookieCallerAntiforgery(IAntiforgery antiforgery) : IEndpointFilter
-{
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        var bearer = http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
-        if (!bearer && !await antiforgery.IsRequestValidAsync(http))
-        {
-            return TypedResults.Problem(title: "请求有误", detail: "表单已过期或来源不明，请刷新页面后重试。", statusCode: StatusCodes.Status400BadRequest);
-        }
-        return await next(context);
-    }
 }

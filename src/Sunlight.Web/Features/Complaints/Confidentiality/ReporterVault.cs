@@ -24,9 +24,12 @@ internal sealed class ReporterVault(IDataProtectionProvider provider)
 }
 
 /// <summary>
-/// Tracking codes, PINs and Open311 tokens. The PIN is stored only as a salted SHA-256 hash: it guards the public
-/// status view (which never shows an identity), online guessing is rate-limited, and a key-stretching hash would cost
-/// the public intake path more CPU than everything else it does together.
+/// Tracking codes, PINs and Open311 tokens. The PIN is 12 characters of a 32-letter alphabet (60 bits, shown as
+/// XXXX-XXXX-XXXX) stored as a salted HMAC-SHA256: long enough that an offline search of a leaked hash is impractical
+/// (2^60 HMACs ≈ 360 core-years at 10^8/s), where an 8-digit PIN fell in 30 s. A slow hash was the other choice; it
+/// would make every public lookup and every intake pay the stretching cost (a CPU lever for anyone posting), and would
+/// still leave 10^8 guesses within reach of a GPU. Online guessing is stopped by <see cref="Public.PinGuard"/>.
+/// PINs issued before (8 digits, "v2") still verify.
 /// </summary>
 internal static class ComplaintCodes
 {
@@ -34,15 +37,18 @@ internal static class ComplaintCodes
 
     public static string NewTrackingCode() => "TS" + RandomString(10);
 
-    public static string NewPin() => RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+    public static string NewPin() => $"{RandomString(4)}-{RandomString(4)}-{RandomString(4)}";
 
     public static string NewToken() => Guid.NewGuid().ToString("N");
 
     public static string HashPin(string pin)
     {
         var salt = RandomNumberGenerator.GetBytes(16);
-        return $"v2${Convert.ToBase64String(salt)}${Convert.ToBase64String(Hash(salt, pin))}";
+        return $"v2${Convert.ToBase64String(salt)}${Convert.ToBase64String(Hash(salt, Normalize(pin)))}";
     }
+
+    /// <summary>As typed: dashes and spaces ignored, any case.</summary>
+    private static string Normalize(string pin) => pin.Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).Trim().ToUpperInvariant();
 
     public static bool VerifyPin(string stored, string? pin)
     {
@@ -52,7 +58,7 @@ internal static class ComplaintCodes
             return false;
         }
         var expected = Convert.FromBase64String(parts[2]);
-        return CryptographicOperations.FixedTimeEquals(expected, Hash(Convert.FromBase64String(parts[1]), pin.Trim()));
+        return CryptographicOperations.FixedTimeEquals(expected, Hash(Convert.FromBase64String(parts[1]), Normalize(pin)));
     }
 
     private static byte[] Hash(byte[] salt, string pin) => HMACSHA256.HashData(salt, Encoding.UTF8.GetBytes(pin));

@@ -6,7 +6,7 @@ namespace Sunlight.Web.Features.Complaints.Intake;
 /// <summary>What a reporter (or staff on their behalf) submits. <c>Category</c> is the category code.</summary>
 internal sealed record ComplaintSubmission(
     string? Category, string? Description, long? UnitId = null, string? EnterpriseName = null, string? EnterpriseUscc = null,
-    DateOnly? OccurredOn = null, bool Anonymous = true, string? ReporterName = null, string? ReporterPhone = null,
+    DateOnly? OccurredOn = null, bool Anonymous = false, string? ReporterName = null, string? ReporterPhone = null,
     string? ReporterEmail = null, string? IntakePoint = null,
     [property: System.Text.Json.Serialization.JsonIgnore] ComplaintLocation? Location = null) : IComplaintMatter;
 
@@ -17,6 +17,8 @@ internal sealed record ComplaintLocation(double? Latitude, double? Longitude, st
 /// <summary>The matter and the reporter's contact, as every channel's input carries them.</summary>
 internal interface IComplaintMatter
 {
+    /// <summary>Only when the person chose it (a missing field is not a choice): contact details are never dropped silently.</summary>
+    bool Anonymous { get; }
     string? Category { get; }
     string? Description { get; }
     string? EnterpriseName { get; }
@@ -56,6 +58,9 @@ internal sealed class ComplaintMatterRules<T> : AbstractValidator<T> where T : I
             .Matches(@"^[0-9+\-\s()转]*$").WithMessage("电话号码格式不正确");
         RuleFor(x => x.ReporterEmail).MaximumLength(100).WithMessage("电子邮箱不能超过 100 个字符")
             .EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.ReporterEmail)).WithMessage("电子邮箱格式不正确");
+        RuleFor(x => x.Anonymous).Equal(false)
+            .When(x => !string.IsNullOrWhiteSpace(x.ReporterName) || !string.IsNullOrWhiteSpace(x.ReporterPhone) || !string.IsNullOrWhiteSpace(x.ReporterEmail))
+            .WithMessage("选择了匿名投诉又填写了姓名或联系方式：需要回访请取消“匿名”，否则请清空联系方式");
     }
 }
 

@@ -22,7 +22,7 @@ internal sealed class NewModel(SunlightDbContext db, SubmitComplaint submit) : P
     [BindProperty] public string? EnterpriseUscc { get; set; }
     [BindProperty] public DateOnly? OccurredOn { get; set; }
     [BindProperty] public string? Description { get; set; }
-    [BindProperty] public bool Anonymous { get; set; } = true;
+    [BindProperty] public bool Anonymous { get; set; }
     [BindProperty] public string? ReporterName { get; set; }
     [BindProperty] public string? ReporterPhone { get; set; }
     [BindProperty] public string? ReporterEmail { get; set; }

@@ -37,7 +37,12 @@ internal static class PublicComplaintEndpoints
         .WithSummary("提交投诉（无需登录；JSON，或 multipart/form-data 附最多 5 个图片/PDF 附件）；返回查询码和密码");
 
         g.MapGet("/{trackingCode}", async Task<Results<Ok<PublicComplaintView>, ProblemHttpResult>> (string trackingCode, string? pin, ComplaintQueries queries, CancellationToken ct) =>
-            await queries.PublicViewAsync(trackingCode, pin, ct) is { } view ? TypedResults.Ok(view) : NotFound())
+            await queries.PublicViewAsync(trackingCode, pin, ct) switch
+            {
+                { Value: { } view } => TypedResults.Ok(view),
+                { Rule: { } rule } r => ApiErrors.Conflict(rule, r.Detail!),
+                _ => NotFound(),
+            })
             .RequireRateLimiting(PublicRateLimits.LookupPolicy)
             .WithSummary("按查询码和密码查看投诉办理进度与答复（不含任何身份信息）");
 
@@ -45,7 +50,7 @@ internal static class PublicComplaintEndpoints
             await rate.RunAsync(input is null ? null : input with { TrackingCode = trackingCode }, ct) switch
             {
                 { NotFound: true } => NotFound(),
-                var r => await Task.FromResult(r).ToHttpAsync(async c => TypedResults.Ok((await queries.PublicViewAsync(c.TrackingCode, input!.Pin, ct))!), "投诉"),
+                var r => await Task.FromResult(r).ToHttpAsync(async c => TypedResults.Ok((await queries.PublicViewAsync(c.TrackingCode, input!.Pin, ct)).Value!), "投诉"),
             })
             .RequireRateLimiting(PublicRateLimits.LookupPolicy)
             .WithSummary("投诉人评价答复（满意/不满意）；首次不满意将重新交办办理");
@@ -67,9 +72,9 @@ internal static class PublicComplaintEndpoints
             DateOnly? on = F("occurredOn") is { } o ? DateOnly.TryParse(o, CultureInfo.InvariantCulture, out var d) ? d : Refuse<DateOnly>("occurredOn", "发生日期格式不正确（应为 yyyy-MM-dd）。") : null;
             var anonymous = F("anonymous") switch
             {
-                null or "true" or "on" or "1" => true,
-                "false" or "off" or "0" => false,
-                _ => Refuse<bool>("anonymous", "是否匿名只能为 true 或 false。") ?? true,
+                "true" or "on" or "1" => true,
+                null or "false" or "off" or "0" => false,
+                _ => Refuse<bool>("anonymous", "是否匿名只能为 true 或 false。") ?? false,
             };
             if (errors.Count > 0)
             {

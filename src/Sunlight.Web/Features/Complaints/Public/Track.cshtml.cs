@@ -6,25 +6,31 @@ using Sunlight.Web.Features.Complaints.Rate;
 
 namespace Sunlight.Web.Features.Complaints.Public;
 
-/// <summary>The reporter's status page: tracking code + PIN show progress and the approved reply — never an identity.</summary>
+/// <summary>
+/// The reporter's status page: tracking code + PIN show progress and the approved reply — never an identity. The PIN
+/// is posted, never put in the URL (history, logs, Referer), and no answer of this page may be cached.
+/// </summary>
 [EnableRateLimiting(PublicRateLimits.LookupPolicy)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 internal sealed class TrackModel(ComplaintQueries queries, RateReply rate) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Pin { get; set; }
+    [BindProperty] public string? Pin { get; set; }
     [BindProperty] public bool Satisfied { get; set; }
     [BindProperty] public string? Comment { get; set; }
 
     public PublicComplaintView? View { get; private set; }
     public string? Error { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public void OnGet()
     {
-        if (!string.IsNullOrWhiteSpace(Code) && !string.IsNullOrWhiteSpace(Pin))
-        {
-            View = await queries.PublicViewAsync(Code, Pin, ct);
-            Error = View is null ? "查询码或密码不正确。" : null;
-        }
+    }
+
+    public async Task OnPostAsync(CancellationToken ct)
+    {
+        var r = string.IsNullOrWhiteSpace(Code) || string.IsNullOrWhiteSpace(Pin) ? null : await queries.PublicViewAsync(Code, Pin, ct);
+        View = r?.Value;
+        Error = View is not null ? null : r?.Detail ?? "查询码或密码不正确。";
     }
 
     public async Task<IActionResult> OnPostRateAsync(CancellationToken ct)
@@ -37,7 +43,7 @@ internal sealed class TrackModel(ComplaintQueries queries, RateReply rate) : Pag
             { Rule: not null } => r.Detail,
             _ => null,
         };
-        View = r.NotFound ? null : await queries.PublicViewAsync(Code!, Pin, ct);
+        View = r.Succeeded ? (await queries.PublicViewAsync(Code!, Pin, ct)).Value : null;
         return Page();
     }
 }

@@ -103,14 +103,15 @@ internal sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess acc
         return ToDto(c, await db.UnitNamesAsync([c.ComplainedUnitId, c.AssignedUnitId], ct));
     }
 
-    /// <summary>The reporter's view by tracking code and PIN; null for a wrong code or PIN (indistinguishable).</summary>
-    public async Task<PublicComplaintView?> PublicViewAsync(string trackingCode, string? pin, CancellationToken ct)
+    /// <summary>The reporter's view by tracking code and PIN; Missing for a wrong code or PIN (indistinguishable), Refused while the code is locked.</summary>
+    public async Task<Outcome<PublicComplaintView>> PublicViewAsync(string trackingCode, string? pin, CancellationToken ct)
     {
         var code = trackingCode.Trim().ToUpperInvariant();
-        var c = await db.PublicLookup<Complaint>().AsNoTracking().Include(x => x.Category).FirstOrDefaultAsync(x => x.TrackingCode == code, ct);
-        if (c is null || !ComplaintCodes.VerifyPin(c.PinHash, pin))
+        var found = await db.PublicLookup<Complaint>().AsNoTracking().Include(x => x.Category).FirstOrDefaultAsync(x => x.TrackingCode == code, ct);
+        var check = await new Public.PinGuard(db, clock).CheckAsync(found, pin, ct);
+        if (check.Value is not { } c)
         {
-            return null;
+            return new Outcome<PublicComplaintView>(null, null, check.NotFound, check.Rule, check.Detail);
         }
         var shown = c;
         if (c.State == ComplaintState.Merged && c.MergedIntoId is { } target)

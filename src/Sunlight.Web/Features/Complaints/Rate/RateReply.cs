@@ -27,15 +27,15 @@ internal sealed class RatingInputValidator : AbstractValidator<RatingInput>
 /// 回访/评价 by the reporter (tracking code + PIN; a wrong code or PIN is not found, indistinguishably). One rating per
 /// reply (C-RATED); an unsatisfied first rating reopens the complaint once.
 /// </summary>
-internal sealed class RateReply(ComplaintStep step, Notifier notifier, IValidator<RatingInput> validator) : UseCase<RatingInput, Complaint>(validator)
+internal sealed class RateReply(ComplaintStep step, Public.PinGuard pins, Notifier notifier, IValidator<RatingInput> validator) : UseCase<RatingInput, Complaint>(validator)
 {
     protected override async Task<Outcome<Complaint>> HandleAsync(RatingInput input, CancellationToken ct)
     {
         var code = input.TrackingCode.Trim().ToUpperInvariant();
-        var c = await step.Db.PublicLookup<Complaint>().FirstOrDefaultAsync(x => x.TrackingCode == code, ct);
-        if (c is null || !ComplaintCodes.VerifyPin(c.PinHash, input.Pin))
+        var check = await pins.CheckAsync(await step.Db.PublicLookup<Complaint>().FirstOrDefaultAsync(x => x.TrackingCode == code, ct), input.Pin, ct);
+        if (check.Value is not { } c)
         {
-            return Outcome<Complaint>.Missing();
+            return check;
         }
         var reopened = c.Rate(input.Satisfied, string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim(), step.Now,
             step.Calendar.AddNaturalDays(step.Today, step.Options.ResolveDays));

@@ -9,7 +9,7 @@ namespace Sunlight.Web.Features.Complaints.StaffEntry;
 /// <summary>A complaint taken by staff (接听、来信、来访、12345 转办 ...): the submission plus the channel and where it came in.</summary>
 internal sealed record StaffComplaintInput(
     ComplaintChannel Channel, string? Category, string? Description, long? UnitId = null, string? EnterpriseName = null,
-    string? EnterpriseUscc = null, DateOnly? OccurredOn = null, bool Anonymous = true, string? ReporterName = null,
+    string? EnterpriseUscc = null, DateOnly? OccurredOn = null, bool Anonymous = false, string? ReporterName = null,
     string? ReporterPhone = null, string? ReporterEmail = null, string? Place = null) : IComplaintMatter
 {
     /// <summary>Files that came with it (an .eml message's attachments); the JSON API takes none.</summary>

@@ -118,6 +118,6 @@ internal static class ImportEndpoint
     public static void MapImport(this RouteGroupBuilder problems) =>
         problems.MapPost("/import", (IFormFile? file, string? mode, ImportProblems import, CancellationToken ct) =>
                 ImportPipeline.HandleAsync(file, mode, ImportProblems.Required, import.RunAsync, ct))
-            .DisableAntiforgery().RequireAuthorization(ProblemPolicies.Verify)
+            .RequireAuthorization(ProblemPolicies.Verify)
             .WithSummary("从 Excel/CSV 导入问题清单（multipart 字段 file；mode=strict 有错误则整表不导入，validOnly 仅导入有效行；逐行说明错误）");
 }

@@ -70,7 +70,7 @@ internal static class ProgressEndpoint
                     ? ApiErrors.Invalid("body", "请以 multipart/form-data 提交 note、version 和 files。")
                     : await step.RunAsync(input with { Id = id }, ct).ToProblemHttpAsync(db, clock, ct);
             })
-            .DisableAntiforgery().RequireAuthorization(ProblemPolicies.Rectify)
+            .RequireAuthorization(ProblemPolicies.Rectify)
             .WithSummary("报送整改进展并上传证明材料（multipart：note、version、files；JPG/PNG/PDF/docx/xlsx，单个不超过 10 MB）");
 
     /// <summary>The multipart form as the input; a body that is not a readable form (or a bad version) → null (400).</summary>

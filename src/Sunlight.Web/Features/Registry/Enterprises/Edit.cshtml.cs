@@ -7,7 +7,7 @@ using Sunlight.Web.Infrastructure.Api;
 
 namespace Sunlight.Web.Features.Registry.Enterprises;
 
-[Authorize(Policy = RegistryPolicies.Edit)]
+[Authorize(Policy = RegistryPolicies.EditEnterprises)]
 internal sealed class EditModel(SunlightDbContext db, EditEnterprise edit) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }

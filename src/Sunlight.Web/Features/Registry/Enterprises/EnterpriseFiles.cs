@@ -14,8 +14,7 @@ internal static class EnterpriseFiles
 
         g.MapPost("/import", (IFormFile? file, string? mode, ImportEnterprises import, CancellationToken ct) =>
                 ImportPipeline.HandleAsync(file, mode, ImportEnterprises.Required, import.RunAsync, ct))
-            .DisableAntiforgery().AddEndpointFilter<CookieCallerAntiforgery>()
-            .RequireAuthorization(RegistryPolicies.Edit)
+            .RequireAuthorization(RegistryPolicies.EditEnterprises)
             .WithSummary("批量导入企业（multipart 字段 file：.xlsx 或 .csv；mode=strict|validOnly，默认 strict）");
 
         g.MapGet("/export", async ([AsParameters] EnterpriseQuery q, SunlightDbContext db, CancellationToken ct) =>

@@ -5,7 +5,7 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Registry.Enterprises;
 
-[Authorize(Policy = RegistryPolicies.Edit)]
+[Authorize(Policy = RegistryPolicies.EditEnterprises)]
 internal sealed class ImportModel : ImportPage
 {
     private readonly ImportEnterprises _import;

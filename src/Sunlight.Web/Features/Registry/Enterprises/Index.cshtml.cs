@@ -23,7 +23,7 @@ internal sealed class IndexModel(SunlightDbContext db, IAuthorizationService aut
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        CanEdit = (await auth.AuthorizeAsync(User, RegistryPolicies.Edit)).Succeeded;
+        CanEdit = (await auth.AuthorizeAsync(User, RegistryPolicies.EditEnterprises)).Succeeded;
         List = await EnterpriseList.PageAsync(db, new EnterpriseQuery(Q, Industry, After, null), ct);
         Industries = await db.Enterprises.Where(e => e.Industry != null).Select(e => e.Industry!).Distinct().OrderBy(i => i).ToListAsync(ct);
     }

@@ -104,9 +104,9 @@ internal static class EditEnterpriseEndpoint
     {
         enterprises.MapPost("/", (EnterpriseInput? input, EditEnterprise edit, CancellationToken ct) =>
                 edit.RunAsync(input, ct).ToHttpAsync(e => TypedResults.Created($"/api/v1/enterprises/{e.Id}", EnterpriseDto.From(e)), "企业"))
-            .RequireAuthorization(RegistryPolicies.Edit).WithSummary("登记企业（统一社会信用代码唯一：G-USCC）");
+            .RequireAuthorization(RegistryPolicies.EditEnterprises).WithSummary("登记企业（统一社会信用代码唯一：G-USCC）");
         enterprises.MapPut("/{id:long}", (long id, EnterpriseInput? input, EditEnterprise edit, CancellationToken ct) =>
                 edit.RunAsync(input is null ? null : input with { Id = id }, ct).ToHttpAsync(e => TypedResults.Ok(EnterpriseDto.From(e)), "企业"))
-            .RequireAuthorization(RegistryPolicies.Edit).WithSummary("修改企业（需提交 version，冲突时返回 409）");
+            .RequireAuthorization(RegistryPolicies.EditEnterprises).WithSummary("修改企业（需提交 version，冲突时返回 409）");
     }
 }

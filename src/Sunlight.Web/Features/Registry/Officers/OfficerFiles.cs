@@ -17,7 +17,6 @@ internal static class OfficerFiles
 
         g.MapPost("/import", (IFormFile? file, string? mode, ImportOfficers import, CancellationToken ct) =>
                 ImportPipeline.HandleAsync(file, mode, ImportOfficers.Required, import.RunAsync, ct))
-            .DisableAntiforgery().AddEndpointFilter<CookieCallerAntiforgery>()
             .RequireAuthorization(RegistryPolicies.Edit)
             .WithSummary("批量导入执法人员（multipart 字段 file：.xlsx 或 .csv；mode=strict|validOnly，默认 strict）");
 

@@ -60,6 +60,9 @@ internal static class FeatureRegistration
         services.AddComplaints();
         services.AddSingleton<AttachmentStore>();
         services.AddProblems();
+        services.AddScoped<WorkHome.WorkHomeQuery>();
+        services.AddScoped<WorkHome.IWorkItemSource, Platform.WorkItems.PlatformWorkItems>();
+        services.AddOptions<Portal.PortalOptions>().BindConfiguration("Sunlight:Portal");
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         return services;

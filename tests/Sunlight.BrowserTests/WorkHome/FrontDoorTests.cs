@@ -1,0 +1,42 @@
+namespace Sunlight.BrowserTests.WorkHome;
+
+/// <summary>What a person meets first: the public front door on a phone, and a unit's work home after login.</summary>
+public sealed class FrontDoorTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task Phone_FrontDoorLeadsToTheForm_AndBackToTracking()
+    {
+        var phone = await app.NewPageAsync(phone: true);
+        await phone.GotoAsync("/");
+        await Assertions.Expect(phone.GetByTestId("channels")).ToContainTextAsync("投诉电话");
+        // The ☰ menu opens with the public entries.
+        await phone.GetByRole(AriaRole.Button, new() { Name = "展开导航" }).ClickAsync();
+        await Assertions.Expect(phone.GetByTestId("public-nav").GetByRole(AriaRole.Link, new() { Name = "工作人员登录" })).ToBeVisibleAsync();
+        await phone.GetByRole(AriaRole.Button, new() { Name = "展开导航" }).ClickAsync();
+
+        await phone.GetByTestId("file-complaint").ClickAsync();
+        await phone.GetByLabel("问题类别").SelectOptionAsync(new SelectOptionValue { Label = "趋利性执法" });
+        await phone.GetByLabel("具体情况").FillAsync("执法人员检查时要求购买指定的灭火器。");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "提交投诉" }).ClickAsync();
+        var code = (await phone.GetByTestId("tracking-code").InnerTextAsync()).Trim();
+        var pin = (await phone.GetByTestId("pin").InnerTextAsync()).Trim();
+
+        await phone.GotoAsync("/");
+        await phone.GetByTestId("track-complaint").ClickAsync();
+        await phone.GetByLabel("查询码").FillAsync(code);
+        await phone.GetByLabel("查询密码").FillAsync(pin);
+        await phone.GetByLabel("查询密码").PressAsync("Enter");
+        await Assertions.Expect(phone.GetByTestId("state")).ToHaveTextAsync("已收到，待受理");
+    }
+
+    [Fact]
+    public async Task Unit01_WorkHome_ListsTheOverdueRectificationFirst_WithWorkingDaysOverdue()
+    {
+        var page = await app.LoginAsync("unit01");
+        Assert.EndsWith("/", page.Url, StringComparison.Ordinal);
+        var first = page.GetByTestId("work-item").First;
+        await Assertions.Expect(first.GetByTestId("work-due")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^逾期 [1-9][0-9]* 个工作日$"));
+        await Assertions.Expect(first.GetByTestId("work-due")).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex(@"^期限 \d{4}-\d{2}-\d{2}$"));
+        await Assertions.Expect(first.GetByTestId("work-action")).ToContainTextAsync("整改");
+    }
+}

@@ -61,6 +61,7 @@ internal static class FeatureRegistration
         services.AddSingleton<AttachmentStore>();
         services.AddProblems();
         services.AddScoped<WorkHome.WorkHomeQuery>();
+        services.AddScoped<WorkHome.SupervisionFigures>();
         services.AddScoped<WorkHome.IWorkItemSource, Platform.WorkItems.PlatformWorkItems>();
         services.AddOptions<Portal.PortalOptions>().BindConfiguration("Sunlight:Portal");
         services.AddSingleton<JobRunner>();

@@ -16,7 +16,7 @@ namespace Sunlight.Web.Features;
 /// for a signed-in account, its work home (工作台): what needs its action, most urgent first, in working days.
 /// </summary>
 [AllowAnonymous]
-internal sealed class IndexModel(SunlightDbContext db, WorkHomeQuery work, IOptions<PortalOptions> portal, TimeProvider clock) : PageModel
+internal sealed class IndexModel(SunlightDbContext db, WorkHomeQuery work, SupervisionFigures figures, IOptions<PortalOptions> portal, TimeProvider clock) : PageModel
 {
     public string CountyTitle { get; private set; } = "";
     public bool SignedIn { get; private set; }
@@ -27,6 +27,8 @@ internal sealed class IndexModel(SunlightDbContext db, WorkHomeQuery work, IOpti
     public Enterprise? OwnEnterprise { get; private set; }
     public bool IsEnterprise { get; private set; }
     public bool IsInspector { get; private set; }
+    /// <summary>Supervisor and Observer: complaint and problem figures, each linking to its list.</summary>
+    public IReadOnlyList<FigureGroup> Figures { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -53,6 +55,10 @@ internal sealed class IndexModel(SunlightDbContext db, WorkHomeQuery work, IOpti
             // An enterprise account sees its own registration (the query filter limits it to its USCC).
             OwnEnterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(ct);
             return;
+        }
+        if (User.IsInRole(Roles.Supervisor) || User.IsInRole(Roles.Observer))
+        {
+            Figures = await figures.ForAsync(ct);
         }
         var today = ChinaTime.Today(clock);
         Cards.Add(("执法单位", await db.Units.Where(u => u.Kind == UnitKind.Enforcement).CountAsync(ct), "/Registry/Units"));

@@ -39,4 +39,20 @@ public sealed class FrontDoorTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(first.GetByTestId("work-due")).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex(@"^期限 \d{4}-\d{2}-\d{2}$"));
         await Assertions.Expect(first.GetByTestId("work-action")).ToContainTextAsync("整改");
     }
+
+    [Fact]
+    public async Task Supervisor_ClicksAFigure_AndGetsExactlyTheRecordsBehindIt()
+    {
+        var page = await app.LoginAsync("supervisor");
+        // ECharts (from npm through the build) draws the groups.
+        await Assertions.Expect(page.Locator(".figure-chart svg").First).ToBeVisibleAsync();
+        foreach (var label in new[] { "投诉举报（本年收到）/收到", "问题整改（本年登记，按状态）/整改中" })
+        {
+            await page.GotoAsync("/");
+            var figure = page.Locator($"[data-testid=figure][data-label='{label}']");
+            var value = (await figure.InnerTextAsync()).Trim();
+            await figure.ClickAsync();
+            await Assertions.Expect(page.GetByTestId("total")).ToContainTextAsync($"共 {value} 条");
+        }
+    }
 }

@@ -126,4 +126,26 @@ public sealed class WorkHomeTests(SunlightApp app) : IClassFixture<SunlightApp>
         Assert.DoesNotContain("检查时要求本企业购买指定产品", html, StringComparison.Ordinal);
         Assert.Contains("本企业的投诉与相关问题", html, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("supervisor")]
+    [InlineData("observer")]
+    public async Task Figures_EachNumberLinksToTheListOfExactlyThoseRecords(string userName)
+    {
+        await FileAsync(app);
+        await app.RectifyingAsync("U02");
+        using var client = await app.LoginWithCookieAsync(userName);
+        var html = await client.GetStringAsync("/");
+        var figures = Regex.Matches(html, "<a href=\"([^\"]+)\" class=\"fw-semibold\" data-testid=\"figure\" data-label=\"([^\"]+)\">(\\d+)</a>")
+            .Select(m => (Link: WebUtility.HtmlDecode(m.Groups[1].Value), Label: m.Groups[2].Value, Value: int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        Assert.True(figures.Count > 30, $"{figures.Count} figures");
+        Assert.Contains(figures, f => f.Value > 0 && f.Link.StartsWith("/Complaints?", StringComparison.Ordinal));
+        Assert.Contains(figures, f => f.Value > 0 && f.Link.StartsWith("/Problems?", StringComparison.Ordinal));
+        foreach (var (link, label, value) in figures)
+        {
+            var list = await client.GetStringAsync(link);
+            var total = Regex.Match(list, "data-testid=\"total\">[^<]*共 (\\d+) 条").Groups[1].Value;
+            Assert.True(total == value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{label}: figure {value}, list {link} says {total}");
+        }
+    }
 }

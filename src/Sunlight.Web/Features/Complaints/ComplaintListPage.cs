@@ -17,6 +17,8 @@ internal abstract class ComplaintListPage(ComplaintQueries queries, SunlightDbCo
     [BindProperty(SupportsGet = true)] public bool? Overdue { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public long? After { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? Since { get; set; }
+    [BindProperty(SupportsGet = true)] public bool? Satisfied { get; set; }
 
     public Page<ComplaintListItem> Rows { get; private set; } = new([], null);
     public IReadOnlyList<ComplaintCategory> Categories { get; private set; } = [];
@@ -28,7 +30,7 @@ internal abstract class ComplaintListPage(ComplaintQueries queries, SunlightDbCo
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Rows = await queries.ListAsync(new ComplaintFilter(FixedState ?? State, UnitId, CategoryId, Channel, Overdue, Q, After), ct);
+        Rows = await queries.ListAsync(new ComplaintFilter(FixedState ?? State, UnitId, CategoryId, Channel, Overdue, Q, After, Since: Since, Satisfied: Satisfied), ct);
         Categories = await db.Set<ComplaintCategory>().AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(ct);
         Units = await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Enforcement).OrderBy(u => u.Code).ToListAsync(ct);
     }

@@ -56,6 +56,8 @@ internal static class FeatureRegistration
         services.AddScoped<MarkRead>();
         services.AddScoped<IScheduledJob, MailOutboxJob>();
         services.AddScoped<AuditVerifier>();
+        services.AddScoped<AuditReader>();
+        services.AddScoped<Infrastructure.Audit.RecordNames>();
         services.AddScoped<IScheduledJob, AuditVerifyJob>();
         services.AddComplaints();
         services.AddSingleton<AttachmentStore>();

@@ -55,4 +55,29 @@ public sealed class FrontDoorTests(BrowserApp app) : IClassFixture<BrowserApp>
             await Assertions.Expect(page.GetByTestId("total")).ToContainTextAsync($"共 {value} 条");
         }
     }
+
+    [Fact]
+    public async Task AuditViewOfAnAssignment_ReadsAsChinese_InBeijingTime()
+    {
+        var supervisor = await app.LoginAsync("supervisor");
+        await supervisor.GotoAsync("/Complaints/Queue");
+        await supervisor.GetByTestId("complaints").Locator("tbody a").First.ClickAsync();
+        await supervisor.GetByTestId("accept").ClickAsync();
+        await supervisor.GetByTestId("assign-unit").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await supervisor.GetByTestId("assign").ClickAsync();
+        await Assertions.Expect(supervisor.GetByTestId("state")).ToHaveTextAsync("办理中");
+
+        await supervisor.GotoAsync("/Audit?entityType=Complaint&action=StateChange");
+        await supervisor.GetByTestId("audit-table").GetByRole(AriaRole.Link, new() { Name = "详情" }).First.ClickAsync();
+        await Assertions.Expect(supervisor.GetByTestId("audit-record")).ToContainTextAsync("投诉举报 TS");
+        await Assertions.Expect(supervisor.GetByTestId("audit-time")).ToContainTextAsync("（北京时间）");
+        var fields = supervisor.GetByTestId("audit-fields");
+        await Assertions.Expect(fields).ToContainTextAsync("办理单位");
+        await Assertions.Expect(fields).ToContainTextAsync("办理中");
+        var text = await supervisor.Locator("main").InnerTextAsync();
+        foreach (var raw in new[] { "Complaint", "AssignedUnitId", "Assigned", "supervisor" })
+        {
+            Assert.DoesNotContain(raw, text, StringComparison.Ordinal);
+        }
+    }
 }

@@ -63,6 +63,8 @@ internal static class FeatureRegistration
         services.AddScoped<MarkRead>();
         services.AddScoped<IScheduledJob, MailOutboxJob>();
         services.AddScoped<AuditVerifier>();
+        services.AddScoped<AuditReader>();
+        services.AddScoped<Infrastructure.Audit.RecordNames>();
         services.AddScoped<IScheduledJob, AuditVerifyJob>();
         services.AddComplaints();
         services.AddSingleton<AttachmentStore>();
@@ -71,6 +73,10 @@ internal static class FeatureRegistration
         services.AddCampaigns();
         services.AddLeniency();
         services.AddInspections();
+        services.AddScoped<WorkHome.WorkHomeQuery>();
+        services.AddScoped<WorkHome.SupervisionFigures>();
+        services.AddScoped<WorkHome.IWorkItemSource, Platform.WorkItems.PlatformWorkItems>();
+        services.AddOptions<Portal.PortalOptions>().BindConfiguration("Sunlight:Portal");
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         return services;

@@ -36,7 +36,9 @@ public sealed class HostingTests(SunlightApp app) : IClassFixture<SunlightApp>
     public async Task Pages_SendSecurityHeaders_AndRedirectAnonymousToChineseLogin()
     {
         using var client = app.CreateClient(new() { AllowAutoRedirect = false });
-        var response = await client.GetAsync("/");
+        // "/" is the public front door; a staff page sends an anonymous visitor to the login.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        var response = await client.GetAsync("/Complaints");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         var login = await client.GetAsync("/Account/Login");

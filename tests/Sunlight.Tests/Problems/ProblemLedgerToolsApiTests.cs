@@ -58,10 +58,13 @@ public sealed class ProblemLedgerToolsApiTests(SunlightApp app) : IClassFixture<
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
-        Assert.Equal(["序号", "问题来源", "责任单位", "问题类别", "问题描述", "整改措施", "整改时限", "整改进展", "完成情况", "核查意见", "销号日期"], rows[0].Keys);
+        Assert.Equal(["序号", "问题编号", "问题来源", "责任单位", "问题类别", "问题描述", "整改措施", "整改时限", "整改进展", "完成情况", "状态", "核查意见", "销账日期"], rows[0].Keys);
         Assert.Equal(await app.Db(db => db.Set<Problem>().CountAsync(p => p.Category == "三项制度落实")), rows.Count);
         Assert.All(rows, r => Assert.Equal("三项制度落实", r["问题类别"]));
-        Assert.Contains(rows, r => r["销号日期"] is string s && s.Length == 10 && r["完成情况"] as string == "已完成整改");
+        Assert.Contains(rows, r => r["销账日期"] is string s && s.Length == 10 && r["状态"] as string == "已销账" && r["问题编号"] is string n && n.StartsWith("WT", StringComparison.Ordinal));
+        // 完成情况 is the unit's own text, not a status word.
+        var reported = await app.Db(db => db.Set<Problem>().Where(p => p.Category == "三项制度落实" && p.Completion != null).Select(p => new { p.Number, p.Completion }).FirstAsync());
+        Assert.Contains(rows, r => r["问题编号"] as string == reported.Number && r["完成情况"] as string == reported.Completion);
 
         using var unit03 = await app.ClientFor("unit03");
         using var own = new MemoryStream(await (await unit03.GetAsync("/api/v1/problems/export")).Content.ReadAsByteArrayAsync());

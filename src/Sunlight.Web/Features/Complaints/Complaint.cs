@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Infrastructure.Audit;
 using Sunlight.Web.Infrastructure.Calendar;
@@ -6,6 +7,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features.Complaints;
 
 /// <summary>受理 → 交办 → 办理 → 答复 → 办结 (domain-rules.md, "Complaints about enforcement").</summary>
+[EnumText(typeof(ComplaintText), nameof(ComplaintText.State))]
 internal enum ComplaintState
 {
     /// <summary>已接收（待受理）</summary>
@@ -26,6 +28,7 @@ internal enum ComplaintState
     Closed,
 }
 
+[EnumText(typeof(ComplaintText), nameof(ComplaintText.Channel))]
 internal enum ComplaintChannel
 {
     WebForm,
@@ -38,6 +41,7 @@ internal enum ComplaintChannel
     Open311,
 }
 
+[EnumText(typeof(ComplaintText), nameof(ComplaintText.Finding))]
 internal enum ComplaintFinding
 {
     /// <summary>属实</summary>
@@ -48,6 +52,7 @@ internal enum ComplaintFinding
     NotSubstantiated,
 }
 
+[EnumText(typeof(ComplaintText), nameof(ComplaintText.Extension))]
 internal enum ExtensionState
 {
     None,
@@ -61,31 +66,46 @@ internal enum ExtensionState
 /// <see cref="ComplaintAccess"/> (UnitStaff: only complaints assigned to their unit). The reporter's identity is kept
 /// encrypted in <see cref="ReporterProtected"/> and never leaves the server except through <c>ReporterIdentityReader</c>.
 /// </summary>
+[DisplayName("投诉举报")]
+[RecordLabel(nameof(TrackingCode))]
 internal sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasState
 {
     public long Id { get; set; }
+    [DisplayName("行政区划代码")]
     public string RegionCode { get; set; } = "";
+    [DisplayName("查询码")]
     public string TrackingCode { get; set; } = "";
     [AuditSecret]
+    [DisplayName("查询密码")]
     public string PinHash { get; set; } = "";
     [AuditSecret]
+    [DisplayName("接口凭据")]
     public string Open311Token { get; set; } = "";
     /// <summary>Wrong PINs tried since the last right one (<see cref="Public.PinGuard"/>).</summary>
     public int PinFailures { get; set; }
     /// <summary>Set when <see cref="Public.PinGuard.MaxFailures"/> wrong PINs were tried: no PIN is checked before then.</summary>
     public DateTimeOffset? PinLockedUntil { get; set; }
 
+    [DisplayName("投诉渠道")]
     public ComplaintChannel Channel { get; set; }
+    [DisplayName("征集点")]
     public long? IntakePointId { get; set; }
     /// <summary>Where the complaint came in (the intake point's place, or the staff member's note).</summary>
+    [DisplayName("来源地点")]
     public string? IntakePlace { get; set; }
 
+    [DisplayName("投诉类别")]
     public long CategoryId { get; set; }
     public ComplaintCategory? Category { get; set; }
+    [DisplayName("被投诉单位")]
     public long? ComplainedUnitId { get; set; }
+    [DisplayName("企业名称")]
     public string? EnterpriseName { get; set; }
+    [DisplayName("企业统一社会信用代码")]
     public string? EnterpriseUscc { get; set; }
+    [DisplayName("投诉内容")]
     public string Description { get; set; } = "";
+    [DisplayName("发生日期")]
     public DateOnly? OccurredOn { get; set; }
 
     /// <summary>Where the matter happened, as the reporter gave it (Open311 <c>lat</c>/<c>long</c>, <c>address_string</c>,
@@ -97,27 +117,43 @@ internal sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasStat
     /// <summary>A picture the reporter's client links to (Open311 <c>media_url</c>); never fetched by the server.</summary>
     public string? MediaUrl { get; set; }
 
+    [DisplayName("匿名")]
     public bool IsAnonymous { get; set; }
     [AuditSecret]
+    [DisplayName("投诉人身份")]
     public string? ReporterProtected { get; set; }
 
+    [DisplayName("状态")]
     public ComplaintState State { get; private set; }
+    [DisplayName("收到时间")]
     public DateTimeOffset ReceivedAt { get; set; }
     /// <summary>When the state last changed (received, then every transition through <see cref="MoveTo"/>): Open311's
     /// <c>updated_datetime</c>, which a poller compares with its own last update, so it must move on every change.</summary>
     public DateTimeOffset LastChangedAt { get; set; }
+    [DisplayName("受理期限")]
     public DateOnly AcceptDueDate { get; set; }
+    [DisplayName("受理期限待核实")]
     public bool AcceptDueUncertain { get; set; }
+    [DisplayName("受理时间")]
     public DateTimeOffset? AcceptedAt { get; private set; }
+    [DisplayName("不予受理理由")]
     public string? RejectionReason { get; private set; }
+    [DisplayName("合并至")]
     public long? MergedIntoId { get; private set; }
 
+    [DisplayName("办理单位")]
     public long? AssignedUnitId { get; private set; }
+    [DisplayName("交办时间")]
     public DateTimeOffset? AssignedAt { get; private set; }
+    [DisplayName("办理期限")]
     public DateOnly? ResolveDueDate { get; private set; }
+    [DisplayName("办理期限待核实")]
     public bool ResolveDueUncertain { get; private set; }
+    [DisplayName("交办意见")]
     public string? AssignmentNote { get; private set; }
+    [DisplayName("退回次数")]
     public int ReturnCount { get; private set; }
+    [DisplayName("退回理由")]
     public string? LastReturnReason { get; private set; }
 
     /// <summary>Clock paused (等待补正材料、鉴定检测 …) since this day; paused working days do not count toward the deadline.</summary>
@@ -127,25 +163,40 @@ internal sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasStat
     public int PausedWorkingDays { get; private set; }
     public bool IsPaused => PausedOn is not null;
 
+    [DisplayName("延期")]
     public ExtensionState Extension { get; private set; }
+    [DisplayName("延期理由")]
     public string? ExtensionReason { get; private set; }
 
+    [DisplayName("答复草稿")]
     public string? DraftReply { get; private set; }
+    [DisplayName("审核意见")]
     public string? ReviewComment { get; private set; }
+    [DisplayName("答复")]
     public string? Reply { get; private set; }
+    [DisplayName("答复时间")]
     public DateTimeOffset? RepliedAt { get; private set; }
 
+    [DisplayName("办结时间")]
     public DateTimeOffset? ClosedAt { get; private set; }
+    [DisplayName("核查结论")]
     public ComplaintFinding? Finding { get; private set; }
+    [DisplayName("已列入问题清单")]
     public bool ProblemRaised { get; set; }
 
+    [DisplayName("满意")]
     public bool? Satisfied { get; private set; }
+    [DisplayName("评价意见")]
     public string? RatingComment { get; private set; }
+    [DisplayName("评价时间")]
     public DateTimeOffset? RatedAt { get; private set; }
     /// <summary>How many replies the reporter has been shown, and which of them they rated (one rating per reply).</summary>
+    [DisplayName("答复轮次")]
     public int ReplyRound { get; private set; }
+    [DisplayName("已评价轮次")]
     public int RatedRound { get; private set; }
     public bool CanRate => State is ComplaintState.Replied or ComplaintState.Closed && RatedRound < ReplyRound;
+    [DisplayName("重新办理")]
     public bool Reopened { get; private set; }
 
     public Guid Version { get; set; }

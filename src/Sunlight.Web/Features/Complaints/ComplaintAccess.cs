@@ -41,4 +41,12 @@ internal sealed class ComplaintAccess(SunlightDbContext db)
         }
         return set.Where(c => false);
     }
+
+    /// <summary>An enterprise account's complaints: those naming its USCC (nothing for any other caller). The enterprise
+    /// follows their progress; it reads neither the text nor who filed them.</summary>
+    public IQueryable<Complaint> NamingOwnEnterprise()
+    {
+        var uscc = Scope.IsInRole(Roles.Enterprise) ? Scope.Uscc : null;
+        return db.Set<Complaint>().Where(c => uscc != null && c.EnterpriseUscc == uscc);
+    }
 }

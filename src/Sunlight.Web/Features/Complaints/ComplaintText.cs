@@ -41,7 +41,7 @@ internal static class ComplaintText
         ComplaintChannel.Letter => "来信",
         ComplaintChannel.WalkIn => "来访",
         ComplaintChannel.Hotline12345 => "12345 热线转办",
-        ComplaintChannel.Open311 => "Open311 接口",
+        ComplaintChannel.Open311 => "城市服务平台转入",
         _ => c.ToString(),
     };
 

@@ -13,7 +13,7 @@ namespace Sunlight.Web.Features.Complaints;
 /// posts to its step's own page (Features/Complaints/&lt;Step&gt;/). Reading the reporter's identity stays here.
 /// </summary>
 [Authorize(Policy = ComplaintPolicies.Read)]
-internal sealed class DetailModel(ComplaintQueries queries, SunlightDbContext db, ReporterIdentityReader reporter, IAuthorizationService authorization) : PageModel
+internal sealed class DetailModel(ComplaintQueries queries, SunlightDbContext db, ReporterIdentityReader reporter, IAuthorizationService authorization, Infrastructure.Audit.RecordNames names) : PageModel
 {
     public ComplaintDetail? Detail { get; private set; }
     public AssignFormView? AssignForm { get; private set; }
@@ -22,6 +22,8 @@ internal sealed class DetailModel(ComplaintQueries queries, SunlightDbContext db
     public bool CanSupervise { get; private set; }
     public bool CanHandle { get; private set; }
     public bool CanReadAttachments { get; private set; }
+    /// <summary>The timeline's people by display name, not login.</summary>
+    public IReadOnlyDictionary<string, string> People { get; private set; } = new Dictionary<string, string>();
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await ShowAsync(id, ct);
 
@@ -50,6 +52,7 @@ internal sealed class DetailModel(ComplaintQueries queries, SunlightDbContext db
         {
             return NotFound();
         }
+        People = await names.PeopleAsync(Detail.Timeline.Select(e => e.Actor), ct);
         CanSupervise = await AllowedAsync(ComplaintPolicies.Supervise);
         CanHandle = await AllowedAsync(ComplaintPolicies.Handle);
         CanReadAttachments = await AllowedAsync(ComplaintPolicies.ReadAttachments);

@@ -92,7 +92,7 @@ internal sealed class DemoProblems(WorkingCalendar calendar, ProblemSettings set
             {
                 continue; // 待核账
             }
-            problem.Verify(true, "经核查，整改到位，同意销号。", "supervisor", today.AddDays(-r.Next(1, 10)));
+            problem.Verify(true, "经核查，整改到位，同意销账。", "supervisor", today.AddDays(-r.Next(1, 10)));
             await db.SaveChangesAsync(ct);
         }
     }

@@ -14,10 +14,14 @@ namespace Sunlight.Web.Features.Problems;
 /// now (each posts to its own page in its use-case folder).
 /// </summary>
 [Authorize(Policy = ProblemPolicies.Read)]
-internal sealed class DetailsModel(SunlightDbContext db, ProblemHistory history, IAuthorizationService authorization, TimeProvider clock) : PageModel
+internal sealed class DetailsModel(SunlightDbContext db, ProblemHistory history, IAuthorizationService authorization, TimeProvider clock, Infrastructure.Audit.RecordNames names) : PageModel
 {
     public ProblemDetailDto Detail { get; private set; } = null!;
     public List<Escalation> Escalations { get; private set; } = [];
+    /// <summary>The record the problem came from, by name ("投诉举报 TS…"), when it has one.</summary>
+    public string? SourceRecord { get; private set; }
+    /// <summary>The timeline's people by display name, not login.</summary>
+    public IReadOnlyDictionary<string, string> People { get; private set; } = new Dictionary<string, string>();
     /// <summary>The unit's steps (measures, progress, submit, dispute).</summary>
     public bool CanRectify { get; private set; }
     /// <summary>The bureau's steps (核账, reopen, ruling, 约谈/移送/督办).</summary>
@@ -32,6 +36,11 @@ internal sealed class DetailsModel(SunlightDbContext db, ProblemHistory history,
             return NotFound();
         }
         Detail = detail;
+        People = await names.PeopleAsync(detail.Timeline.Select(t => t.Actor), ct);
+        if (detail.Problem is { SourceType: { } sourceType, SourceId: { } sourceId })
+        {
+            SourceRecord = await names.NameAsync(sourceType, sourceId.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
+        }
         Escalations = await ManualEscalation.Visible(db.Set<Escalation>().AsNoTracking(), db.Scope)
             .Where(e => e.SubjectType == nameof(Problem) && e.SubjectId == detail.Problem.Id).OrderBy(e => e.Id).ToListAsync(ct);
         CanRectify = (await authorization.AuthorizeAsync(User, ProblemPolicies.Rectify)).Succeeded;

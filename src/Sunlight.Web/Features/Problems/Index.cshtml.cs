@@ -19,6 +19,7 @@ internal sealed class IndexModel(SunlightDbContext db, ProblemCategories categor
     [BindProperty(SupportsGet = true)] public ProblemState? State { get; set; }
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
     [BindProperty(SupportsGet = true)] public long? After { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? Since { get; set; }
 
     public Page<ProblemDto> Ledger { get; private set; } = new([], null);
     public List<ProblemDto> Tasks { get; private set; } = [];
@@ -36,7 +37,7 @@ internal sealed class IndexModel(SunlightDbContext db, ProblemCategories categor
         IsUnitStaff = (await authorization.AuthorizeAsync(User, ProblemPolicies.Rectify)).Succeeded;
         CanRaise = (await authorization.AuthorizeAsync(User, ProblemPolicies.Raise)).Succeeded;
         CanImport = (await authorization.AuthorizeAsync(User, ProblemPolicies.Verify)).Succeeded;
-        Ledger = await ProblemList.PageAsync(db, new ProblemFilter(UnitId, Source, Category, State, Overdue ? true : null), After, null, today, ct);
+        Ledger = await ProblemList.PageAsync(db, new ProblemFilter(UnitId, Source, Category, State, Overdue ? true : null, Since: Since), After, null, today, ct);
         Units = (await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Enforcement).OrderBy(u => u.Code).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
             .Select(u => (u.Id, u.Name)).ToList();
         Categories = (await categories.ListAsync(false, ct)).Select(c => c.Name).ToList();

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Sunlight.Web.Features.Registry;
 using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Infrastructure.Audit;
@@ -6,6 +7,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features.Problems;
 
 /// <summary>Where a problem was found (问题来源).</summary>
+[EnumText(typeof(ProblemNames), nameof(ProblemNames.Source))]
 internal enum ProblemSource
 {
     SelfInspection,
@@ -18,6 +20,7 @@ internal enum ProblemSource
     Import,
 }
 
+[EnumText(typeof(ProblemNames), nameof(ProblemNames.Severity))]
 internal enum ProblemSeverity
 {
     Minor,
@@ -26,6 +29,7 @@ internal enum ProblemSeverity
 }
 
 /// <summary>The rectification workflow: 待制定措施 → 整改中 → 待核账 → 已销账, with 异议 on the side.</summary>
+[EnumText(typeof(ProblemNames), nameof(ProblemNames.State))]
 internal enum ProblemState
 {
     Raised,
@@ -40,41 +44,68 @@ internal enum ProblemState
 /// An entry of the problem list (问题清单) and its rectification (整改台账). Every state change goes through a guarded
 /// method below; a step not allowed from the current state throws a <see cref="RuleViolationException"/> (409).
 /// </summary>
+[DisplayName("问题")]
+[RecordLabel(nameof(Number))]
 internal sealed class Problem : IUnitOwned, IAuditable, IVersioned, IHasState
 {
     public long Id { get; set; }
+    [DisplayName("行政区划代码")]
     public string RegionCode { get; set; } = "";
+    [DisplayName("责任单位")]
     public long UnitId { get; set; }
     public EnforcementUnit? Unit { get; set; }
 
     /// <summary>问题编号, known before the first save so notifications can link to it.</summary>
+    [DisplayName("问题编号")]
     public string Number { get; private set; } = "";
+    [DisplayName("问题来源")]
     public ProblemSource Source { get; private set; }
     /// <summary>The record the problem came from ("Complaint", "CaseReview" ...) and its id.</summary>
+    [DisplayName("来源记录类型")]
     public string? SourceType { get; private set; }
+    [DisplayName("来源记录")]
     public long? SourceId { get; private set; }
+    [DisplayName("问题类别")]
     public string Category { get; private set; } = "";
+    [DisplayName("严重程度")]
     public ProblemSeverity Severity { get; private set; }
+    [DisplayName("问题描述")]
     public string Description { get; private set; } = "";
+    [DisplayName("发现日期")]
     public DateOnly FoundOn { get; private set; }
+    [DisplayName("发现人")]
     public string FoundBy { get; private set; } = "";
+    [DisplayName("登记日期")]
     public DateOnly RaisedOn { get; private set; }
     /// <summary>The unit must propose measures by this day; later it shows as 未制定整改措施 in the reconcile view.</summary>
+    [DisplayName("制定措施期限")]
     public DateOnly PlanDueOn { get; private set; }
 
+    [DisplayName("状态")]
     public ProblemState State { get; private set; }
 
+    [DisplayName("整改措施")]
     public string? Measures { get; private set; }
+    [DisplayName("整改时限")]
     public DateOnly? Deadline { get; private set; }
     /// <summary>The deadline was computed with days outside the loaded holiday calendar.</summary>
+    [DisplayName("时限待核实")]
     public bool DeadlineUncertain { get; private set; }
+    [DisplayName("最新进展")]
     public string? LatestProgress { get; private set; }
+    [DisplayName("完成情况")]
     public string? Completion { get; private set; }
+    [DisplayName("提交核账时间")]
     public DateTimeOffset? SubmittedAt { get; private set; }
+    [DisplayName("核查意见")]
     public string? VerificationOpinion { get; private set; }
+    [DisplayName("核账人")]
     public string? VerifiedBy { get; private set; }
+    [DisplayName("销账日期")]
     public DateOnly? WrittenOffOn { get; private set; }
+    [DisplayName("退回次数")]
     public int RejectionCount { get; private set; }
+    [DisplayName("重新打开次数")]
     public int ReopenCount { get; private set; }
 
     /// <summary>Clock paused (等待企业整改条件、鉴定检测 …) since this day; never overdue or escalated while paused.</summary>
@@ -83,8 +114,11 @@ internal sealed class Problem : IUnitOwned, IAuditable, IVersioned, IHasState
     /// <summary>Working days the clock stood still in earlier pauses (the due day was moved by as many).</summary>
     public int PausedWorkingDays { get; private set; }
 
+    [DisplayName("异议理由")]
     public string? DisputeReason { get; private set; }
+    [DisplayName("裁定意见")]
     public string? DisputeRuling { get; private set; }
+    [DisplayName("异议前状态")]
     public ProblemState? StateBeforeDispute { get; private set; }
 
     public Guid Version { get; set; }
@@ -252,34 +286,49 @@ internal sealed class Problem : IUnitOwned, IAuditable, IVersioned, IHasState
 }
 
 /// <summary>One progress report (整改进展) of the unit, with its evidence files.</summary>
+[DisplayName("整改进展")]
 internal sealed class ProblemProgress : IUnitOwned, IAuditable
 {
     public long Id { get; set; }
+    [DisplayName("行政区划代码")]
     public string RegionCode { get; set; } = "";
+    [DisplayName("单位")]
     public long UnitId { get; set; }
+    [DisplayName("问题")]
     public long ProblemId { get; set; }
     public Problem? Problem { get; set; }
+    [DisplayName("进展说明")]
     public string Note { get; set; } = "";
+    [DisplayName("报送人")]
     public string CreatedBy { get; set; } = "";
+    [DisplayName("报送时间")]
     public DateTimeOffset CreatedAt { get; set; }
     public List<ProblemEvidence> Evidence { get; set; } = [];
 }
 
 /// <summary>An evidence file attached to a progress report; the file itself lives in the attachment store.</summary>
+[DisplayName("整改证明材料")]
 internal sealed class ProblemEvidence : IAuditable
 {
     public long Id { get; set; }
+    [DisplayName("整改进展")]
     public long ProblemProgressId { get; set; }
+    [DisplayName("文件")]
     public long StoredFileId { get; set; }
     public Infrastructure.Files.StoredFile? File { get; set; }
 }
 
 /// <summary>问题类别 dictionary, edited by Admin and Supervisors; the forms offer the active entries.</summary>
+[DisplayName("问题类别")]
+[RecordLabel(nameof(Name))]
 internal sealed class ProblemCategory : IAuditable, IVersioned
 {
     public long Id { get; set; }
+    [DisplayName("名称")]
     public string Name { get; set; } = "";
+    [DisplayName("排序")]
     public int SortOrder { get; set; }
+    [DisplayName("启用")]
     public bool IsActive { get; set; } = true;
     public Guid Version { get; set; }
 }

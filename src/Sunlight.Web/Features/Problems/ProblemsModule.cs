@@ -40,6 +40,7 @@ internal static class ProblemsModule
     {
         services.AddSingleton<ProblemSettings>();
         services.AddScoped<ProblemLedger>();
+        services.AddScoped<WorkHome.IWorkItemSource, WorkItems.ProblemWorkItems>();
         services.AddScoped<RaiseProblem>();
         services.AddScoped<ProposeRectificationMeasures>();
         services.AddScoped<ReportProgress>();

@@ -17,6 +17,8 @@ internal abstract class ImportPage : PageModel
     public abstract string What { get; }
     public abstract string ListPath { get; }
     public abstract IReadOnlyList<string> Columns { get; }
+    /// <summary>What to fill in the columns, shown under the title.</summary>
+    public virtual string? Help => null;
     private protected abstract IReadOnlyList<string> RequiredColumns { get; }
     private protected abstract RunImport Run { get; }
     private protected abstract byte[] Template();

@@ -1,3 +1,5 @@
+using Sunlight.Web.Infrastructure.Audit;
+using System.ComponentModel;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -6,14 +8,22 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Infrastructure.Files;
 
 /// <summary>Metadata of a stored file; the bytes live outside the web root under <c>&lt;data&gt;/files/&lt;sha256[..2]&gt;/&lt;sha256&gt;</c>.</summary>
+[DisplayName("附件")]
+[RecordLabel(nameof(FileName))]
 internal sealed class StoredFile : IAuditable
 {
     public long Id { get; set; }
+    [DisplayName("文件名")]
     public string FileName { get; set; } = "";
+    [DisplayName("文件类型")]
     public string ContentType { get; set; } = "";
+    [DisplayName("大小（字节）")]
     public long Size { get; set; }
+    [DisplayName("SHA-256")]
     public string Sha256 { get; set; } = "";
+    [DisplayName("上传人")]
     public string UploadedBy { get; set; } = "";
+    [DisplayName("上传时间")]
     public DateTimeOffset UploadedAt { get; set; }
 }
 

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Sunlight.Web.Infrastructure.Identity;
 
+[System.ComponentModel.DisplayName("用户账号")]
+[Audit.RecordLabel(nameof(DisplayName))]
 internal sealed class AppUser : IdentityUser
 {
     /// <summary>Identity's column for the user name.</summary>
@@ -10,15 +12,19 @@ internal sealed class AppUser : IdentityUser
     public const int PasswordMaxLength = 128;
     public const int DisplayNameLength = 50;
 
+    [System.ComponentModel.DisplayName("姓名")]
     public string DisplayName { get; set; } = "";
 
     /// <summary>The county the account belongs to; null only for a province-level account.</summary>
+    [System.ComponentModel.DisplayName("行政区划代码")]
     public string? RegionCode { get; set; }
 
     /// <summary>Set for UnitStaff: the one unit whose records the account may see.</summary>
+    [System.ComponentModel.DisplayName("所属单位")]
     public long? UnitId { get; set; }
 
     /// <summary>Set for Enterprise accounts: the 统一社会信用代码 they act for.</summary>
+    [System.ComponentModel.DisplayName("企业统一社会信用代码")]
     public string? Uscc { get; set; }
 }
 

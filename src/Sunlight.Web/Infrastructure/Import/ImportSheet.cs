@@ -213,10 +213,15 @@ internal static class ImportSheet
         return Xlsx([row]);
     }
 
-    public static byte[] Xlsx(IEnumerable<IDictionary<string, object?>> rows)
+    /// <summary>The one way to write a sheet (exports and templates); <paramref name="widths"/> sets column widths in characters.</summary>
+    public static byte[] Xlsx(IEnumerable<IDictionary<string, object?>> rows, IReadOnlyDictionary<string, double>? widths = null, string sheetName = "Sheet1")
     {
         using var ms = new MemoryStream();
-        ms.SaveAs(rows, excelType: ExcelType.XLSX);
+        var configuration = new MiniExcelLibs.OpenXml.OpenXmlConfiguration
+        {
+            DynamicColumns = widths?.Select(w => new MiniExcelLibs.Attributes.DynamicExcelColumn(w.Key) { Width = w.Value }).ToArray(),
+        };
+        ms.SaveAs(rows, sheetName: sheetName, excelType: ExcelType.XLSX, configuration: configuration);
         return ms.ToArray();
     }
 

@@ -7,7 +7,11 @@ namespace Sunlight.Web.Features.Complaints.Queries;
 
 internal sealed record ComplaintFilter(
     ComplaintState? State = null, long? UnitId = null, long? CategoryId = null, ComplaintChannel? Channel = null,
-    bool? Overdue = null, string? Q = null, long? After = null, int? Limit = null);
+    bool? Overdue = null, string? Q = null, long? After = null, int? Limit = null,
+    /// <summary>Received on or after this day (China Standard Time).</summary>
+    DateOnly? Since = null,
+    /// <summary>Rated satisfied (true) or not satisfied (false) by the reporter.</summary>
+    bool? Satisfied = null);
 
 /// <summary>The board, the unit's list, the complaint page and the public status page: every read starts from <see cref="ComplaintAccess"/>.</summary>
 internal sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess access, History.ComplaintHistory history, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ComplaintOptions> options)
@@ -36,6 +40,15 @@ internal sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess acc
         {
             q = q.Where(c => c.PausedOn == null && (((c.State == ComplaintState.Received || c.State == ComplaintState.Accepted) && c.AcceptDueDate < today)
                 || ((c.State == ComplaintState.Assigned || c.State == ComplaintState.ReplyDrafted) && c.ResolveDueDate < today)));
+        }
+        if (f.Since is { } since)
+        {
+            var from = new DateTimeOffset(since.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
+            q = q.Where(c => c.ReceivedAt >= from);
+        }
+        if (f.Satisfied is { } satisfied)
+        {
+            q = q.Where(c => c.Satisfied == satisfied);
         }
         if (!string.IsNullOrWhiteSpace(f.Q))
         {

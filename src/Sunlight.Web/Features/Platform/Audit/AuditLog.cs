@@ -42,6 +42,8 @@ internal static class AuditLog
         "Lock" => "锁定账号",
         "Unlock" => "解锁账号",
         "PasswordReset" => "重置密码",
+        "Note" => "办理说明",
+        "ViewIdentity" => "查看投诉人身份",
         _ => action,
     };
 
@@ -106,31 +108,9 @@ internal static class AuditLog
     /// known from the code rather than read from the log, so the filter costs nothing however long the log grows.
     /// </summary>
     public static IReadOnlyList<AuditEntityType> EntityTypes(Infrastructure.Database.SunlightDbContext db) =>
-        db.Model.GetEntityTypes().Select(t => t.ClrType).Where(typeof(IAuditable).IsAssignableFrom).Select(t => t.Name)
-            .Append(Users.UserAudit.EntityType).Distinct()
-            .Select(t => new AuditEntityType(t, EntityTypeName(t))).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        db.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(IAuditable).IsAssignableFrom(t) || t == typeof(Infrastructure.Identity.AppUser))
+            .Distinct().Select(t => new AuditEntityType(t.Name, DisplayNames.Entity(t))).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
 
-    public static string EntityTypeName(string type) => type switch
-    {
-        "Enterprise" => "企业",
-        "EnforcementUnit" => "执法单位",
-        "Officer" => "执法人员",
-        "Credential" => "执法证件",
-        "EnforcementItem" => "执法事项",
-        "InspectionItem" => "检查事项",
-        "CalendarDay" => "工作日历",
-        "StoredFile" => "附件",
-        "Problem" => "问题",
-        "ProblemProgress" => "整改进展",
-        "ProblemEvidence" => "问题证据",
-        "ProblemCategory" => "问题类别",
-        "Complaint" => "投诉",
-        "ComplaintCategory" => "投诉类别",
-        "IntakePoint" => "投诉受理点",
-        "Escalation" => "催办/督办",
-        "AppUser" => "用户账号",
-        _ => type,
-    };
 
     /// <summary>Both images side by side, one row per field; a create has no "before", a delete no "after".</summary>
     public static List<AuditFieldChange> Fields(string? before, string? after)

@@ -8,9 +8,10 @@ using Sunlight.Web.Infrastructure.Identity;
 namespace Sunlight.Web.Features.Platform.Audit;
 
 [Authorize(Policy = Policies.ReadAudit)]
-internal sealed class DetailModel(SunlightDbContext db) : PageModel
+internal sealed class DetailModel(SunlightDbContext db, AuditReader reader) : PageModel
 {
-    public AuditEntryDto Entry { get; private set; } = null!;
+    public AuditRow Row { get; private set; } = null!;
+    public AuditEntryDto Entry => Row.Entry;
     public List<AuditFieldChange> Fields { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -20,8 +21,9 @@ internal sealed class DetailModel(SunlightDbContext db) : PageModel
         {
             return NotFound();
         }
-        Entry = AuditEntryDto.From(e);
-        Fields = AuditLog.Fields(e.Before, e.After);
+        var entry = AuditEntryDto.From(e);
+        Row = (await reader.RowsAsync([entry], ct))[0];
+        Fields = await reader.FieldsAsync(entry, ct);
         return Page();
     }
 }

@@ -10,7 +10,7 @@ using Sunlight.Web.Infrastructure.Identity;
 namespace Sunlight.Web.Features.Platform.Audit;
 
 [Authorize(Policy = Policies.ReadAudit)]
-internal sealed class IndexModel(SunlightDbContext db) : PageModel
+internal sealed class IndexModel(SunlightDbContext db, AuditReader reader) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? EntityType { get; set; }
     [BindProperty(SupportsGet = true)] public string? EntityId { get; set; }
@@ -21,12 +21,14 @@ internal sealed class IndexModel(SunlightDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public long? Before { get; set; }
 
     public Page<AuditEntryDto> Entries { get; private set; } = new([], null);
+    public IReadOnlyList<AuditRow> Rows { get; private set; } = [];
     public AuditVerifyResponse Chain { get; private set; } = null!;
     public IReadOnlyList<AuditEntityType> EntityTypes { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Entries = await AuditLog.SearchAsync(db.AuditEntries, new AuditQuery(EntityType, EntityId, Actor, ActionFilter, From, To, Before, 50), ct);
+        Rows = await reader.RowsAsync(Entries.Items, ct);
         EntityTypes = AuditLog.EntityTypes(db);
         Chain = await AuditLog.ChainStatusAsync(db, ct);
     }

@@ -13,7 +13,7 @@ internal sealed class ProblemHistory(SunlightDbContext db)
     private static readonly Dictionary<string, string> FieldNames = new(StringComparer.Ordinal)
     {
         ["Measures"] = "整改措施", ["Deadline"] = "整改时限", ["Completion"] = "完成情况", ["VerificationOpinion"] = "核查意见",
-        ["WrittenOffOn"] = "销号日期", ["DisputeReason"] = "异议理由", ["DisputeRuling"] = "裁定意见", ["LatestProgress"] = "整改进展",
+        ["WrittenOffOn"] = "销账日期", ["DisputeReason"] = "异议理由", ["DisputeRuling"] = "裁定意见", ["LatestProgress"] = "整改进展",
         ["VerifiedBy"] = "核查人",
     };
 

@@ -5,7 +5,9 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features.Problems.Ledger;
 
 /// <summary>Ledger filters shared by the pages, the API and the export.</summary>
-internal sealed record ProblemFilter(long? UnitId = null, ProblemSource? Source = null, string? Category = null, ProblemState? State = null, bool? Overdue = null, string? Q = null);
+internal sealed record ProblemFilter(long? UnitId = null, ProblemSource? Source = null, string? Category = null, ProblemState? State = null, bool? Overdue = null, string? Q = null,
+    /// <summary>Raised on or after this day.</summary>
+    DateOnly? Since = null);
 
 internal sealed record ProblemDto(
     long Id, string Number, long UnitId, string UnitName, ProblemSource Source, string? SourceType, long? SourceId,
@@ -45,6 +47,10 @@ internal static class ProblemList
         if (f.Overdue == true)
         {
             query = query.WhereOverdue(today);
+        }
+        if (f.Since is { } since)
+        {
+            query = query.Where(p => p.RaisedOn >= since);
         }
         if (!string.IsNullOrWhiteSpace(f.Q))
         {

@@ -34,5 +34,6 @@ internal sealed class ProblemLedger(SunlightDbContext db, Notifier notifier, Wor
         return problem;
     }
 
-    internal static string Shorten(string text) => text.Length <= 80 ? text.Trim() : text[..80].Trim() + "…";
+    /// <summary>At most 80 characters, without the text's own closing punctuation (the sentence around it adds its own: no "。。").</summary>
+    internal static string Shorten(string text) => text.Length <= 80 ? text.Trim().TrimEnd('。', '；', ';', '.', '，') : text[..80].Trim() + "…";
 }

@@ -25,7 +25,7 @@ internal sealed class VerifyInputValidator : AbstractValidator<VerifyInput>
 internal sealed class VerifyRectification(SunlightDbContext db, Notifier notifier, TimeProvider clock, IValidator<VerifyInput> validator)
     : UseCase<VerifyInput, Problem>(validator)
 {
-    public const string DefaultOpinion = "整改到位，同意销号。";
+    public const string DefaultOpinion = "整改到位，同意销账。";
 
     protected override async Task<Outcome<Problem>> HandleAsync(VerifyInput input, CancellationToken ct)
     {

@@ -82,8 +82,10 @@ internal sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasStat
     [DisplayName("接口凭据")]
     public string Open311Token { get; set; } = "";
     /// <summary>Wrong PINs tried since the last right one (<see cref="Public.PinGuard"/>).</summary>
+    [DisplayName("查询密码错误次数")]
     public int PinFailures { get; set; }
     /// <summary>Set when <see cref="Public.PinGuard.MaxFailures"/> wrong PINs were tried: no PIN is checked before then.</summary>
+    [DisplayName("查询锁定至")]
     public DateTimeOffset? PinLockedUntil { get; set; }
 
     [DisplayName("投诉渠道")]
@@ -110,11 +112,16 @@ internal sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasStat
 
     /// <summary>Where the matter happened, as the reporter gave it (Open311 <c>lat</c>/<c>long</c>, <c>address_string</c>,
     /// <c>address_id</c>). A place, not the reporter's identity: it is public like the category.</summary>
+    [DisplayName("纬度")]
     public double? Latitude { get; set; }
+    [DisplayName("经度")]
     public double? Longitude { get; set; }
+    [DisplayName("地址")]
     public string? Address { get; set; }
+    [DisplayName("地址编号")]
     public string? AddressId { get; set; }
     /// <summary>A picture the reporter's client links to (Open311 <c>media_url</c>); never fetched by the server.</summary>
+    [DisplayName("图片链接")]
     public string? MediaUrl { get; set; }
 
     [DisplayName("匿名")]
@@ -129,6 +136,7 @@ internal sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasStat
     public DateTimeOffset ReceivedAt { get; set; }
     /// <summary>When the state last changed (received, then every transition through <see cref="MoveTo"/>): Open311's
     /// <c>updated_datetime</c>, which a poller compares with its own last update, so it must move on every change.</summary>
+    [DisplayName("最近变更时间")]
     public DateTimeOffset LastChangedAt { get; set; }
     [DisplayName("受理期限")]
     public DateOnly AcceptDueDate { get; set; }
@@ -157,9 +165,12 @@ internal sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasStat
     public string? LastReturnReason { get; private set; }
 
     /// <summary>Clock paused (等待补正材料、鉴定检测 …) since this day; paused working days do not count toward the deadline.</summary>
+    [DisplayName("暂停计时日期")]
     public DateOnly? PausedOn { get; private set; }
+    [DisplayName("暂停理由")]
     public string? PauseReason { get; private set; }
     /// <summary>Working days the clock stood still in earlier pauses (the deadline was moved by as many).</summary>
+    [DisplayName("已暂停工作日")]
     public int PausedWorkingDays { get; private set; }
     public bool IsPaused => PausedOn is not null;
 

@@ -109,9 +109,12 @@ internal sealed class Problem : IUnitOwned, IAuditable, IVersioned, IHasState
     public int ReopenCount { get; private set; }
 
     /// <summary>Clock paused (等待企业整改条件、鉴定检测 …) since this day; never overdue or escalated while paused.</summary>
+    [DisplayName("暂停计时日期")]
     public DateOnly? PausedOn { get; private set; }
+    [DisplayName("暂停理由")]
     public string? PauseReason { get; private set; }
     /// <summary>Working days the clock stood still in earlier pauses (the due day was moved by as many).</summary>
+    [DisplayName("已暂停工作日")]
     public int PausedWorkingDays { get; private set; }
 
     [DisplayName("异议理由")]

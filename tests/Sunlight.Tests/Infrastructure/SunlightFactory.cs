@@ -23,6 +23,10 @@ public class SunlightFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     private readonly Dictionary<string, (string Token, DateTimeOffset IssuedAt)> _tokens = new(StringComparer.Ordinal);
 
+    /// <summary>No test host watches appsettings for changes: a suite starts dozens of hosts, and each watcher takes one of
+    /// the user's inotify instances (128 by default), which runs out when suites run side by side.</summary>
+    static SunlightFactory() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
     public SunlightFactory(string connectionString, string dataDirectory)
     {
         ConnectionString = connectionString;

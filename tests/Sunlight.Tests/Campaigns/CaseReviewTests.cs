@@ -19,6 +19,13 @@ public sealed class CaseReviewTests(SunlightApp app) : IClassFixture<SunlightApp
         return (await CampaignApi.RunningAsync(app, name, "U15", "U16"), await app.UnitId("U15"), await app.UnitId("U16"));
     }
 
+    /// <summary>The draw's published inputs, applied by hand: a unit's penalty cases filed from 2025-01-01 to today.</summary>
+    private IQueryable<EnforcementCase> Eligible(Sunlight.Web.Infrastructure.Database.SunlightDbContext db, long unitId)
+    {
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        return db.Set<EnforcementCase>().Where(x => x.UnitId == unitId && x.Kind == CaseKind.Penalty && x.FiledOn >= new DateOnly(2025, 1, 1) && x.FiledOn <= today);
+    }
+
     private static ReviewPlanInput Plan(long u15, long u16, long seed, int files = 3, int reviewers = 1) =>
         new([u15, u16], [CaseKind.Penalty], files, reviewers, seed, new DateOnly(2025, 1, 1));
 
@@ -42,7 +49,8 @@ public sealed class CaseReviewTests(SunlightApp app) : IClassFixture<SunlightApp
         Assert.Equal(1, first.RubricVersion);
         Assert.Contains("SHA-256", first.Method, StringComparison.Ordinal);
         // The published rule, re-run by hand: sort each unit's cases by SHA-256("seed|code|number").
-        var byHand = (await app.Db(db => db.Set<EnforcementCase>().Where(x => x.UnitId == u15 && x.Number.StartsWith("抽取-")).Select(x => x.Number).ToListAsync()))
+        // Every penalty case of U15 filed from the plan's date to the day of the draw (the demo register's too).
+        var byHand = (await app.Db(db => Eligible(db, u15).Select(x => x.Number).ToListAsync()))
             .OrderBy(n => CaseDraw.Key(20221130, "U15", n), StringComparer.Ordinal).Take(3);
         Assert.Equal(byHand, first.Files.Where(f => f.UnitId == u15).Select(f => f.CaseNumber));
         var (_, _, after) = await CampaignApi.AuditAsync(app, nameof(ReviewPlan), first.Id, "Create");
@@ -67,7 +75,7 @@ public sealed class CaseReviewTests(SunlightApp app) : IClassFixture<SunlightApp
         using var supervisor = await app.ClientFor("supervisor");
         var url = $"/api/v1/campaigns/{c.Id}/review-plans";
         // Earlier tests' cases of these units are on the register too: ask for more than all of them.
-        var available = await app.Db(db => db.Set<EnforcementCase>().CountAsync(x => x.UnitId == u15 && x.Kind == CaseKind.Penalty));
+        var available = await app.Db(db => Eligible(db, u15).CountAsync());
         var tooMany = await HttpAssert.Problem(await supervisor.PostJson(url, Plan(u15, u16, 1, files: available + 1)), HttpStatusCode.Conflict);
         Assert.Equal(CaseDraw.SizeRule, tooMany.GetProperty("rule").GetString());
         Assert.Contains($"只有 {available} 份符合条件的案卷", tooMany.GetProperty("detail").GetString(), StringComparison.Ordinal);

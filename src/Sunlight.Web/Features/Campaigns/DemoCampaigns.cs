@@ -133,6 +133,7 @@ internal sealed class DemoCampaigns(ProblemLedger ledger) : IDemoSeedStep
     private static async Task SeedCaseReviewAsync(SunlightDbContext db, DemoContext demo, List<EnforcementUnit> units, Campaign c, Random r, ProblemLedger ledger, CancellationToken ct)
     {
         var reviewed = units.Take(13).ToList();
+        var parties = await db.Enterprises.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Uscc, e.Name }).Take(50).ToListAsync(ct);
         foreach (var unit in reviewed)
         {
             for (var i = 1; i <= 12; i++)
@@ -141,7 +142,8 @@ internal sealed class DemoCampaigns(ProblemLedger ledger) : IDemoSeedStep
                 db.EnforcementCases.Add(new EnforcementCase
                 {
                     RegionCode = demo.RegionCode, UnitId = unit.Id, Kind = CaseKind.Penalty, Number = $"青{unit.Code}罚〔2021〕{i:000}号",
-                    Title = $"{unit.Name[3..]}行政处罚案", PartyKind = PartyKind.Enterprise, PartyName = "企业当事人", ItemName = "行政处罚", LegalBasis = "相关法律法规",
+                    Title = $"{unit.Name[3..]}行政处罚案", PartyKind = PartyKind.Enterprise, PartyName = parties[(i * 7 + unit.Id.GetHashCode()) % parties.Count].Name,
+                    PartyUscc = parties[(i * 7 + unit.Id.GetHashCode()) % parties.Count].Uscc, ItemName = "行政处罚", LegalBasis = "相关法律法规",
                     FineAmount = r.Next(1, 50) * 1000m, ActCode = EnforcementCase.NewActCode(), FiledOn = filed, Stage = MilestoneKind.Archived,
                     CreatedAt = demo.Clock.GetUtcNow(),
                 });

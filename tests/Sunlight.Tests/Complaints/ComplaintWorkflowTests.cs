@@ -51,7 +51,7 @@ public sealed class ComplaintWorkflowTests(SunlightApp app) : IClassFixture<Sunl
         Assert.Null(drafted.Reply);
         // Not yet visible to the reporter.
         using var anonymous = app.CreateClient();
-        var before = await HttpAssert.Ok<PublicComplaintView>(await anonymous.GetAsync($"/api/v1/public/complaints/{receipt.TrackingCode}?pin={receipt.Pin}"));
+        var before = await HttpAssert.Ok<PublicComplaintView>(await anonymous.PostJson($"/api/v1/public/complaints/{receipt.TrackingCode}/status", new { pin = receipt.Pin }));
         Assert.Null(before.Reply);
         Assert.Equal("已交办，办理中", before.State);
 
@@ -61,7 +61,7 @@ public sealed class ComplaintWorkflowTests(SunlightApp app) : IClassFixture<Sunl
         var replied = await StepAsync(supervisor, $"/api/v1/complaints/{id}/reply/review", new { approve = true });
         Assert.Equal(ComplaintState.Replied, replied.State);
 
-        var view = await HttpAssert.Ok<PublicComplaintView>(await anonymous.GetAsync($"/api/v1/public/complaints/{receipt.TrackingCode}?pin={receipt.Pin}"));
+        var view = await HttpAssert.Ok<PublicComplaintView>(await anonymous.PostJson($"/api/v1/public/complaints/{receipt.TrackingCode}/status", new { pin = receipt.Pin }));
         Assert.Equal("经调取执法记录仪视频核查，检查程序合法，已对执法人员加强教育。", view.Reply);
         Assert.True(view.CanRate);
 

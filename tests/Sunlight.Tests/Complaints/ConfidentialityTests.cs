@@ -26,7 +26,6 @@ public sealed class ConfidentialityTests(SunlightApp app) : IClassFixture<Sunlig
         ["/api/v1/complaints/intake-points"] = c => "/api/v1/complaints/intake-points",
         ["/api/v1/complaints/intake-points/{id:long}/qr.png"] = c => $"/api/v1/complaints/intake-points/{c.PointId}/qr.png",
         ["/api/v1/complaint-categories"] = c => "/api/v1/complaint-categories",
-        ["/api/v1/public/complaints/{trackingCode}"] = c => $"/api/v1/public/complaints/{c.Code}?pin={c.Pin}",
         ["/open311/v2/discovery.{format}"] = c => "/open311/v2/discovery.json",
         ["/open311/v2/services.{format}"] = c => "/open311/v2/services.json",
         ["/open311/v2/requests.{format}"] = c => "/open311/v2/requests.json",
@@ -123,6 +122,10 @@ public sealed class ConfidentialityTests(SunlightApp app) : IClassFixture<Sunlig
             }
         }
         Assert.True(checkedCount > 100);
+        // The public lookup is a POST (the PIN stays out of URLs): it shows progress, never the identity.
+        var lookup = await (await anonymous.PostJson($"/api/v1/public/complaints/{ctx.Code}/status", new { pin = ctx.Pin })).Content.ReadAsStringAsync();
+        Assert.Contains(ctx.Code, lookup, StringComparison.Ordinal);
+        Assert.All(new[] { SecretName, SecretPhone, SecretEmail }, secret => Assert.DoesNotContain(secret, lookup, StringComparison.Ordinal));
         Assert.Equal(0, await app.Db(db => db.AuditEntries.CountAsync(a => a.Action == "ViewIdentity" && a.EntityId == id.ToString())));
 
         // What each role actually receives: the unit and the Inspector get the matter, masked.

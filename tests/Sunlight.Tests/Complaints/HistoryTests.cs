@@ -40,7 +40,7 @@ public sealed class HistoryTests(SunlightApp app) : IClassFixture<SunlightApp>
         // Only public lines are stored as timeline rows, and the reporter sees exactly those.
         Assert.False(await app.Db(db => db.Set<ComplaintEvent>().AnyAsync(e => e.ComplaintId == id && !e.IsPublic)));
         using var anonymous = app.CreateClient();
-        var view = await HttpAssert.Ok<PublicComplaintView>(await anonymous.GetAsync($"/api/v1/public/complaints/{receipt.TrackingCode}?pin={receipt.Pin}"));
+        var view = await HttpAssert.Ok<PublicComplaintView>(await anonymous.PostJson($"/api/v1/public/complaints/{receipt.TrackingCode}/status", new { pin = receipt.Pin }));
         Assert.Equal(["收到投诉", "受理", "交办"], view.Timeline.Select(e => e.Kind));
         Assert.DoesNotContain(view.Timeline, e => (e.Text ?? "").Contains("请核实") || (e.Text ?? "").Contains("责令改正") || (e.Text ?? "").Contains(unitName));
 

@@ -38,7 +38,7 @@ public sealed class MergeTests(SunlightApp app) : IClassFixture<SunlightApp>
         Assert.Equal("C-MERGE", self.GetProperty("rule").GetString());
 
         using var anonymous = app.CreateClient();
-        var view = await HttpAssert.Ok<PublicComplaintView>(await anonymous.GetAsync($"/api/v1/public/complaints/{second.TrackingCode}?pin={second.Pin}"));
+        var view = await HttpAssert.Ok<PublicComplaintView>(await anonymous.PostJson($"/api/v1/public/complaints/{second.TrackingCode}/status", new { pin = second.Pin }));
         Assert.StartsWith("已与同类投诉合并办理", view.State);
     }
 

@@ -14,7 +14,7 @@ namespace Sunlight.Tests.Complaints;
 /// </summary>
 public sealed class PinLockTests(SunlightApp app) : IClassFixture<SunlightApp>
 {
-    private static string Status(string code, string pin) => $"/api/v1/public/complaints/{code}?pin={Uri.EscapeDataString(pin)}";
+    private static Task<HttpResponseMessage> Lookup(HttpClient client, string code, string pin) => client.PostJson($"/api/v1/public/complaints/{code}/status", new { pin });
 
     private async Task<(long Id, string Code, string Pin)> LockedAsync()
     {
@@ -22,7 +22,7 @@ public sealed class PinLockTests(SunlightApp app) : IClassFixture<SunlightApp>
         using var anonymous = app.CreateClient();
         for (var i = 0; i < 5; i++)
         {
-            await HttpAssert.Problem(await anonymous.GetAsync(Status(receipt.TrackingCode, "WRONG-PIN-" + i)), HttpStatusCode.NotFound);
+            await HttpAssert.Problem(await Lookup(anonymous, receipt.TrackingCode, "WRONG-PIN-" + i), HttpStatusCode.NotFound);
         }
         return (await IdOf(app, receipt.TrackingCode), receipt.TrackingCode, receipt.Pin);
     }
@@ -34,22 +34,22 @@ public sealed class PinLockTests(SunlightApp app) : IClassFixture<SunlightApp>
         var receipt = await FileAsync(app);
         for (var i = 0; i < 4; i++)
         {
-            await HttpAssert.Problem(await anonymous.GetAsync(Status(receipt.TrackingCode, "WRONG-PIN-" + i)), HttpStatusCode.NotFound);
+            await HttpAssert.Problem(await Lookup(anonymous, receipt.TrackingCode, "WRONG-PIN-" + i), HttpStatusCode.NotFound);
         }
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(Status(receipt.TrackingCode, receipt.Pin))).StatusCode); // 4 wrong, then right: reset
+        Assert.Equal(HttpStatusCode.OK, (await Lookup(anonymous, receipt.TrackingCode, receipt.Pin)).StatusCode); // 4 wrong, then right: reset
         Assert.Equal(0, (await StoredAsync(app, await IdOf(app, receipt.TrackingCode))).PinFailures);
 
         var (id, code, pin) = await LockedAsync();
         var stored = await StoredAsync(app, id);
         Assert.Equal(5, stored.PinFailures);
         Assert.Equal(app.Clock.GetUtcNow().AddMinutes(30), stored.PinLockedUntil);
-        var locked = await HttpAssert.Problem(await anonymous.GetAsync(Status(code, pin)), HttpStatusCode.Conflict);
+        var locked = await HttpAssert.Problem(await Lookup(anonymous, code, pin), HttpStatusCode.Conflict);
         Assert.Equal("C-PIN-LOCKED", locked.GetProperty("rule").GetString());
         Assert.Contains("锁定", locked.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("C-PIN-LOCKED", (await HttpAssert.Problem(await anonymous.PostJson($"/api/v1/public/complaints/{code}/rating", new { pin, satisfied = true }), HttpStatusCode.Conflict)).GetProperty("rule").GetString());
 
         app.Clock.Advance(TimeSpan.FromMinutes(31));
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(Status(code, pin))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Lookup(anonymous, code, pin)).StatusCode);
         Assert.Equal(0, (await StoredAsync(app, id)).PinFailures);
     }
 
@@ -83,7 +83,7 @@ public sealed class PinLockTests(SunlightApp app) : IClassFixture<SunlightApp>
         var (entry, before, after) = await LastAuditAsync(app, id);
         Assert.Equal(("supervisor", 5, 0), (entry.Actor, before.GetProperty("PinFailures").GetInt32(), after.GetProperty("PinFailures").GetInt32()));
         using var anonymous = app.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(Status(code, pin))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Lookup(anonymous, code, pin)).StatusCode);
     }
 
     [Fact]

@@ -123,22 +123,25 @@ public sealed class PublicIntakeApiTests(SunlightApp app) : IClassFixture<Sunlig
     }
 
     [Fact]
-    [ScopeCovered("GET /api/v1/public/complaints/{trackingCode}")]
+    [ScopeCovered("POST /api/v1/public/complaints/{trackingCode}/status")]
     public async Task Status_ByCodeAndPin_ShowsProgressWithoutIdentity_WrongPinIs404()
     {
         var receipt = await FileAsync(app);
         using var client = app.CreateClient();
-        var text = await (await client.GetAsync($"/api/v1/public/complaints/{receipt.TrackingCode}?pin={receipt.Pin}")).Content.ReadAsStringAsync();
+        var response = await client.PostJson($"/api/v1/public/complaints/{receipt.TrackingCode}/status", new { pin = receipt.Pin });
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        var text = await response.Content.ReadAsStringAsync();
         var view = System.Text.Json.JsonSerializer.Deserialize<PublicComplaintView>(text, HttpAssert.Json)!;
         Assert.Equal("已收到，待受理", view.State);
         Assert.Equal("趋利性执法", view.Category);
         Assert.DoesNotContain(SecretName, text, StringComparison.Ordinal);
         Assert.DoesNotContain(SecretPhone, text, StringComparison.Ordinal);
 
-        var body = await HttpAssert.Problem(await client.GetAsync($"/api/v1/public/complaints/{receipt.TrackingCode}?pin=00000000"), HttpStatusCode.NotFound);
+        var body = await HttpAssert.Problem(await client.PostJson($"/api/v1/public/complaints/{receipt.TrackingCode}/status", new { pin = "00000000" }), HttpStatusCode.NotFound);
         Assert.Equal("查询码或密码不正确。", body.GetProperty("detail").GetString());
-        await HttpAssert.Problem(await client.GetAsync($"/api/v1/public/complaints/{receipt.TrackingCode}"), HttpStatusCode.NotFound);
-        await HttpAssert.Problem(await client.GetAsync($"/api/v1/public/complaints/TSNOSUCHCODE?pin={receipt.Pin}"), HttpStatusCode.NotFound);
+        await HttpAssert.Problem(await client.PostJson($"/api/v1/public/complaints/TSNOSUCHCODE/status", new { pin = receipt.Pin }), HttpStatusCode.NotFound);
+        // A PIN in a URL is never looked at: there is no GET lookup (it would sit in logs, history and proxies).
+        Assert.NotEqual(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/public/complaints/{receipt.TrackingCode}?pin={Uri.EscapeDataString(receipt.Pin)}")).StatusCode);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class RejectTests(SunlightApp app) : IClassFixture<SunlightApp>
         Assert.Contains("不予受理", conflict.GetProperty("detail").GetString());
 
         using var anonymous = app.CreateClient();
-        var view = await HttpAssert.Ok<PublicComplaintView>(await anonymous.GetAsync($"/api/v1/public/complaints/{receipt.TrackingCode}?pin={receipt.Pin}"));
+        var view = await HttpAssert.Ok<PublicComplaintView>(await anonymous.PostJson($"/api/v1/public/complaints/{receipt.TrackingCode}/status", new { pin = receipt.Pin }));
         Assert.Equal("不予受理", view.State);
         Assert.Equal("反映事项属于司法诉讼程序，请依法通过诉讼途径解决。", view.RejectionReason);
         Assert.Equal(ComplaintState.Rejected, (await StoredAsync(app, id)).State);

@@ -1,3 +1,4 @@
+using FluentValidation;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,6 +11,14 @@ using Sunlight.Web.Infrastructure.Api;
 namespace Sunlight.Web.Features.Complaints.Public;
 
 internal sealed record IntakeResponse(string TrackingCode, string Pin, string StatusUrl);
+
+/// <summary>The PIN of a public lookup, sent in the body.</summary>
+internal sealed record PinInput(string? Pin);
+
+internal sealed class PinInputValidator : AbstractValidator<PinInput>
+{
+    public PinInputValidator() => RuleFor(x => x.Pin).RequiredText("查询密码", 20);
+}
 
 /// <summary>The public side: no login; a complaint is reached only by its tracking code and PIN.</summary>
 internal static class PublicComplaintEndpoints
@@ -27,7 +36,7 @@ internal static class PublicComplaintEndpoints
             }
             var r = await submit.SubmitAsync(input!, files, new IntakeSource(ComplaintChannel.WebForm), staffEntry: false, ct);
             return r.Value is { } receipt
-                ? TypedResults.Created($"/api/v1/public/complaints/{receipt.TrackingCode}", new IntakeResponse(receipt.TrackingCode, receipt.Pin, $"/Public/Complaints/Track?code={receipt.TrackingCode}"))
+                ? TypedResults.Created($"/Public/Complaints/Track?code={receipt.TrackingCode}", new IntakeResponse(receipt.TrackingCode, receipt.Pin, $"/Public/Complaints/Track?code={receipt.TrackingCode}"))
                 : ApiErrors.Invalid(r.Errors!);
         })
         .RequireRateLimiting(PublicRateLimits.IntakePolicy)
@@ -36,15 +45,27 @@ internal static class PublicComplaintEndpoints
         .Accepts<ComplaintSubmission>("application/json", "multipart/form-data")
         .WithSummary("提交投诉（无需登录；JSON，或 multipart/form-data 附最多 5 个图片/PDF 附件）；返回查询码和密码");
 
-        g.MapGet("/{trackingCode}", async Task<Results<Ok<PublicComplaintView>, ProblemHttpResult>> (string trackingCode, string? pin, ComplaintQueries queries, CancellationToken ct) =>
-            await queries.PublicViewAsync(trackingCode, pin, ct) switch
+        // The PIN is a secret: it travels in the body of a POST, never in a URL (logs, history, proxies), and the answer is not stored.
+        g.MapPost("/{trackingCode}/status", async Task<Results<Ok<PublicComplaintView>, ValidationProblem, ProblemHttpResult>> (string trackingCode, PinInput? input, IValidator<PinInput> validator, HttpResponse response, ComplaintQueries queries, CancellationToken ct) =>
+        {
+            response.Headers.CacheControl = "no-store";
+            if (input is null)
+            {
+                return ApiErrors.Invalid("pin", "请输入查询密码。");
+            }
+            if (validator.Validate(input) is { IsValid: false } check)
+            {
+                return ApiErrors.Invalid(check.ToDictionary());
+            }
+            return await queries.PublicViewAsync(trackingCode, input?.Pin, ct) switch
             {
                 { Value: { } view } => TypedResults.Ok(view),
                 { Rule: { } rule } r => ApiErrors.Conflict(rule, r.Detail!),
                 _ => NotFound(),
-            })
+            };
+        })
             .RequireRateLimiting(PublicRateLimits.LookupPolicy)
-            .WithSummary("按查询码和密码查看投诉办理进度与答复（不含任何身份信息）");
+            .WithSummary("按查询码和密码（请求体 {\"pin\":…}）查看投诉办理进度与答复（不含任何身份信息）");
 
         g.MapPost("/{trackingCode}/rating", async Task<Results<Ok<PublicComplaintView>, ValidationProblem, ProblemHttpResult>> (string trackingCode, RatingInput? input, RateReply rate, ComplaintQueries queries, CancellationToken ct) =>
             await rate.RunAsync(input is null ? null : input with { TrackingCode = trackingCode }, ct) switch

@@ -105,7 +105,7 @@ public sealed class CaseReviewTests(SunlightApp app) : IClassFixture<SunlightApp
         var first = await HttpAssert.Ok<CaseFileReviewDto>(await supervisor.PostJson(url, new ScoreInput([new MarkInput(items["F1"], "无立案审批表"), new MarkInput(items["S1"], "无调查终结报告")])));
         Assert.Null(first.FinalScore);
         var twice = await HttpAssert.Problem(await supervisor.PostJson(url, new ScoreInput([])), HttpStatusCode.Conflict);
-        Assert.Equal("S-REVIEWER", twice.GetProperty("rule").GetString());
+        Assert.Equal("Z-REVIEWER", twice.GetProperty("rule").GetString());
         using var inspector = await app.ClientFor("inspector");
         await HttpAssert.Problem(await inspector.PostJson(url, new ScoreInput([])), HttpStatusCode.NotFound); // not on the team
         await AddInspectorAsync(c.Id);
@@ -125,7 +125,7 @@ public sealed class CaseReviewTests(SunlightApp app) : IClassFixture<SunlightApp
         var (_, _, scored) = await CampaignApi.AuditAsync(app, nameof(CaseFileReview), file.ReviewId, "Score");
         Assert.Equal(86, scored.GetProperty("Score").GetInt32());
         var full = await HttpAssert.Problem(await supervisor.PostJson(url, new ScoreInput([])), HttpStatusCode.Conflict);
-        Assert.Equal("S-REVIEWED", full.GetProperty("rule").GetString());
+        Assert.Equal("Z-REVIEWED", full.GetProperty("rule").GetString());
 
         // A veto: 0 points and 不合格; with a clean second score (100) the two differ by more than 10 → flagged.
         var veto = $"/api/v1/campaigns/reviews/{vetoFile.ReviewId}/scores";

@@ -74,7 +74,7 @@ public sealed class SelfInspectionTests(SunlightApp app) : IClassFixture<Sunligh
         var partial = AllCompliant(c) with { Answers = AllCompliant(c).Answers!.Take(4).ToList() };
         await HttpAssert.Ok<SelfInspectionDto>(await unit.PutJson($"/api/v1/campaigns/self-inspections/{id}/answers", partial));
         var missing = await HttpAssert.Problem(await unit.PostJson(submit, new { }), HttpStatusCode.Conflict);
-        Assert.Equal("S-ANSWERS", missing.GetProperty("rule").GetString());
+        Assert.Equal("Z-ANSWERS", missing.GetProperty("rule").GetString());
         Assert.Contains("还有 1 项", missing.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         await HttpAssert.Ok<SelfInspectionDto>(await unit.PutJson($"/api/v1/campaigns/self-inspections/{id}/answers", AllCompliant(c)));

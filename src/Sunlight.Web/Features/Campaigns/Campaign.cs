@@ -38,7 +38,7 @@ internal sealed class Campaign : IRegionOwned, IAuditable, IVersioned, IHasState
     public List<CampaignUnit> Units { get; set; } = [];
     public List<ChecklistItem> Items { get; set; } = [];
 
-    public const string StateRule = "S-STATE";
+    public const string StateRule = "Z-STATE";
 
     public void Start()
     {
@@ -48,7 +48,7 @@ internal sealed class Campaign : IRegionOwned, IAuditable, IVersioned, IHasState
         }
         if (Units.Count == 0 || Items.Count == 0 || Items.Any(i => i.Points.Count == 0))
         {
-            throw new RuleViolationException("S-CHECKLIST", "启动前须确定参与单位，并且每个检查事项至少有一项检查内容。");
+            throw new RuleViolationException("Z-CHECKLIST", "启动前须确定参与单位，并且每个检查事项至少有一项检查内容。");
         }
         State = CampaignState.Running;
     }

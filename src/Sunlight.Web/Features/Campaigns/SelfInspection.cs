@@ -26,7 +26,7 @@ internal sealed class SelfInspection : IUnitOwned, IAuditable, IVersioned, IHasS
     public Guid Version { get; set; }
     public List<SelfInspectionAnswer> Answers { get; set; } = [];
 
-    public const string StateRule = "S-SELF-STATE";
+    public const string StateRule = "Z-SELF-STATE";
 
     public void Submit(IReadOnlyCollection<long> pointIds, DateTimeOffset now)
     {
@@ -37,7 +37,7 @@ internal sealed class SelfInspection : IUnitOwned, IAuditable, IVersioned, IHasS
         var missing = pointIds.Count(p => Answers.All(a => a.PointId != p));
         if (missing > 0)
         {
-            throw new RuleViolationException("S-ANSWERS", $"还有 {missing} 项检查内容未作答，全部作答后才能提交。");
+            throw new RuleViolationException("Z-ANSWERS", $"还有 {missing} 项检查内容未作答，全部作答后才能提交。");
         }
         State = SelfInspectionState.Submitted;
         SubmittedAt = now;

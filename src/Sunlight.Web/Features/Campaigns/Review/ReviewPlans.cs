@@ -18,7 +18,7 @@ namespace Sunlight.Web.Features.Campaigns.Review;
 /// </summary>
 internal static class CaseDraw
 {
-    public const string SizeRule = "S-DRAW-SIZE";
+    public const string SizeRule = "Z-DRAW-SIZE";
 
     public sealed record Candidate(long Id, long UnitId, string UnitCode, string UnitName, string Number);
 

@@ -61,11 +61,11 @@ internal sealed class ScoreCaseFile(SunlightDbContext db, CampaignScope scope, P
         var reviewer = db.Scope.ActorName;
         if (review.Scores.Count >= plan.ReviewersPerFile)
         {
-            return Outcome<CaseFileReview>.Refused("S-REVIEWED", "该案卷已完成评查。");
+            return Outcome<CaseFileReview>.Refused("Z-REVIEWED", "该案卷已完成评查。");
         }
         if (review.Scores.Any(s => s.Reviewer == reviewer))
         {
-            return Outcome<CaseFileReview>.Refused("S-REVIEWER", "您已评查过该案卷，第二名评查人员须由他人担任。");
+            return Outcome<CaseFileReview>.Refused("Z-REVIEWER", "您已评查过该案卷，第二名评查人员须由他人担任。");
         }
         var marked = marks.Select(m => items[m.RubricItemId]).ToList();
         review.Scores.Add(new ReviewScore

@@ -62,8 +62,6 @@ internal sealed class ExemptionQueries(SunlightDbContext db, FirstViolationCheck
 
 internal static class ExemptionReads
 {
-    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
     public static void MapExemptionReads(this RouteGroupBuilder g)
     {
         g.MapGet("/exemptions", async ([AsParameters] ExemptionQuery q, ExemptionQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.PageAsync(q, ct)))
@@ -79,7 +77,7 @@ internal static class ExemptionReads
                     return ApiErrors.NotFound("免罚案件");
                 }
                 var unitName = (await db.UnitNamesAsync([e.UnitId], ct)).GetValueOrDefault(e.UnitId, "");
-                return TypedResults.File(CommitmentLetter.Build(e, unitName), DocxType, $"告知承诺书-{e.Number}.docx");
+                return TypedResults.File(CommitmentLetter.Build(e, unitName), Infrastructure.Documents.OfficialDocument.ContentType, $"告知承诺书-{e.Number}.docx");
             })
             .WithSummary("生成告知承诺书（.docx，已填入企业、事项、违法事实和整改期限）");
         g.MapGet("/exemptions/{id:long}/signed-letter", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (long id, SunlightDbContext db, AttachmentStore store, CancellationToken ct) =>

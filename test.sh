@@ -29,7 +29,7 @@ as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; 
 [ "$(id -u)" -eq 0 ] && chown postgres "$pgdir"
 cleanup() {
   as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$pgdir"
+  rm -rf "$pgdir" "${results:-}"
 }
 trap cleanup EXIT
 log "starting PostgreSQL on port $pgport"
@@ -42,12 +42,33 @@ log "building"
 dotnet tool restore >/dev/null
 dotnet build Sunlight.sln -nologo -v q -clp:ErrorsOnly
 
+# Each run writes a CTRF report; when a run fails, its failed tests (name, message, first lines of the stack) are
+# printed last, so they are what a CI log's tail shows.
+results=$(mktemp -d /tmp/sunlight-results.XXXXXX)
+run_tests() {
+  local name=$1; shift
+  if "$@" --results-directory "$results/$name" --report-xunit-ctrf --report-xunit-ctrf-filename results.json; then
+    return 0
+  fi
+  python3 - "$results/$name/results.json" "$name" <<'PY' || true
+import json, sys
+tests = json.load(open(sys.argv[1], encoding="utf-8"))["results"]["tests"]
+failed = [t for t in tests if t.get("status") == "failed"]
+print(f"\n== {sys.argv[2]}: {len(failed)} failed of {len(tests)}")
+for t in failed:
+    print(f"\n-- FAILED {t['name']}")
+    print("\n".join((t.get("message") or "").splitlines()[:25]))
+    print("\n".join((t.get("trace") or "").splitlines()[:12]))
+PY
+  return 1
+}
+
 log "tests on SQLite"
-SUNLIGHT_TEST_DB=Sqlite dotnet test --project tests/Sunlight.Tests --no-build
+SUNLIGHT_TEST_DB=Sqlite run_tests sqlite dotnet test --project tests/Sunlight.Tests --no-build
 log "tests on PostgreSQL"
-SUNLIGHT_TEST_DB=Postgres dotnet test --project tests/Sunlight.Tests --no-build
+SUNLIGHT_TEST_DB=Postgres run_tests postgres dotnet test --project tests/Sunlight.Tests --no-build
 if [ -d tests/Sunlight.BrowserTests ]; then
   log "browser tests (Chromium: /usr/bin/chromium)"
-  dotnet test --project tests/Sunlight.BrowserTests --no-build
+  run_tests browser dotnet test --project tests/Sunlight.BrowserTests --no-build
 fi
 log "all tests passed"

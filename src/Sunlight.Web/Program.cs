@@ -47,6 +47,10 @@ using (var scope = app.Services.CreateScope())
 app.UseSunlight();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
+    if (app.Environment.IsEnvironment("Testing"))
+    {
+        return; // in-process test hosts have no operator to greet
+    }
     var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
     Console.WriteLine();
     Console.WriteLine("阳光执法监督平台已启动：" + string.Join("  ", addresses));

@@ -64,6 +64,12 @@ public class SunlightFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Sunlight:RateLimits:PublicLookupPerMinute", "10000");
         // Tests run jobs explicitly (with the fake clock); the background runner stays off.
         builder.UseSetting("Sunlight:Jobs:Enabled", "false");
+        // Only errors reach the console: on a failed run the test platform prints the whole captured output, and a
+        // hundred hosts' startup lines would bury the failure.
+        foreach (var category in (string[])["Default", "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "Microsoft.Hosting.Lifetime"])
+        {
+            builder.UseSetting("Logging:LogLevel:" + category, "Error");
+        }
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -63,8 +63,8 @@ public sealed class GuidancePagesTests(SunlightApp app) : IClassFixture<Sunlight
         var id = (await Json(await enterprise.PostJson("/api/v1/leniency/guidance/requests", new { unitId = unit04, matter, contact = "王经理 13800000000" }))).GetProperty("id").GetInt64();
         var dueOn = await app.Db(db => db.Set<GuidanceRequest>().Where(r => r.Id == id).Select(r => r.DueOn).SingleAsync());
 
-        using var page = await PageSession.SignInAsync(app, "unit04");
-        var html = await page.GetHtmlAsync($"/Leniency/Requests?State={RequestState.Open}");
+        using var before = await PageSession.SignInAsync(app, "unit04");
+        var html = await before.GetHtmlAsync($"/Leniency/Requests?State={RequestState.Open}");
         Assert.Contains(matter, html, StringComparison.Ordinal);
         Assert.Contains("剩余 5 个工作日", html, StringComparison.Ordinal);
         var open = await app.Db(db => db.Set<GuidanceRequest>().CountAsync(r => r.UnitId == unit04 && r.State == RequestState.Open));
@@ -76,6 +76,8 @@ public sealed class GuidancePagesTests(SunlightApp app) : IClassFixture<Sunlight
         {
             app.Clock.Advance(TimeSpan.FromDays(1));
         }
+        // A new sign-in: the earlier cookie has expired on the advanced clock.
+        using var page = await PageSession.SignInAsync(app, "unit04");
         Assert.Contains("逾期 1 个工作日", await page.GetHtmlAsync($"/Leniency/Requests?State={RequestState.Open}"), StringComparison.Ordinal);
 
         var version = await app.Db(db => db.Set<GuidanceRequest>().Where(r => r.Id == id).Select(r => r.Version).SingleAsync());

@@ -21,7 +21,7 @@ internal static class LeniencyTestKit
         return first17 + Uscc.CheckCharacter(first17);
     }
 
-    public static async Task<long> UnitIdOf(SunlightApp app, string userName) =>
+    public static async Task<long> UnitIdOf(SunlightFactory app, string userName) =>
         await app.Db(db => db.Users.Where(u => u.UserName == userName).Select(u => u.UnitId!.Value).SingleAsync());
 
     public static async Task<JsonElement> Json(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)

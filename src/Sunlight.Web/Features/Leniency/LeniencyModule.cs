@@ -15,6 +15,9 @@ using Sunlight.Web.Features.Leniency.RecordGuidance;
 using Sunlight.Web.Features.Leniency.RequestGuidance;
 using Sunlight.Web.Features.Leniency.Settings;
 using Sunlight.Web.Features.Leniency.SignedLetter;
+using Sunlight.Web.Features.Leniency.ToPenalty;
+using Sunlight.Web.Features.Leniency.WorkItems;
+using Sunlight.Web.Features.WorkHome;
 using Sunlight.Web.Features.Platform.Demo;
 using Sunlight.Web.Infrastructure.Identity;
 using Sunlight.Web.Infrastructure.Jobs;
@@ -49,13 +52,17 @@ internal static class LeniencyModule
         services.AddScoped<RecordExemptionCase>();
         services.AddScoped<UploadSignedLetter>();
         services.AddScoped<RecordPledge>();
+        services.AddScoped<TransferToPenalty>();
         services.AddScoped<RecordGuidanceStep>();
         services.AddScoped<SubmitGuidanceRequest>();
+        services.AddScoped<SubmitPublicGuidanceRequest>();
+        services.AddScoped<GuidanceRequests>();
         services.AddScoped<AnswerGuidanceRequest>();
         services.AddScoped<SaveLeniencySettings>();
         services.AddScoped<LeniencyFigures>();
         services.AddScoped<IScheduledJob, LeniencyDeadlineJob>();
         services.AddScoped<IDemoSeedStep, LeniencyDemoSeed>();
+        services.AddScoped<IWorkItemSource, LeniencyWorkItems>();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(LeniencyPolicies.Read, p => p.RequireRole(Roles.Admin, Roles.Supervisor, Roles.Observer, Roles.UnitStaff))
@@ -80,6 +87,7 @@ internal static class LeniencyModule
         read.MapRecordExemption();
         read.MapSignedLetter();
         read.MapPledge();
+        read.MapToPenalty();
         read.MapGuidanceReads();
         read.MapRecordGuidance();
         read.MapAnswerRequest();

@@ -7,27 +7,26 @@ using Sunlight.Web.Infrastructure.Jobs;
 namespace Sunlight.Web.Features.Leniency.Deadlines;
 
 /// <summary>
-/// Pledges: a reminder 3 WD before the correction deadline; once it has passed without a recorded outcome the case is
+/// Pledges: a reminder N WD (the county's setting, default 3) before the correction deadline; once it has passed without a recorded outcome the case is
 /// flagged to proceed to a penalty (OverdueFlaggedOn, audited) and 督办ed. Guidance requests: a reminder 1 WD before the
 /// 5-WD answer deadline, 催办 on it, 督办 after. Every escalation is keyed, so it fires once (EscalationLedger).
 /// </summary>
 internal sealed class LeniencyDeadlineJob(SunlightDbContext db, EscalationLedger escalations, WorkingCalendar calendar, TimeProvider clock) : IScheduledJob
 {
-    public const int PledgeReminderWorkingDays = 3;
-
     public string Name => "leniency-deadlines";
     public TimeSpan Interval => TimeSpan.FromMinutes(30);
 
     public async Task RunAsync(CancellationToken ct)
     {
         var today = ChinaTime.Today(clock);
-        var horizon = today.AddDays(15);
+        var horizon = today.AddDays(45);
+        var reminderDays = await db.Set<LeniencySetting>().AsNoTracking().ToDictionaryAsync(s => s.RegionCode, s => s.PledgeReminderDays, ct);
         var pledges = await db.Set<ExemptionCase>().Where(e => e.State == PledgeState.Pending && e.CorrectionDeadline <= horizon).OrderBy(e => e.Id).ToListAsync(ct);
         foreach (var e in pledges)
         {
             var link = $"/Leniency/Exemptions/{e.Id}";
             var due = e.CorrectionDeadline;
-            if (today < due && calendar.WorkingDaysBetween(today, due) <= PledgeReminderWorkingDays)
+            if (today < due && calendar.WorkingDaysBetween(today, due) <= reminderDays.GetValueOrDefault(e.RegionCode, LeniencySetting.DefaultPledgeReminderDays))
             {
                 await escalations.RecordOnceAsync(new DueEscalation($"exemption:{e.Id}:reminder:{due:yyyyMMdd}", EscalationKind.Reminder, e.UnitId, e.RegionCode,
                     nameof(ExemptionCase), e.Id, $"免罚案件 {e.Number} 整改期限临近（{due:yyyy-MM-dd}）", due,

@@ -10,7 +10,7 @@ namespace Sunlight.Web.Features.Leniency.Exemptions;
 internal sealed record ExemptionDto(long Id, string Number, long UnitId, string UnitName, ListKind Kind, string KindName, long ListItemId, string ItemName,
     string LegalBasis, string Uscc, string EnterpriseName, string Facts, DateOnly ViolationOn, DateOnly DecidedOn, string Education,
     DateOnly CorrectionDeadline, PledgeState State, string StateName, string? PledgeEvidence, DateOnly? PledgeRecordedOn, DateOnly? OverdueFlaggedOn,
-    bool HasSignedLetter, string Officer, Guid Version);
+    bool HasSignedLetter, string Officer, Guid Version, long? PenaltyCaseId = null);
 
 internal sealed record ExemptionDetailDto(ExemptionDto Exemption, IReadOnlyList<string> ConfirmedConditions, IReadOnlyList<PriorViolation> OtherUnits);
 
@@ -57,7 +57,7 @@ internal sealed class ExemptionQueries(SunlightDbContext db, FirstViolationCheck
     internal static ExemptionDto Dto(ExemptionCase e, string unitName) =>
         new(e.Id, e.Number, e.UnitId, unitName, e.Kind, LeniencyNames.Of(e.Kind), e.ListItemId, e.ItemName, e.LegalBasis, e.Uscc, e.EnterpriseName, e.Facts,
             e.ViolationOn, e.DecidedOn, e.Education, e.CorrectionDeadline, e.State, LeniencyNames.Of(e.State), e.PledgeEvidence, e.PledgeRecordedOn,
-            e.OverdueFlaggedOn, e.SignedLetterFileId is not null, e.Officer, e.Version);
+            e.OverdueFlaggedOn, e.SignedLetterFileId is not null, e.Officer, e.Version, e.PenaltyCaseId);
 }
 
 internal static class ExemptionReads

@@ -52,18 +52,30 @@ internal sealed class FirstViolationCheck(SunlightDbContext db, TimeProvider clo
         return new FirstViolationResult(earlier is null, months, from, earlier is null ? null : Named(earlier), others.Select(Named).ToList());
     }
 
-    /// <summary>The latest earlier violation of the item by the enterprise in the unit after <paramref name="from"/>, in either ledger.</summary>
+    /// <summary>
+    /// The latest earlier violation of the item by the enterprise in the unit after <paramref name="from"/>, in either
+    /// ledger (a case before an exemption of the same day): one statement, both ledgers in a UNION ALL.
+    /// </summary>
     public static async Task<PriorViolation?> EarlierInUnitAsync(SunlightDbContext db, long unitId, string uscc, string itemName, DateOnly from, long? exceptExemption, CancellationToken ct)
     {
-        var viaCase = await db.EnforcementCases.AsNoTracking()
+        var except = exceptExemption ?? 0;
+        var row = await db.EnforcementCases.AsNoTracking()
             .Where(c => c.PartyUscc == uscc && c.UnitId == unitId && c.Kind == CaseKind.Penalty && c.ItemName == itemName && (c.ViolationOn ?? c.FiledOn) > from)
-            .OrderByDescending(c => c.ViolationOn ?? c.FiledOn)
-            .Select(c => new PriorViolation("执法案件", c.Id, c.Number, c.UnitId, "", c.ItemName, (c.ViolationOn ?? c.FiledOn)!.Value)).FirstOrDefaultAsync(ct);
-        var viaExemption = await db.Set<ExemptionCase>().AsNoTracking()
-            .Where(e => e.Uscc == uscc && e.UnitId == unitId && e.ItemName == itemName && e.ViolationOn > from && e.Id != (exceptExemption ?? 0))
-            .OrderByDescending(e => e.ViolationOn)
-            .Select(e => new PriorViolation("免罚案件", e.Id, e.Number, e.UnitId, "", e.ItemName, e.ViolationOn)).FirstOrDefaultAsync(ct);
-        return viaCase is null ? viaExemption : viaExemption is null || viaCase.On >= viaExemption.On ? viaCase : viaExemption;
+            .Select(c => new PriorRow { Ledger = 0, Id = c.Id, Number = c.Number, On = (c.ViolationOn ?? c.FiledOn)!.Value })
+            .Concat(db.Set<ExemptionCase>().AsNoTracking()
+                .Where(e => e.Uscc == uscc && e.UnitId == unitId && e.ItemName == itemName && e.ViolationOn > from && e.Id != except)
+                .Select(e => new PriorRow { Ledger = 1, Id = e.Id, Number = e.Number, On = e.ViolationOn }))
+            .OrderByDescending(p => p.On).ThenBy(p => p.Ledger).ThenByDescending(p => p.Id)
+            .FirstOrDefaultAsync(ct);
+        return row is null ? null : new PriorViolation(row.Ledger == 0 ? "执法案件" : "免罚案件", row.Id, row.Number, unitId, "", itemName, row.On);
+    }
+
+    private sealed class PriorRow
+    {
+        public int Ledger { get; init; }
+        public long Id { get; init; }
+        public string Number { get; init; } = "";
+        public DateOnly On { get; init; }
     }
 }
 

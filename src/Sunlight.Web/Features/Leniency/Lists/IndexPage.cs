@@ -17,10 +17,12 @@ internal sealed class IndexModel(SunlightDbContext db, LeniencyFigures figures, 
     public FiguresDto Figures { get; private set; } = new([]);
     public Page<ListDto> Lists { get; private set; } = new([], null);
     public bool CanManage { get; private set; }
+    public bool CanSetUp { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         CanManage = (await authorization.AuthorizeAsync(User, LeniencyPolicies.Manage)).Succeeded;
+        CanSetUp = (await authorization.AuthorizeAsync(User, LeniencyPolicies.Approve)).Succeeded;
         Figures = await figures.BuildAsync(new FigureQuery(null, null, null), ct);
         Lists = await ListQueries.PageAsync(db, new ListQuery(null, Kind, State, After, null), ct);
     }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Features.Leniency.Guidance;
+using Sunlight.Web.Features.Leniency.Settings;
 using Sunlight.Web.Features.Platform.Notifications;
 using Sunlight.Web.Features.Registry;
 using Sunlight.Web.Infrastructure.Api;
@@ -22,28 +23,61 @@ internal sealed class GuidanceRequestInputValidator : AbstractValidator<Guidance
     }
 }
 
-/// <summary>An enterprise asks a unit for guidance; the unit is told and must answer within 5 WD.</summary>
-internal sealed class SubmitGuidanceRequest(SunlightDbContext db, WorkingCalendar calendar, Notifier notifier, TimeProvider clock, IValidator<GuidanceRequestInput> validator)
+/// <summary>An enterprise asks a unit for guidance; the unit is told and must answer within 5 WD (the county's setting).</summary>
+internal sealed class SubmitGuidanceRequest(GuidanceRequests requests, IValidator<GuidanceRequestInput> validator)
     : UseCase<GuidanceRequestInput, GuidanceRequest>(validator)
 {
-    public const int AnswerWorkingDays = 5;
     public const string UnitRule = "L-UNIT";
 
-    protected override async Task<Outcome<GuidanceRequest>> HandleAsync(GuidanceRequestInput input, CancellationToken ct)
+    protected override Task<Outcome<GuidanceRequest>> HandleAsync(GuidanceRequestInput input, CancellationToken ct) =>
+        requests.CreateAsync(input.UnitId, null, null, input.Contact!, input.Matter!, ct);
+}
+
+/// <summary>
+/// 申请行政指导 from the public front door, without an account: the enterprise names itself by its USCC and name, with a
+/// contact person and number. Rate-limited like the public complaint form.
+/// </summary>
+internal sealed record PublicGuidanceRequestInput(long UnitId, string? Uscc, string? EnterpriseName, string? Contact, string? Matter);
+
+internal sealed class PublicGuidanceRequestInputValidator : AbstractValidator<PublicGuidanceRequestInput>
+{
+    public PublicGuidanceRequestInputValidator()
     {
-        var unit = await db.PublicUnits().FirstOrDefaultAsync(u => u.Id == input.UnitId && u.Kind == UnitKind.Enforcement && u.IsActive, ct);
+        RuleFor(x => x.UnitId).GreaterThan(0).WithMessage("请选择执法单位");
+        RuleFor(x => x.Uscc).Must(u => Uscc.Validate(Uscc.Normalize(u)) is null).WithMessage(x => Uscc.Validate(Uscc.Normalize(x.Uscc)) ?? "");
+        RuleFor(x => x.EnterpriseName).RequiredText("企业名称", LeniencyColumns.EnterpriseNameLength);
+        RuleFor(x => x.Matter).RequiredText("指导事项", LeniencyColumns.MatterLength);
+        RuleFor(x => x.Contact).RequiredText("联系人及联系方式", LeniencyColumns.ContactLength);
+    }
+}
+
+internal sealed class SubmitPublicGuidanceRequest(GuidanceRequests requests, IValidator<PublicGuidanceRequestInput> validator)
+    : UseCase<PublicGuidanceRequestInput, GuidanceRequest>(validator)
+{
+    protected override Task<Outcome<GuidanceRequest>> HandleAsync(PublicGuidanceRequestInput input, CancellationToken ct) =>
+        requests.CreateAsync(input.UnitId, Uscc.Normalize(input.Uscc), input.EnterpriseName!.Trim(), input.Contact!, input.Matter!, ct);
+}
+
+/// <summary>Stores a guidance request to an active enforcement unit (L-UNIT otherwise) with its answer deadline, and tells the unit.</summary>
+internal sealed class GuidanceRequests(SunlightDbContext db, WorkingCalendar calendar, Notifier notifier, TimeProvider clock)
+{
+    /// <param name="uscc">The public form's; null for a signed-in enterprise (its own, from the caller's scope, named as in the registry).</param>
+    public async Task<Outcome<GuidanceRequest>> CreateAsync(long unitId, string? uscc, string? enterpriseName, string contact, string matter, CancellationToken ct)
+    {
+        var unit = await db.PublicUnits().FirstOrDefaultAsync(u => u.Id == unitId && u.Kind == UnitKind.Enforcement && u.IsActive, ct);
         if (unit is null)
         {
-            return Outcome<GuidanceRequest>.Refused(UnitRule, "所选执法单位不存在或已停用。");
+            return Outcome<GuidanceRequest>.Refused(SubmitGuidanceRequest.UnitRule, "所选执法单位不存在或已停用。");
         }
-        var uscc = db.Scope.Uscc ?? "";
-        var name = await db.Enterprises.AsNoTracking().Where(e => e.Uscc == uscc).Select(e => e.Name).FirstOrDefaultAsync(ct) ?? db.Scope.ActorName;
+        uscc ??= db.Scope.Uscc ?? "";
+        var name = enterpriseName
+            ?? await db.Enterprises.AsNoTracking().Where(e => e.Uscc == uscc).Select(e => e.Name).FirstOrDefaultAsync(ct) ?? db.Scope.ActorName;
         var today = ChinaTime.Today(clock);
         var request = new GuidanceRequest
         {
             RegionCode = unit.RegionCode, UnitId = unit.Id, Uscc = uscc, EnterpriseName = name.Length > LeniencyColumns.EnterpriseNameLength ? name[..LeniencyColumns.EnterpriseNameLength] : name,
-            Contact = input.Contact!.Trim(), Matter = input.Matter!.Trim(), SubmittedAt = clock.GetUtcNow(),
-            DueOn = calendar.AddWorkingDays(today, AnswerWorkingDays).Date, State = RequestState.Open,
+            Contact = contact.Trim(), Matter = matter.Trim(), SubmittedAt = clock.GetUtcNow(),
+            DueOn = calendar.AddWorkingDays(today, (await LeniencySettings.ForRegionAsync(db, unit.RegionCode, ct)).GuidanceAnswerDays).Date, State = RequestState.Open,
         };
         db.Set<GuidanceRequest>().Add(request);
         await notifier.ToUnitAsync(unit.Id, $"行政指导申请：{request.EnterpriseName}", $"{request.EnterpriseName}申请行政指导：{request.Matter}。请于 {request.DueOn:yyyy-MM-dd} 前答复。",

@@ -1743,6 +1743,8 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                     b.HasIndex("UnitId", "Number")
                         .IsUnique();
 
+                    b.HasIndex("PartyUscc", "UnitId", "ItemName");
+
                     b.ToTable("EnforcementCases", (string)null);
                 });
 
@@ -2555,6 +2557,9 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                     b.Property<DateOnly?>("OverdueFlaggedOn")
                         .HasColumnType("date");
 
+                    b.Property<long?>("PenaltyCaseId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("PledgeEvidence")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -2594,6 +2599,8 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
 
                     b.HasIndex("ListItemId");
 
+                    b.HasIndex("PenaltyCaseId");
+
                     b.HasIndex("SignedLetterFileId");
 
                     b.HasIndex("RegionCode", "Id");
@@ -2605,7 +2612,7 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                     b.HasIndex("UnitId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("Uscc", "UnitId", "DecidedOn");
+                    b.HasIndex("Uscc", "UnitId", "ItemName", "ViolationOn");
 
                     b.ToTable("ExemptionCases", (string)null);
                 });
@@ -2853,6 +2860,16 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
 
                     b.Property<int>("FirstViolationMonths")
                         .HasColumnType("integer");
+
+                    b.Property<int>("GuidanceAnswerDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(5);
+
+                    b.Property<int>("PledgeReminderDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(3);
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
@@ -4459,6 +4476,11 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                         .HasForeignKey("ListItemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Sunlight.Web.Features.Enforcement.EnforcementCase", null)
+                        .WithMany()
+                        .HasForeignKey("PenaltyCaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Sunlight.Web.Infrastructure.Files.StoredFile", null)
                         .WithMany()

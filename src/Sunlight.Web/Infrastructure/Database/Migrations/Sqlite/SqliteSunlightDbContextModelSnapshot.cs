@@ -1673,6 +1673,8 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                     b.HasIndex("UnitId", "Number")
                         .IsUnique();
 
+                    b.HasIndex("PartyUscc", "UnitId", "ItemName");
+
                     b.ToTable("EnforcementCases", (string)null);
                 });
 
@@ -2459,6 +2461,9 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                     b.Property<DateOnly?>("OverdueFlaggedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PenaltyCaseId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PledgeEvidence")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -2498,6 +2503,8 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasIndex("ListItemId");
 
+                    b.HasIndex("PenaltyCaseId");
+
                     b.HasIndex("SignedLetterFileId");
 
                     b.HasIndex("RegionCode", "Id");
@@ -2509,7 +2516,7 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                     b.HasIndex("UnitId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("Uscc", "UnitId", "DecidedOn");
+                    b.HasIndex("Uscc", "UnitId", "ItemName", "ViolationOn");
 
                     b.ToTable("ExemptionCases", (string)null);
                 });
@@ -2747,6 +2754,16 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
 
                     b.Property<int>("FirstViolationMonths")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("GuidanceAnswerDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(5);
+
+                    b.Property<int>("PledgeReminderDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(3);
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
@@ -4319,6 +4336,11 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                         .HasForeignKey("ListItemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Sunlight.Web.Features.Enforcement.EnforcementCase", null)
+                        .WithMany()
+                        .HasForeignKey("PenaltyCaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Sunlight.Web.Infrastructure.Files.StoredFile", null)
                         .WithMany()

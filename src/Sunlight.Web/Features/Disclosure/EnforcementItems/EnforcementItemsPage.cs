@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Sunlight.Web.Features.Registry;
+using Sunlight.Web.Infrastructure.Api;
+using Sunlight.Web.Infrastructure.Database;
+
+namespace Sunlight.Web.Features.Disclosure.EnforcementItems;
+
+/// <summary>An item of a unit's 权责清单 as published: what the unit does (its duty) and on what legal basis.</summary>
+internal sealed record PublicEnforcementItem(long Id, long UnitId, string UnitName, string Code, string Name, EnforcementKind Kind, string LegalBasis);
+
+/// <summary><c>/Disclosure/EnforcementItems</c>: 执法事项 — each unit's duties and their legal bases, by unit and kind.</summary>
+[AllowAnonymous]
+internal sealed class EnforcementItemsModel(SunlightDbContext db, IConfiguration config) : DisclosurePage(db, config)
+{
+    public const int QueryLength = 50;
+
+    [BindProperty(SupportsGet = true)] public EnforcementKind? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+
+    public Page<PublicEnforcementItem> List { get; private set; } = new([], null, 0);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadUnitsAsync(ct);
+        var items = Db.PublishedEnforcementItems(Region);
+        if (UnitId is { } unit)
+        {
+            items = items.Where(i => i.UnitId == unit);
+        }
+        if (Kind is { } kind)
+        {
+            items = items.Where(i => i.Kind == kind);
+        }
+        if (Text(Q, QueryLength) is { } q)
+        {
+            items = items.Where(i => i.Name.Contains(q) || i.Code.Contains(q) || i.LegalBasis.Contains(q));
+        }
+        var page = await items.KeysetAsync(i => i.Id, false, After, null,
+            i => new PublicEnforcementItem(i.Id, i.UnitId, "", i.Code, i.Name, i.Kind, i.LegalBasis), i => i.Id, ct);
+        var names = await UnitNamesAsync(page.Items.Select(i => i.UnitId), ct);
+        List = page.Map(i => i with { UnitName = names.GetValueOrDefault(i.UnitId, "") });
+    }
+}

@@ -38,11 +38,7 @@ internal sealed class DecisionsModel(SunlightDbContext db, IConfiguration config
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadUnitsAsync(ct);
-        var cases = Db.PublishedDecisions(Region);
-        if (UnitId is { } unit)
-        {
-            cases = cases.Where(c => c.UnitId == unit);
-        }
+        var cases = OfUnit(Db.PublishedDecisions(Region));
         if (Kind is { } kind)
         {
             cases = cases.Where(c => c.Kind == kind);

@@ -6,7 +6,10 @@ namespace Sunlight.Web.Features.Disclosure.Draws;
 
 /// <summary>A random draw as listed: what was drawn from what, and its inspection results once published.</summary>
 internal sealed record PublicDrawRow(long Id, long UnitId, string UnitName, string Title, DateOnly DrawDate, string? Industry, int PoolSize,
-    int TargetCount, int InspectorCount, string? ResultSummary, DateOnly? ResultsPublishedOn);
+    int TargetCount, int InspectorCount, string? ResultSummary, DateOnly? ResultsPublishedOn) : IUnitRow<PublicDrawRow>
+{
+    public PublicDrawRow Named(string unitName) => this with { UnitName = unitName };
+}
 
 /// <summary>
 /// <c>/Disclosure/Draws</c>: 双随机一公开 — the county's draws, newest first, each opening its public record
@@ -17,17 +20,7 @@ internal sealed class DrawsModel(SunlightDbContext db, IConfiguration config) : 
 {
     public Page<PublicDrawRow> List { get; private set; } = new([], null, 0);
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        await LoadUnitsAsync(ct);
-        var draws = Db.PublishedDraws(Region);
-        if (UnitId is { } unit)
-        {
-            draws = draws.Where(d => d.UnitId == unit);
-        }
-        var page = await draws.KeysetAsync(d => d.Id, true, After, null, d => new PublicDrawRow(d.Id, d.UnitId, "", d.Title, d.DrawDate, d.Industry, d.PoolSize,
-            d.TargetCount, d.InspectorCount, d.ResultsPublishedOn == null ? null : d.ResultSummary, d.ResultsPublishedOn), d => d.Id, ct);
-        var names = await UnitNamesAsync(page.Items.Select(d => d.UnitId), ct);
-        List = page.Map(d => d with { UnitName = names.GetValueOrDefault(d.UnitId, "") });
-    }
+    public async Task OnGetAsync(CancellationToken ct) =>
+        List = await PageAsync(Db.PublishedDraws(Region), d => d.Id, true, d => new PublicDrawRow(d.Id, d.UnitId, "", d.Title, d.DrawDate, d.Industry, d.PoolSize,
+            d.TargetCount, d.InspectorCount, d.ResultsPublishedOn == null ? null : d.ResultSummary, d.ResultsPublishedOn), ct);
 }

@@ -7,7 +7,11 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features.Disclosure.EnforcementItems;
 
 /// <summary>An item of a unit's 权责清单 as published: what the unit does (its duty) and on what legal basis.</summary>
-internal sealed record PublicEnforcementItem(long Id, long UnitId, string UnitName, string Code, string Name, EnforcementKind Kind, string LegalBasis);
+internal sealed record PublicEnforcementItem(long Id, long UnitId, string UnitName, string Code, string Name, EnforcementKind Kind, string LegalBasis)
+    : IUnitRow<PublicEnforcementItem>
+{
+    public PublicEnforcementItem Named(string unitName) => this with { UnitName = unitName };
+}
 
 /// <summary><c>/Disclosure/EnforcementItems</c>: 执法事项 — each unit's duties and their legal bases, by unit and kind.</summary>
 [AllowAnonymous]
@@ -22,12 +26,7 @@ internal sealed class EnforcementItemsModel(SunlightDbContext db, IConfiguration
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        await LoadUnitsAsync(ct);
         var items = Db.PublishedEnforcementItems(Region);
-        if (UnitId is { } unit)
-        {
-            items = items.Where(i => i.UnitId == unit);
-        }
         if (Kind is { } kind)
         {
             items = items.Where(i => i.Kind == kind);
@@ -36,9 +35,6 @@ internal sealed class EnforcementItemsModel(SunlightDbContext db, IConfiguration
         {
             items = items.Where(i => i.Name.Contains(q) || i.Code.Contains(q) || i.LegalBasis.Contains(q));
         }
-        var page = await items.KeysetAsync(i => i.Id, false, After, null,
-            i => new PublicEnforcementItem(i.Id, i.UnitId, "", i.Code, i.Name, i.Kind, i.LegalBasis), i => i.Id, ct);
-        var names = await UnitNamesAsync(page.Items.Select(i => i.UnitId), ct);
-        List = page.Map(i => i with { UnitName = names.GetValueOrDefault(i.UnitId, "") });
+        List = await PageAsync(items, i => i.Id, false, i => new PublicEnforcementItem(i.Id, i.UnitId, "", i.Code, i.Name, i.Kind, i.LegalBasis), ct);
     }
 }

@@ -8,7 +8,10 @@ namespace Sunlight.Web.Features.Disclosure.FlexibleLists;
 
 /// <summary>An item of an approved flexible-enforcement list as published: the item, its conditions one by one, its basis.</summary>
 internal sealed record PublicListItem(long Id, long UnitId, string UnitName, ListKind Kind, int Version, DateTimeOffset? ApprovedAt, string Name,
-    IReadOnlyList<string> Conditions, string LegalBasis, string? Form, string? Note);
+    IReadOnlyList<string> Conditions, string LegalBasis, string? Form, string? Note) : IUnitRow<PublicListItem>
+{
+    public PublicListItem Named(string unitName) => this with { UnitName = unitName };
+}
 
 /// <summary>
 /// <c>/Disclosure/FlexibleLists</c>: 柔性执法清单 — the items of each unit's approved list versions (不予处罚、首违不罚、轻微免罚、
@@ -23,19 +26,12 @@ internal sealed class FlexibleListsModel(SunlightDbContext db, IConfiguration co
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        await LoadUnitsAsync(ct);
         var items = Db.PublishedLeniencyItems(Region);
-        if (UnitId is { } unit)
-        {
-            items = items.Where(i => i.UnitId == unit);
-        }
         if (Kind is { } kind)
         {
             items = items.Where(i => i.List!.Kind == kind);
         }
-        var page = await items.KeysetAsync(i => i.Id, false, After, null, i => new PublicListItem(i.Id, i.UnitId, "", i.List!.Kind, i.List.Number, i.List.ApprovedAt,
-            i.Name, i.Conditions.OrderBy(c => c.Order).Select(c => c.Text).ToList(), i.LegalBasis, i.Form, i.Note), i => i.Id, ct);
-        var names = await UnitNamesAsync(page.Items.Select(i => i.UnitId), ct);
-        List = page.Map(i => i with { UnitName = names.GetValueOrDefault(i.UnitId, "") });
+        List = await PageAsync(items, i => i.Id, false, i => new PublicListItem(i.Id, i.UnitId, "", i.List!.Kind, i.List.Number, i.List.ApprovedAt,
+            i.Name, i.Conditions.OrderBy(c => c.Order).Select(c => c.Text).ToList(), i.LegalBasis, i.Form, i.Note), ct);
     }
 }

@@ -6,7 +6,11 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features.Disclosure.InspectionItems;
 
 /// <summary>An item of a unit's 检查事项清单 as published: what it may inspect, how, and on what legal basis.</summary>
-internal sealed record PublicInspectionItem(long Id, long UnitId, string UnitName, string Code, string Name, string? Method, string LegalBasis);
+internal sealed record PublicInspectionItem(long Id, long UnitId, string UnitName, string Code, string Name, string? Method, string LegalBasis)
+    : IUnitRow<PublicInspectionItem>
+{
+    public PublicInspectionItem Named(string unitName) => this with { UnitName = unitName };
+}
 
 /// <summary><c>/Disclosure/InspectionItems</c>: 检查事项清单 — a unit inspects an enterprise for nothing that is not listed here.</summary>
 [AllowAnonymous]
@@ -20,19 +24,11 @@ internal sealed class InspectionItemsModel(SunlightDbContext db, IConfiguration 
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        await LoadUnitsAsync(ct);
         var items = Db.PublishedInspectionItems(Region);
-        if (UnitId is { } unit)
-        {
-            items = items.Where(i => i.UnitId == unit);
-        }
         if (Text(Q, QueryLength) is { } q)
         {
             items = items.Where(i => i.Name.Contains(q) || i.Code.Contains(q) || i.LegalBasis.Contains(q));
         }
-        var page = await items.KeysetAsync(i => i.Id, false, After, null,
-            i => new PublicInspectionItem(i.Id, i.UnitId, "", i.Code, i.Name, i.Method, i.LegalBasis), i => i.Id, ct);
-        var names = await UnitNamesAsync(page.Items.Select(i => i.UnitId), ct);
-        List = page.Map(i => i with { UnitName = names.GetValueOrDefault(i.UnitId, "") });
+        List = await PageAsync(items, i => i.Id, false, i => new PublicInspectionItem(i.Id, i.UnitId, "", i.Code, i.Name, i.Method, i.LegalBasis), ct);
     }
 }

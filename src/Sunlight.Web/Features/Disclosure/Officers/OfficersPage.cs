@@ -9,7 +9,10 @@ namespace Sunlight.Web.Features.Disclosure.Officers;
 internal sealed record PublicCredential(string Number, string Category);
 
 /// <summary>An officer as published: name, unit and valid credentials — nothing more (no position, contact or account).</summary>
-internal sealed record PublicOfficer(long Id, string Name, long UnitId, string UnitName, IReadOnlyList<PublicCredential> Credentials);
+internal sealed record PublicOfficer(long Id, string Name, long UnitId, string UnitName, IReadOnlyList<PublicCredential> Credentials) : IUnitRow<PublicOfficer>
+{
+    public PublicOfficer Named(string unitName) => this with { UnitName = unitName };
+}
 
 /// <summary><c>/Disclosure/Officers</c>: 执法人员公示 — who may enforce today, by unit, searchable by name or credential number.</summary>
 [AllowAnonymous]
@@ -23,21 +26,13 @@ internal sealed class OfficersModel(SunlightDbContext db, IConfiguration config,
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        await LoadUnitsAsync(ct);
         var today = ChinaTime.Today(clock);
         var officers = Db.PublishedOfficers(Region, today);
-        if (UnitId is { } unit)
-        {
-            officers = officers.Where(o => o.UnitId == unit);
-        }
         if (Text(Q, QueryLength) is { } q)
         {
             officers = officers.Where(o => o.Name.Contains(q) || o.Credentials.Any(c => c.Number.Contains(q)));
         }
-        var page = await officers.KeysetAsync(o => o.Id, false, After, null,
-            o => new PublicOfficer(o.Id, o.Name, o.UnitId, "", o.Credentials.Where(c => c.ValidFrom <= today && c.ValidTo >= today)
-                .OrderBy(c => c.Number).Select(c => new PublicCredential(c.Number, c.Category)).ToList()), o => o.Id, ct);
-        var names = await UnitNamesAsync(page.Items.Select(o => o.UnitId), ct);
-        List = page.Map(o => o with { UnitName = names.GetValueOrDefault(o.UnitId, "") });
+        List = await PageAsync(officers, o => o.Id, false, o => new PublicOfficer(o.Id, o.Name, o.UnitId, "", o.Credentials
+            .Where(c => c.ValidFrom <= today && c.ValidTo >= today).OrderBy(c => c.Number).Select(c => new PublicCredential(c.Number, c.Category)).ToList()), ct);
     }
 }

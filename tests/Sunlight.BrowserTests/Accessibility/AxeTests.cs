@@ -24,6 +24,15 @@ public sealed class AxeTests(BrowserApp app) : IClassFixture<BrowserApp>
     [InlineData("/Public/Complaints/New")]
     [InlineData("/Public/Complaints/Track")]
     [InlineData("/Account/Login")]
+    [InlineData("/Disclosure")]
+    [InlineData("/Disclosure/Units")]
+    [InlineData("/Disclosure/Officers")]
+    [InlineData("/Disclosure/EnforcementItems")]
+    [InlineData("/Disclosure/InspectionItems")]
+    [InlineData("/Disclosure/FlexibleLists")]
+    [InlineData("/Disclosure/Decisions")]
+    [InlineData("/Disclosure/Draws")]
+    [InlineData("/Disclosure/IntakePoints")]
     public async Task PublicPages(string url)
     {
         await AssertNoSeriousViolationsAsync(await app.NewPageAsync(phone: true), url);

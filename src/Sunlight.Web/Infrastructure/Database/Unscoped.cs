@@ -1,5 +1,8 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Sunlight.Web.Features.Enforcement;
+using Sunlight.Web.Features.Inspections;
+using Sunlight.Web.Features.Leniency;
 using Sunlight.Web.Features.Registry;
 
 namespace Sunlight.Web.Infrastructure.Database;
@@ -45,4 +48,35 @@ internal static class Unscoped
     /// door checks (inspections). Callers filter by region and enterprise first and select only what they show (dates,
     /// kinds, unit ids — no findings, no ratings).</summary>
     public static IQueryable<T> AcrossUnits<T>(this SunlightDbContext db) where T : class => db.Set<T>().IgnoreQueryFilters().AsNoTracking();
+
+    // 公示 (三项制度, 国办发〔2018〕118号): what the public disclosure portal publishes for one county, whoever asks (the
+    // anonymous scope sees nothing unit-owned; a signed-in unit account would see only its own). Callers select only the
+    // public fields of each (an officer's name, credential number and category, never more).
+
+    /// <summary>执法人员公示: the county's active officers holding a credential valid on that day (持证上岗; auxiliary staff
+    /// hold none and are not published).</summary>
+    public static IQueryable<Officer> PublishedOfficers(this SunlightDbContext db, string region, DateOnly on) =>
+        db.Officers.IgnoreQueryFilters().AsNoTracking().Where(o => o.RegionCode == region && o.IsActive && !o.IsAuxiliary
+            && o.Credentials.Any(c => c.ValidFrom <= on && c.ValidTo >= on));
+
+    /// <summary>权责清单公示: the county's enforcement items (duties) with their legal bases.</summary>
+    public static IQueryable<EnforcementItem> PublishedEnforcementItems(this SunlightDbContext db, string region) =>
+        db.EnforcementItems.IgnoreQueryFilters().AsNoTracking().Where(i => i.RegionCode == region);
+
+    /// <summary>检查事项清单公示: the county's inspection items (a unit inspects nothing else).</summary>
+    public static IQueryable<InspectionItem> PublishedInspectionItems(this SunlightDbContext db, string region) =>
+        db.InspectionItems.IgnoreQueryFilters().AsNoTracking().Where(i => i.RegionCode == region);
+
+    /// <summary>执法决定公示: the county's decisions recorded as published (withdrawn ones included, to be shown as withdrawn).</summary>
+    public static IQueryable<EnforcementCase> PublishedDecisions(this SunlightDbContext db, string region) =>
+        db.EnforcementCases.IgnoreQueryFilters().AsNoTracking().Where(c => c.RegionCode == region && c.PublishedOn != null);
+
+    /// <summary>双随机一公开: the county's random draws (public once drawn) and their published results.</summary>
+    public static IQueryable<RandomDraw> PublishedDraws(this SunlightDbContext db, string region) =>
+        db.Set<RandomDraw>().IgnoreQueryFilters().AsNoTracking().Where(d => d.RegionCode == region);
+
+    /// <summary>柔性执法清单公示: the items of the county's approved (published) list versions; drafts and superseded ones never.</summary>
+    public static IQueryable<ListItem> PublishedLeniencyItems(this SunlightDbContext db, string region) =>
+        db.Set<ListItem>().IgnoreQueryFilters().AsNoTracking()
+            .Where(i => i.RegionCode == region && i.List!.State == ListState.Approved && i.List.IsPublished);
 }

@@ -185,7 +185,7 @@ internal sealed class DemoCampaigns : IDemoSeedStep
                 var problem = Problem.Raise(units.Single(u => u.Id == file.UnitId), ProblemSource.CaseReview, RaiseCampaignProblem.SourceType, c.Id,
                     CampaignNames.ProblemCategory(marked.Category), ProblemSeverity.Minor, $"案卷 {file.Number}（{CampaignNames.Defect(marked.Category)}）：{marked.Text}。",
                     found, "案卷评查", found, found.AddDays(14));
-                db.Set<Problem>().Add(problem);
+                db.Add(problem);
                 problem.ProposeMeasures("补正案卷瑕疵，组织专题培训，修订文书范本。", found.AddDays(30), false);
                 problem.Submit("已补正并完成培训。", new DateTimeOffset(2022, 10, 15, 2, 0, 0, TimeSpan.Zero));
                 problem.Verify(true, "经核查，整改到位，同意销号。", "supervisor", new DateOnly(2022, 10, 25));

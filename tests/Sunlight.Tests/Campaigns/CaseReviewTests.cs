@@ -144,6 +144,35 @@ public sealed class CaseReviewTests(SunlightApp app) : IClassFixture<SunlightApp
         await HttpAssert.Problem(await unit.PostJson(url, new ScoreInput([])), HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    [ScopeCovered("POST /api/v1/campaigns/review-plans/{id:long}/files")]
+    public async Task ManualAddition_IsMarked_ItsReasonAudited_OutsideTheRedraw_UnknownOrDuplicateRefused()
+    {
+        var (c, u15, u16) = await SetUpAsync("人工增加", 4);
+        using var supervisor = await app.ClientFor("supervisor");
+        var plan = await HttpAssert.Ok<ReviewPlanDto>(await supervisor.PostJson($"/api/v1/campaigns/{c.Id}/review-plans", Plan(u15, u16, 11, files: 1)), HttpStatusCode.Created);
+        var extra = await app.Db(db => db.Set<EnforcementCase>().Where(x => x.UnitId == u15 && x.Number.StartsWith("人工增加")).Select(x => x.Number).ToListAsync());
+        var number = extra.First(n => plan.Files.All(f => f.CaseNumber != n));
+        var url = $"/api/v1/campaigns/review-plans/{plan.Id}/files";
+        Assert.Equal(HttpStatusCode.Created, (await supervisor.PostJson(url, new AddCaseFileInput(number, "群众举报该案处罚畸重"))).StatusCode);
+        var added = await app.Db(db => db.Set<CaseFileReview>().SingleAsync(r => r.PlanId == plan.Id && r.IsManual));
+        Assert.Equal((0, u15), (added.DrawRank, added.UnitId));
+        var (_, _, after) = await CampaignApi.AuditAsync(app, nameof(ReviewPlan), plan.Id, "AddCaseFile");
+        Assert.Equal(("群众举报该案处罚畸重", number), (after.GetProperty("Reason").GetString(), after.GetProperty("CaseNumber").GetString()));
+        var redraw = await HttpAssert.Ok<RedrawDto>(await supervisor.GetAsync($"/api/v1/campaigns/review-plans/{plan.Id}/redraw"));
+        Assert.True(redraw.SameAsStored);
+
+        var duplicate = await HttpAssert.Problem(await supervisor.PostJson(url, new AddCaseFileInput(number, "再加一次")), HttpStatusCode.Conflict);
+        Assert.Equal("Z-DRAW-DUPLICATE", duplicate.GetProperty("rule").GetString());
+        var unknown = await HttpAssert.Problem(await supervisor.PostJson(url, new AddCaseFileInput("不存在的案号", "理由")), HttpStatusCode.BadRequest);
+        Assert.Equal("被评查单位的案件库中没有该案号", unknown.Error("caseNumber"));
+        var noReason = await HttpAssert.Problem(await supervisor.PostJson(url, new AddCaseFileInput(number, "")), HttpStatusCode.BadRequest);
+        Assert.NotNull(noReason.Error("reason"));
+        Assert.Equal(1, await app.Db(db => db.Set<CaseFileReview>().CountAsync(r => r.PlanId == plan.Id && r.IsManual)));
+        using var inspector = await app.ClientFor("inspector");
+        await HttpAssert.Problem(await inspector.PostJson(url, new AddCaseFileInput(number, "理由")), HttpStatusCode.Forbidden);
+    }
+
     private async Task AddInspectorAsync(long campaignId)
     {
         using var supervisor = await app.ClientFor("supervisor");

@@ -29,6 +29,13 @@ public sealed class DemoCampaignsTests(SunlightApp app) : IClassFixture<Sunlight
         Assert.Equal(["执法程序", "法律适用"], figures["problems"].Breakdown!.Single(b => b.Key == "problems-by-category").Breakdown!
             .Where(b => b.Label != "三项制度落实").Select(b => b.Label).Order(StringComparer.Ordinal));
         Assert.Equal(18 + 32, figures["problems"].Value);
+        // The defects were raised when the files were reviewed in 2022, not on the day the demo was loaded.
+        var defectDates = await app.Db(db => db.Set<Sunlight.Web.Features.Problems.Problem>()
+            .Where(p => p.SourceType == "Campaign" && p.SourceId == id && p.Source == Sunlight.Web.Features.Problems.ProblemSource.CaseReview)
+            .Select(p => new { p.RaisedOn, p.FoundOn, p.Number }).ToListAsync());
+        Assert.Equal(32, defectDates.Count);
+        Assert.All(defectDates, d => Assert.Equal((2022, 2022), (d.RaisedOn.Year, d.FoundOn.Year)));
+        Assert.All(defectDates, d => Assert.StartsWith("WT2022", d.Number, StringComparison.Ordinal));
         var plan = await app.Db(db => db.Set<ReviewPlan>().SingleAsync(p => p.CampaignId == id));
         Assert.Equal(20221130, plan.Seed);
         using var page = await PageSession.SignInAsync(app, "supervisor");

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Infrastructure.Audit;
 using Sunlight.Web.Infrastructure.Database;
@@ -5,6 +6,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features.Campaigns;
 
 /// <summary>专项治理 states: 草稿 → 进行中 → 已结束.</summary>
+[EnumText(typeof(CampaignNames), nameof(CampaignNames.State))]
 internal enum CampaignState
 {
     Draft,
@@ -16,22 +18,34 @@ internal enum CampaignState
 /// 专项治理: a time-boxed campaign with its scope, participating units, self-inspection deadline and checklist
 /// (检查事项 / 检查内容). Starting it fans out one <see cref="SelfInspection"/> per participating unit.
 /// </summary>
+[DisplayName("专项治理")]
+[RecordLabel(nameof(Name))]
 internal sealed class Campaign : IRegionOwned, IAuditable, IVersioned, IHasState
 {
     public long Id { get; set; }
+    [DisplayName("行政区划代码")]
     public string RegionCode { get; set; } = "";
+    [DisplayName("专项治理名称")]
     public string Name { get; set; } = "";
     /// <summary>治理范围, e.g. 涉企行政执法.</summary>
+    [DisplayName("治理范围")]
     public string Scope { get; set; } = "";
     /// <summary>Records examined since this day (the press conference: 2020-01-01).</summary>
+    [DisplayName("检查起始日期")]
     public DateOnly? ScopeSince { get; set; }
+    [DisplayName("开始日期")]
     public DateOnly StartsOn { get; set; }
+    [DisplayName("结束日期")]
     public DateOnly EndsOn { get; set; }
     /// <summary>自查 must be submitted by this day.</summary>
+    [DisplayName("自查期限")]
     public DateOnly SelfInspectionDueOn { get; set; }
     /// <summary>实施方案: its title or summary (the document itself is an attachment).</summary>
+    [DisplayName("实施方案")]
     public string? Plan { get; set; }
+    [DisplayName("状态")]
     public CampaignState State { get; private set; }
+    [DisplayName("制定时间")]
     public DateTimeOffset CreatedAt { get; set; }
     public Guid Version { get; set; }
 
@@ -60,6 +74,17 @@ internal sealed class Campaign : IRegionOwned, IAuditable, IVersioned, IHasState
             throw new RuleViolationException(StateRule, "只有进行中的专项治理可以结束。");
         }
         State = CampaignState.Closed;
+    }
+
+    /// <summary>An imported checklist replaces the draft's (its points numbered through the whole list).</summary>
+    public void ReplaceChecklist(List<ChecklistItem> items)
+    {
+        if (State != CampaignState.Draft)
+        {
+            throw new RuleViolationException(StateRule, "只有草稿状态的专项治理可以修改检查清单。");
+        }
+        Items.Clear();
+        Items.AddRange(items);
     }
 
     /// <summary>Refuses work on a campaign that is not running (a submission after close …).</summary>
@@ -100,6 +125,7 @@ internal sealed class ChecklistPoint
 }
 
 /// <summary>符合 / 基本符合 / 不符合 / 不适用.</summary>
+[EnumText(typeof(CampaignNames), nameof(CampaignNames.Verdict))]
 internal enum Verdict
 {
     Compliant,

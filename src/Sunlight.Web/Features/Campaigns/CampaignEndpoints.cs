@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Sunlight.Web.Features.Campaigns.Checklist;
 using Sunlight.Web.Features.Campaigns.Create;
 using Sunlight.Web.Features.Campaigns.Figures;
 using Sunlight.Web.Features.Campaigns.Review;
@@ -12,7 +13,7 @@ namespace Sunlight.Web.Features.Campaigns;
 internal sealed record NamedId(long Id, string Name);
 internal sealed record PointDto(long Id, int Number, string Text);
 internal sealed record ItemDto(long Id, int Number, string Title, IReadOnlyList<PointDto> Points);
-internal sealed record SelfInspectionRow(long Id, long UnitId, string UnitName, DateOnly DueOn, SelfInspectionState State, string StateText, int Answered);
+internal sealed record SelfInspectionRow(long Id, long UnitId, string UnitName, DateOnly DueOn, SelfInspectionState State, string StateText, int Answered, Guid Version);
 internal sealed record CampaignDto(long Id, string Name, string Scope, DateOnly? ScopeSince, DateOnly StartsOn, DateOnly EndsOn, DateOnly SelfInspectionDueOn,
     string? Plan, CampaignState State, string StateText, IReadOnlyList<NamedId> Units, IReadOnlyList<ItemDto> Items, IReadOnlyList<SelfInspectionRow> SelfInspections, Guid Version);
 internal sealed record CampaignRow(long Id, string Name, CampaignState State, string StateText, DateOnly StartsOn, DateOnly EndsOn);
@@ -39,6 +40,10 @@ internal static class CampaignEndpoints
         g.MapReviewPlan();
         g.MapScore();
         g.MapFigures();
+        g.MapImportChecklist();
+        g.MapExport();
+        g.MapSupervisionDocument();
+        g.MapAddCaseFile();
 
         g.MapGet("/", async (long? after, int? limit, CampaignScope scope, CancellationToken ct) =>
             TypedResults.Ok((await scope.Campaigns().KeysetAsync(c => c.Id, true, after, limit,

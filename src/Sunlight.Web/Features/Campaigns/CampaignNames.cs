@@ -45,6 +45,13 @@ internal static class CampaignNames
         _ => "检察院",
     };
 
+    public static string Part(RubricPart p) => p switch
+    {
+        RubricPart.Veto => "否决项",
+        RubricPart.Form => "案卷形式",
+        _ => "案卷实体",
+    };
+
     public static string Defect(DefectCategory c) => c switch
     {
         DefectCategory.Subject => "主体",

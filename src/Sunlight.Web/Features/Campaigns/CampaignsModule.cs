@@ -44,6 +44,12 @@ internal static class CampaignsModule
         services.AddScoped<CreateReviewPlan>();
         services.AddScoped<ScoreCaseFile>();
         services.AddScoped<CampaignFigures>();
+        services.AddScoped<Checklist.ImportChecklist>();
+        services.AddScoped<Checklist.ExportCampaign>();
+        services.AddScoped<SupervisionDocuments>();
+        services.AddScoped<AddCaseFile>();
+        services.AddScoped<Infrastructure.Jobs.IScheduledJob, Deadlines.SelfInspectionDeadlineJob>();
+        services.AddScoped<WorkHome.IWorkItemSource, Deadlines.CampaignWorkItems>();
         services.AddScoped<IDemoSeedStep, DemoCampaigns>();
 
         services.AddAuthorizationBuilder()

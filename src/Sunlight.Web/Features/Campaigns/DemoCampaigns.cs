@@ -16,7 +16,7 @@ namespace Sunlight.Web.Features.Campaigns;
 /// supervised, 16 enterprises visited, the ledger's 18 三项制度 problems, 130 penalty files drawn and scored with 32
 /// defects in 程序/法律适用 — and a second campaign still running (unit04's self-inspection open for the walkthrough).
 /// </summary>
-internal sealed class DemoCampaigns(ProblemLedger ledger) : IDemoSeedStep
+internal sealed class DemoCampaigns : IDemoSeedStep
 {
     public int Order => 60;
 
@@ -123,14 +123,14 @@ internal sealed class DemoCampaigns(ProblemLedger ledger) : IDemoSeedStep
         await db.AttributeAsync("三项制度落实", RaiseCampaignProblem.SourceType, c.Id, ct);
         await db.SaveChangesAsync(ct);
 
-        await SeedCaseReviewAsync(db, demo, units, c, r, ledger, ct);
+        await SeedCaseReviewAsync(db, demo, units, c, r, ct);
         c.Close();
         await db.SaveChangesAsync(ct);
         return c;
     }
 
     /// <summary>12 penalty files per unit for U01–U13 on the register, 10 drawn from each with the published seed: 130 files, 32 with a defect.</summary>
-    private static async Task SeedCaseReviewAsync(SunlightDbContext db, DemoContext demo, List<EnforcementUnit> units, Campaign c, Random r, ProblemLedger ledger, CancellationToken ct)
+    private static async Task SeedCaseReviewAsync(SunlightDbContext db, DemoContext demo, List<EnforcementUnit> units, Campaign c, Random r, CancellationToken ct)
     {
         var reviewed = units.Take(13).ToList();
         var parties = await db.Enterprises.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Uscc, e.Name }).Take(50).ToListAsync(ct);
@@ -181,8 +181,11 @@ internal sealed class DemoCampaigns(ProblemLedger ledger) : IDemoSeedStep
             if (marked is not null)
             {
                 var found = new DateOnly(2022, 9, 20);
-                var problem = await ledger.RaiseAsync(new RaiseProblemRequest(ProblemSource.CaseReview, RaiseCampaignProblem.SourceType, c.Id, file.UnitId,
-                    CampaignNames.ProblemCategory(marked.Category), ProblemSeverity.Minor, $"案卷 {file.Number}（{CampaignNames.Defect(marked.Category)}）：{marked.Text}。", found, "案卷评查"), ct);
+                // Raised on the day of the review in 2022 (not through the ledger, which dates a problem today and notifies the unit).
+                var problem = Problem.Raise(units.Single(u => u.Id == file.UnitId), ProblemSource.CaseReview, RaiseCampaignProblem.SourceType, c.Id,
+                    CampaignNames.ProblemCategory(marked.Category), ProblemSeverity.Minor, $"案卷 {file.Number}（{CampaignNames.Defect(marked.Category)}）：{marked.Text}。",
+                    found, "案卷评查", found, found.AddDays(14));
+                db.Add(problem);
                 problem.ProposeMeasures("补正案卷瑕疵，组织专题培训，修订文书范本。", found.AddDays(30), false);
                 problem.Submit("已补正并完成培训。", new DateTimeOffset(2022, 10, 15, 2, 0, 0, TimeSpan.Zero));
                 problem.Verify(true, "经核查，整改到位，同意销号。", "supervisor", new DateOnly(2022, 10, 25));

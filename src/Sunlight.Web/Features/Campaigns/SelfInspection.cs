@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Infrastructure.Audit;
 using Sunlight.Web.Infrastructure.Database;
@@ -5,6 +6,7 @@ using Sunlight.Web.Infrastructure.Database;
 namespace Sunlight.Web.Features.Campaigns;
 
 /// <summary>自查 states: 自查中 → 已提交; the Supervisor's 退回 puts it back to 自查中 with a reason.</summary>
+[EnumText(typeof(CampaignNames), nameof(CampaignNames.SelfState))]
 internal enum SelfInspectionState
 {
     Open,
@@ -13,15 +15,23 @@ internal enum SelfInspectionState
 }
 
 /// <summary>自查: one participating unit's answers to every checklist point, due by the campaign's deadline.</summary>
+[DisplayName("自查")]
 internal sealed class SelfInspection : IUnitOwned, IAuditable, IVersioned, IHasState
 {
     public long Id { get; set; }
+    [DisplayName("行政区划代码")]
     public string RegionCode { get; set; } = "";
+    [DisplayName("自查单位")]
     public long UnitId { get; set; }
+    [DisplayName("专项治理")]
     public long CampaignId { get; set; }
+    [DisplayName("自查期限")]
     public DateOnly DueOn { get; set; }
+    [DisplayName("状态")]
     public SelfInspectionState State { get; private set; }
+    [DisplayName("提交时间")]
     public DateTimeOffset? SubmittedAt { get; private set; }
+    [DisplayName("退回理由")]
     public string? ReturnReason { get; private set; }
     public Guid Version { get; set; }
     public List<SelfInspectionAnswer> Answers { get; set; } = [];

@@ -1,9 +1,11 @@
+using System.ComponentModel;
 using Sunlight.Web.Infrastructure.Audit;
 using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Campaigns;
 
 /// <summary>督查组成员的身份.</summary>
+[EnumText(typeof(CampaignNames), nameof(CampaignNames.Member))]
 internal enum MemberKind
 {
     Bureau,            // 县司法局
@@ -16,6 +18,7 @@ internal enum MemberKind
 }
 
 /// <summary>督查方式.</summary>
+[EnumText(typeof(CampaignNames), nameof(CampaignNames.Method))]
 internal enum VisitMethod
 {
     Briefing,       // 听取汇报
@@ -26,22 +29,33 @@ internal enum VisitMethod
 }
 
 /// <summary>督查组成员; one with an account (an Inspector) sees the campaign and the units assigned to them.</summary>
+[DisplayName("督查组成员")]
+[RecordLabel(nameof(Name))]
 internal sealed class TeamMember : IRegionOwned, IAuditable
 {
     public long Id { get; set; }
+    [DisplayName("行政区划代码")]
     public string RegionCode { get; set; } = "";
+    [DisplayName("专项治理")]
     public long CampaignId { get; set; }
+    [DisplayName("姓名")]
     public string Name { get; set; } = "";
+    [DisplayName("身份")]
     public MemberKind Kind { get; set; }
+    [DisplayName("登录账号")]
     public string? UserName { get; set; }
 }
 
 /// <summary>督查: the team's inspection of one unit in a campaign, with its visits and its own assessment per point.</summary>
+[DisplayName("督查")]
 internal sealed class SupervisoryInspection : IUnitOwned, IAuditable, IVersioned
 {
     public long Id { get; set; }
+    [DisplayName("行政区划代码")]
     public string RegionCode { get; set; } = "";
+    [DisplayName("被督查单位")]
     public long UnitId { get; set; }
+    [DisplayName("专项治理")]
     public long CampaignId { get; set; }
     public Guid Version { get; set; }
     public List<InspectionAssignment> Members { get; set; } = [];
@@ -57,13 +71,19 @@ internal sealed class InspectionAssignment
     public long TeamMemberId { get; set; }
 }
 
+[DisplayName("督查记录")]
 internal sealed class SupervisionVisit : IAuditable
 {
     public long Id { get; set; }
+    [DisplayName("督查")]
     public long SupervisoryInspectionId { get; set; }
+    [DisplayName("督查方式")]
     public VisitMethod Method { get; set; }
+    [DisplayName("督查日期")]
     public DateOnly On { get; set; }
+    [DisplayName("督查记录")]
     public string Notes { get; set; } = "";
+    [DisplayName("记录人")]
     public string RecordedBy { get; set; } = "";
 }
 
@@ -78,20 +98,33 @@ internal sealed class PointAssessment
 }
 
 /// <summary>走访企业: what an enterprise says about enforcement it met (多头检查, 随意检查, 趋利性执法 …).</summary>
+[DisplayName("走访企业")]
 internal sealed class EnterpriseVisit : IRegionOwned, IAuditable
 {
     public long Id { get; set; }
+    [DisplayName("行政区划代码")]
     public string RegionCode { get; set; } = "";
+    [DisplayName("专项治理")]
     public long CampaignId { get; set; }
+    [DisplayName("企业")]
     public long EnterpriseId { get; set; }
+    [DisplayName("走访日期")]
     public DateOnly On { get; set; }
+    [DisplayName("多头检查")]
     public bool OverlappingInspections { get; set; }
+    [DisplayName("随意检查")]
     public bool ArbitraryInspections { get; set; }
+    [DisplayName("趋利性执法")]
     public bool ProfitDriven { get; set; }
+    [DisplayName("选择性执法")]
     public bool Selective { get; set; }
+    [DisplayName("一刀切")]
     public bool OneSizeFitsAll { get; set; }
     /// <summary>What happened, when, and which unit.</summary>
+    [DisplayName("企业反映的情况")]
     public string? Account { get; set; }
+    [DisplayName("涉及单位")]
     public long? UnitId { get; set; }
+    [DisplayName("记录人")]
     public string RecordedBy { get; set; } = "";
 }

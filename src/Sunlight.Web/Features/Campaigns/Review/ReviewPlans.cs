@@ -118,17 +118,15 @@ internal sealed record RedrawDto(long Seed, IReadOnlyList<string> CaseNumbers, b
 
 internal static class ReviewPlanEndpoints
 {
-    public const string Method = "每个单位（按单位代码顺序）在所选案件类别中、立案日期自 filedFrom 至方案日期的案卷，按 SHA-256(\"种子|单位代码|案号\") 的十六进制值升序排列，取前 filesPerUnit 份。";
-
     public static void MapReviewPlan(this RouteGroupBuilder campaigns)
     {
         campaigns.MapPost("/{id:long}/review-plans", (long id, ReviewPlanInput? input, CreateReviewPlan create, SunlightDbContext db, CampaignScope scope, CancellationToken ct) =>
                 create.RunAsync(input is null ? null : input with { Id = id }, ct).ToHttpAsync(async p =>
-                    TypedResults.Created($"/api/v1/campaigns/review-plans/{p.Id}", (await DtoAsync(db, scope, p.Id, ct))!), "专项治理"))
+                    TypedResults.Created($"/api/v1/campaigns/review-plans/{p.Id}", (await ReviewPlanQueries.DtoAsync(db, scope, p.Id, ct))!), "专项治理"))
             .RequireAuthorization(CampaignPolicies.Manage).WithSummary("评查方案：按公开的随机种子从案件库抽取案卷（可复现）");
 
         campaigns.MapGet("/review-plans/{id:long}", async Task<Results<Ok<ReviewPlanDto>, ProblemHttpResult>> (long id, SunlightDbContext db, CampaignScope scope, CancellationToken ct) =>
-                await DtoAsync(db, scope, id, ct) is { } p ? TypedResults.Ok(p) : ApiErrors.NotFound("评查方案"))
+                await ReviewPlanQueries.DtoAsync(db, scope, id, ct) is { } p ? TypedResults.Ok(p) : ApiErrors.NotFound("评查方案"))
             .RequireAuthorization(CampaignPolicies.Inspect).WithSummary("评查方案：公开的抽取参数、种子和抽中的案卷");
 
         campaigns.MapGet("/review-plans/{id:long}/redraw", async Task<Results<Ok<RedrawDto>, ProblemHttpResult>> (long id, long? seed, SunlightDbContext db, CampaignScope scope, CancellationToken ct) =>
@@ -145,6 +143,12 @@ internal static class ReviewPlanEndpoints
             })
             .RequireAuthorization(CampaignPolicies.Read).WithSummary("按方案公开的参数重新抽取（可换种子），核对与已抽取的案卷是否一致");
     }
+}
+
+/// <summary>A review plan as published: its inputs, seed, method and the drawn files with their results.</summary>
+internal static class ReviewPlanQueries
+{
+    public const string Method = "每个单位（按单位代码顺序）在所选案件类别中、立案日期自 filedFrom 至方案日期的案卷，按 SHA-256(\"种子|单位代码|案号\") 的十六进制值升序排列，取前 filesPerUnit 份。";
 
     public static async Task<ReviewPlanDto?> DtoAsync(SunlightDbContext db, CampaignScope scope, long id, CancellationToken ct)
     {

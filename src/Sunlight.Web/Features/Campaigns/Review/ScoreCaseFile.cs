@@ -122,20 +122,21 @@ internal sealed class ScoreCaseFile(SunlightDbContext db, CampaignScope scope, P
 internal sealed record ScoreDto(string Reviewer, int Score, bool Vetoed);
 internal sealed record DefectDto(DefectCategory Category, string CategoryText, string Description, long? ProblemId);
 internal sealed record CaseFileReviewDto(long Id, long CaseId, long UnitId, decimal? FinalScore, string? Grade, bool Vetoed, bool VarianceFlag,
-    IReadOnlyList<ScoreDto> Scores, IReadOnlyList<DefectDto> Defects);
+    IReadOnlyList<ScoreDto> Scores, IReadOnlyList<DefectDto> Defects)
+{
+    public static CaseFileReviewDto From(CaseFileReview r) => new(r.Id, r.CaseId, r.UnitId, r.FinalScore, r.Grade, r.Vetoed, r.VarianceFlag,
+        r.Scores.Select(s => new ScoreDto(s.Reviewer, s.Score, s.Vetoed)).ToList(),
+        r.Defects.Select(d => new DefectDto(d.Category, CampaignNames.Defect(d.Category), d.Description, d.ProblemId)).ToList());
+}
 
 internal sealed record UnitResult(long UnitId, string UnitName, int Files, int Scored, decimal? AverageScore, IReadOnlyDictionary<string, int> Grades, IReadOnlyDictionary<string, int> DefectsByCategory);
 
 internal static class ScoreEndpoints
 {
-    public static CaseFileReviewDto Dto(CaseFileReview r) => new(r.Id, r.CaseId, r.UnitId, r.FinalScore, r.Grade, r.Vetoed, r.VarianceFlag,
-        r.Scores.Select(s => new ScoreDto(s.Reviewer, s.Score, s.Vetoed)).ToList(),
-        r.Defects.Select(d => new DefectDto(d.Category, CampaignNames.Defect(d.Category), d.Description, d.ProblemId)).ToList());
-
     public static void MapScore(this RouteGroupBuilder campaigns)
     {
         campaigns.MapPost("/reviews/{id:long}/scores", (long id, ScoreInput? input, ScoreCaseFile score, CancellationToken ct) =>
-                score.RunAsync(input is null ? null : input with { Id = id }, ct).ToHttpAsync(r => TypedResults.Ok(Dto(r)), "评查案卷"))
+                score.RunAsync(input is null ? null : input with { Id = id }, ct).ToHttpAsync(r => TypedResults.Ok(CaseFileReviewDto.From(r)), "评查案卷"))
             .RequireAuthorization(CampaignPolicies.Inspect).WithSummary("评查打分：否决项、扣分项及理由；两人评查相差超过 10 分时标记");
 
         campaigns.MapGet("/{id:long}/review-results", async Task<Results<Ok<List<UnitResult>>, ProblemHttpResult>> (long id, SunlightDbContext db, CampaignScope scope, CancellationToken ct) =>

@@ -9,13 +9,14 @@ namespace Sunlight.Web.Features.Campaigns.SelfInspections;
 
 /// <summary>自查作答 in the browser: every point with its verdict and explanation; the submit button posts to its own page.</summary>
 [Authorize(Policy = CampaignPolicies.SelfInspect)]
-internal sealed class SelfInspectModel(AnswerSelfInspection answer, SunlightDbContext db) : PageModel
+internal sealed class SelfInspectModel(AnswerSelfInspection answer, SunlightDbContext db, Sunlight.Web.Features.Problems.Categories.ProblemCategories categories) : PageModel
 {
     [BindProperty] public AnswerSelfInspectionInput? Input { get; set; }
 
     public SelfInspectionDto? Self { get; private set; }
     public string CampaignName { get; private set; } = "";
     public IReadOnlyList<ItemDto> Items { get; private set; } = [];
+    public ProblemFormView? ProblemForm { get; private set; }
 
     public Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => ShowAsync(id, ct);
 
@@ -36,6 +37,7 @@ internal sealed class SelfInspectModel(AnswerSelfInspection answer, SunlightDbCo
         CampaignName = await db.Set<Campaign>().Where(c => c.Id == self.CampaignId).Select(c => c.Name).FirstAsync(ct);
         Items = (await db.Set<ChecklistItem>().AsNoTracking().Include(i => i.Points).Where(i => i.CampaignId == self.CampaignId).OrderBy(i => i.Number).ToListAsync(ct))
             .Select(i => new ItemDto(i.Id, i.Number, i.Title, i.Points.OrderBy(p => p.Number).Select(p => new PointDto(p.Id, p.Number, p.Text)).ToList())).ToList();
+        ProblemForm = await CampaignProblemPage.FormAsync(categories, Problems.ProblemSource.SelfInspection, id, null, ct);
         return Page();
     }
 }

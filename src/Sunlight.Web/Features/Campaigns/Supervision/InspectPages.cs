@@ -9,12 +9,13 @@ namespace Sunlight.Web.Features.Campaigns.Supervision;
 
 /// <summary>督查 in the browser: the unit's answers beside the team's, differences marked; the assessment form posts here.</summary>
 [Authorize(Policy = CampaignPolicies.Inspect)]
-internal sealed class InspectModel(AssessPoints assess, CampaignScope scope, SunlightDbContext db, TimeProvider clock) : PageModel
+internal sealed class InspectModel(AssessPoints assess, CampaignScope scope, SunlightDbContext db, TimeProvider clock, Sunlight.Web.Features.Problems.Categories.ProblemCategories categories) : PageModel
 {
     [BindProperty] public AssessInput? Input { get; set; }
 
     public ComparisonDto? Comparison { get; private set; }
     public DateOnly Today { get; private set; }
+    public SelfInspections.ProblemFormView? FindingForm { get; private set; }
 
     public Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => ShowAsync(id, ct);
 
@@ -28,6 +29,7 @@ internal sealed class InspectModel(AssessPoints assess, CampaignScope scope, Sun
     {
         Comparison = await Supervision.Comparison.LoadAsync(db, scope, id, ct);
         Today = ChinaTime.Today(clock);
+        FindingForm = await SelfInspections.CampaignProblemPage.FormAsync(categories, Problems.ProblemSource.SupervisoryInspection, id, null, ct);
         return Comparison is null ? NotFound() : Page();
     }
 }

@@ -137,7 +137,7 @@ internal static class ListsScenario
     }
 
     /// <summary>Complaints (90 % in the queried county), problems on its units, audit entries: bulk, not through EF.</summary>
-    private static async Task GenerateAsync(BenchDatabase database, int complaintCount, int problemCount, int auditCount)
+    internal static async Task GenerateAsync(BenchDatabase database, int complaintCount, int problemCount, int auditCount)
     {
         await using var app = BenchHost.Build(database);
         using var scope = app.Services.CreateScope();

@@ -39,6 +39,7 @@ internal static class CampaignEndpoints
         g.MapReviewPlan();
         g.MapScore();
         g.MapFigures();
+        Export.ExportCampaigns.MapExport(g);
 
         g.MapGet("/", async (long? after, int? limit, CampaignScope scope, CancellationToken ct) =>
             TypedResults.Ok((await scope.Campaigns().KeysetAsync(c => c.Id, true, after, limit,

@@ -14,11 +14,13 @@ try
         "import" => await ImportScenario.RunAsync(options),
         "lists" => await ListsScenario.RunAsync(options),
         "first-violation" => await FirstViolationScenario.RunAsync(options),
+        "export" => await ExportScenario.RunAsync(options),
         _ => null,
     };
     if (result is null)
     {
         Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Sunlight.Bench -- <generate|startup|registry-list|lists|first-violation|intake|scope-check> [--scale N] [--provider Sqlite|Postgres --connection \"...\"] [--out DIR]");
+        Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Sunlight.Bench -- <generate|startup|registry-list|lists|intake|import|export|scope-check> [--scale N] [--provider Sqlite|Postgres --connection \"...\"] [--out DIR]");
         return 2;
     }
     Console.WriteLine(result.ToJson());

@@ -137,7 +137,7 @@ internal static class ListsScenario
     }
 
     /// <summary>Complaints (90 % in the queried county), problems on its units, audit entries: bulk, not through EF.</summary>
-    private static async Task GenerateAsync(BenchDatabase database, int complaintCount, int problemCount, int auditCount)
+    internal static async Task GenerateAsync(BenchDatabase database, int complaintCount, int problemCount, int auditCount)
     {
         await using var app = BenchHost.Build(database);
         using var scope = app.Services.CreateScope();
@@ -170,12 +170,13 @@ internal static class ListsScenario
                 county, "BT" + i.ToString("D12", CultureInfo.InvariantCulture), "bench", "bench-" + i.ToString(CultureInfo.InvariantCulture),
                 channels[i % channels.Length], categories[i % categories.Count], unitIds[i % unitIds.Length], i % 3 == 0 ? $"某某{words[i % words.Length]}有限公司" : null,
                 $"{words[i % words.Length]}：群众反映第 {i} 号问题，地点位于某街道某社区，持续时间较长，请尽快处理并回复。", false,
-                states[i % states.Length], at, day.AddDays(7), false, false, 0, ExtensionState.None, false, 0, 0, false, Guid.NewGuid(),
+                states[i % states.Length], at, day.AddDays(7), false, false, 0, ExtensionState.None, false, 0, 0, false, Guid.NewGuid(), at, 0, 0,
             };
         });
         var complaintTable = BulkTable.For<Complaint>(db, "RegionCode", "TrackingCode", "PinHash", "Open311Token", "Channel", "CategoryId",
             "ComplainedUnitId", "EnterpriseName", "Description", "IsAnonymous", "State", "ReceivedAt", "AcceptDueDate", "AcceptDueUncertain",
-            "ResolveDueUncertain", "ReturnCount", "Extension", "ProblemRaised", "ReplyRound", "RatedRound", "Reopened", "Version");
+            "ResolveDueUncertain", "ReturnCount", "Extension", "ProblemRaised", "ReplyRound", "RatedRound", "Reopened", "Version",
+            "LastChangedAt", "PausedWorkingDays", "PinFailures");
         Console.WriteLine($"  complaints: {await complaintTable.LoadAsync(database, complaintRows)} in {sw.Elapsed.TotalSeconds:0.0} s");
 
         sw.Restart();
@@ -191,11 +192,11 @@ internal static class ListsScenario
             {
                 county, unitIds[i % unitIds.Length], "WT" + i.ToString("D10", CultureInfo.InvariantCulture), sources[i % sources.Length],
                 words[i % words.Length], severities[i % severities.Length], $"检查发现{words[i % words.Length]}问题（第 {i} 条），需限期整改。",
-                day, "督查组", day, day.AddDays(10), problemStates[i % problemStates.Length], false, 0, 0, Guid.NewGuid(),
+                day, "督查组", day, day.AddDays(10), problemStates[i % problemStates.Length], false, 0, 0, Guid.NewGuid(), 0,
             };
         });
         var problemTable = BulkTable.For<Problem>(db, "RegionCode", "UnitId", "Number", "Source", "Category", "Severity", "Description",
-            "FoundOn", "FoundBy", "RaisedOn", "PlanDueOn", "State", "DeadlineUncertain", "RejectionCount", "ReopenCount", "Version");
+            "FoundOn", "FoundBy", "RaisedOn", "PlanDueOn", "State", "DeadlineUncertain", "RejectionCount", "ReopenCount", "Version", "PausedWorkingDays");
         Console.WriteLine($"  problems: {await problemTable.LoadAsync(database, problemRows)} in {sw.Elapsed.TotalSeconds:0.0} s");
 
         sw.Restart();

@@ -95,6 +95,7 @@ internal static class FeatureRegistration
         api.MapOfficerFiles();
         api.MapEnforcementItems();
         api.MapInspectionItems();
+        Registry.Export.RegistryExports.MapRegistryExports(api);
         api.MapInbox();
         api.MapComplaints();
         api.MapPublicComplaints();

@@ -1,8 +1,8 @@
-using System.IO.Compression;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using Sunlight.Tests.Infrastructure;
 using Sunlight.Web.Features.Complaints;
 using static Sunlight.Tests.Complaints.ComplaintTestKit;
@@ -12,36 +12,41 @@ namespace Sunlight.Tests.Complaints;
 /// <summary>The complaint list as .xlsx: the list's own filters and scope, set column widths, never the reporter's identity.</summary>
 public sealed class ComplaintExportTests(SunlightApp app) : IClassFixture<SunlightApp>
 {
-    private static async Task<(List<IDictionary<string, object?>> Rows, byte[] Bytes)> ExportAsync(HttpClient client, string query)
-    {
-        var response = await client.GetAsync("/Complaints" + query);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        using var stream = new MemoryStream(bytes);
-        return (stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList(), bytes);
-    }
-
     [Fact]
+    [ScopeCovered("GET /api/v1/complaints/export")]
     public async Task Export_HasExactlyTheListsRows_WithoutIdentity_AndColumnWidths()
     {
         var named = await FileAsync(app); // files with SecretName / SecretPhone / SecretEmail
         using var supervisor = await app.LoginWithCookieAsync("supervisor");
         var list = await supervisor.GetStringAsync("/Complaints?State=Received");
         var total = int.Parse(Regex.Match(list, "共 (\\d+) 条").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        // The page's export link carries the page's filters.
+        Assert.Contains("/api/v1/complaints/export?State=Received", WebUtility.HtmlDecode(list), StringComparison.Ordinal);
 
-        var (rows, bytes) = await ExportAsync(supervisor, "?handler=Export&State=Received");
-        Assert.Equal(total, rows.Count);
-        Assert.Equal(await app.Db(db => db.Set<Complaint>().CountAsync(c => c.State == ComplaintState.Received)), rows.Count);
-        Assert.Contains(rows, r => r["查询码"] as string == named.TrackingCode && r["状态"] as string == "待受理");
-        Assert.Equal(["查询码", "收到时间", "渠道", "类别", "被投诉单位", "涉及企业", "办理单位", "状态", "期限", "是否逾期", "内容摘要"], rows[0].Keys);
-        using var zip = new ZipArchive(new MemoryStream(bytes));
-        var xml = string.Concat(zip.Entries.Where(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal)).Select(e => new StreamReader(e.Open()).ReadToEnd()));
+        var sheet = await ExportedSheet.GetAsync(supervisor, "/api/v1/complaints/export?State=Received");
+        Assert.Equal(total, sheet.Rows.Count);
+        Assert.Equal(await app.Db(db => db.Set<Complaint>().CountAsync(c => c.State == ComplaintState.Received)), sheet.Rows.Count);
+        Assert.Contains(sheet.Rows, r => r["查询码"] == named.TrackingCode && r["状态"] == "待受理");
+        Assert.Equal(["查询码", "收到时间", "渠道", "类别", "被投诉单位", "涉及企业", "办理单位", "状态", "期限", "是否逾期", "内容摘要"], sheet.Headers);
         foreach (var secret in new[] { SecretName, SecretPhone, SecretEmail })
         {
-            Assert.DoesNotContain(secret, xml, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, sheet.AllText, StringComparison.Ordinal);
         }
-        Assert.Contains("width=\"50", xml, StringComparison.Ordinal);
+        Assert.Contains(50, sheet.Widths);
+    }
+
+    [Fact]
+    public async Task Export_RowsEqualTheApiListTotal_ForTheSameFilters()
+    {
+        await FileAsync(app);
+        await FiledAndAssignedAsync(app, "unit05");
+        using var supervisor = await app.ClientFor("supervisor");
+        foreach (var query in new[] { "", "?Overdue=true", "?State=Assigned", "?Q=" + Uri.EscapeDataString("趋利") })
+        {
+            var page = await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/complaints" + query);
+            var sheet = await ExportedSheet.GetAsync(supervisor, "/api/v1/complaints/export" + query);
+            Assert.Equal(page.GetProperty("total").GetInt32(), sheet.Rows.Count);
+        }
     }
 
     [Fact]
@@ -49,11 +54,11 @@ public sealed class ComplaintExportTests(SunlightApp app) : IClassFixture<Sunlig
     {
         var (_, own) = await FiledAndAssignedAsync(app, "unit05");
         var (_, other) = await FiledAndAssignedAsync(app, "unit06");
-        using var unit = await app.LoginWithCookieAsync("unit05");
-        var (rows, _) = await ExportAsync(unit, "?handler=Export");
-        Assert.Contains(rows, r => r["查询码"] as string == own.TrackingCode);
-        Assert.DoesNotContain(rows, r => r["查询码"] as string == other.TrackingCode);
+        using var unit = await app.ClientFor("unit05");
+        var sheet = await ExportedSheet.GetAsync(unit, "/api/v1/complaints/export");
+        Assert.Contains(sheet.Rows, r => r["查询码"] == own.TrackingCode);
+        Assert.DoesNotContain(sheet.Rows, r => r["查询码"] == other.TrackingCode);
         var unitId = await UnitId(app, "unit05");
-        Assert.Equal(await app.Db(db => db.Set<Complaint>().CountAsync(c => c.AssignedUnitId == unitId)), rows.Count);
+        Assert.Equal(await app.Db(db => db.Set<Complaint>().CountAsync(c => c.AssignedUnitId == unitId)), sheet.Rows.Count);
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
@@ -53,25 +55,25 @@ public sealed class ProblemLedgerToolsApiTests(SunlightApp app) : IClassFixture<
     public async Task Export_HasTheColumnsOfficialsExpect_AndOnlyTheCallersRows()
     {
         using var supervisor = await app.ClientFor("supervisor");
-        var response = await supervisor.GetAsync("/api/v1/problems/export?category=三项制度落实");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
-        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
-        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
-        Assert.Equal(["序号", "问题编号", "问题来源", "责任单位", "问题类别", "问题描述", "整改措施", "整改时限", "整改进展", "完成情况", "状态", "核查意见", "销账日期"], rows[0].Keys);
+        var sheet = await ExportedSheet.GetAsync(supervisor, "/api/v1/problems/export?category=三项制度落实");
+        var rows = sheet.Rows;
+        Assert.Equal(["序号", "问题编号", "问题来源", "责任单位", "问题类别", "问题描述", "整改措施", "整改时限", "整改进展", "完成情况", "状态", "核查意见", "销账日期"], sheet.Headers);
+        Assert.Equal(13, sheet.Widths.Count);
+        var listed = await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/problems?category=三项制度落实");
+        Assert.Equal(listed.GetProperty("total").GetInt32(), rows.Count);
         Assert.Equal(await app.Db(db => db.Set<Problem>().CountAsync(p => p.Category == "三项制度落实")), rows.Count);
         Assert.All(rows, r => Assert.Equal("三项制度落实", r["问题类别"]));
-        Assert.Contains(rows, r => r["销账日期"] is string s && s.Length == 10 && r["状态"] as string == "已销账" && r["问题编号"] is string n && n.StartsWith("WT", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r["销账日期"] is { Length: 10 } && r["状态"] == "已销账" && r["问题编号"] is { } n && n.StartsWith("WT", StringComparison.Ordinal));
         // 完成情况 is the unit's own text, not a status word.
         var reported = await app.Db(db => db.Set<Problem>().Where(p => p.Category == "三项制度落实" && p.Completion != null).Select(p => new { p.Number, p.Completion }).FirstAsync());
-        Assert.Contains(rows, r => r["问题编号"] as string == reported.Number && r["完成情况"] as string == reported.Completion);
+        Assert.Contains(rows, r => r["问题编号"] == reported.Number && r["完成情况"] == reported.Completion);
 
         using var unit03 = await app.ClientFor("unit03");
-        using var own = new MemoryStream(await (await unit03.GetAsync("/api/v1/problems/export")).Content.ReadAsByteArrayAsync());
-        var ownRows = own.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        var ownRows = (await ExportedSheet.GetAsync(unit03, "/api/v1/problems/export")).Rows;
         var unitName = await app.Db(db => db.Units.Where(u => u.Code == "U03").Select(u => u.Name).SingleAsync());
         Assert.NotEmpty(ownRows);
         Assert.All(ownRows, r => Assert.Equal(unitName, r["责任单位"]));
+        Assert.Equal(await app.Db(db => db.Set<Problem>().CountAsync(p => p.Unit!.Code == "U03")), ownRows.Count);
 
         using var inspector = await app.ClientFor("inspector");
         await HttpAssert.Problem(await inspector.GetAsync("/api/v1/problems/export"), HttpStatusCode.Forbidden);

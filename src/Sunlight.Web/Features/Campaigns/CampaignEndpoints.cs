@@ -44,6 +44,7 @@ internal static class CampaignEndpoints
         g.MapExport();
         g.MapSupervisionDocument();
         g.MapAddCaseFile();
+        Export.ExportCampaigns.MapExport(g);
 
         g.MapGet("/", async (long? after, int? limit, CampaignScope scope, CancellationToken ct) =>
             TypedResults.Ok((await scope.Campaigns().KeysetAsync(c => c.Id, true, after, limit,

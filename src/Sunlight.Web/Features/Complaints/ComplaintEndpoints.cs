@@ -6,6 +6,7 @@ using Sunlight.Web.Features.Complaints.ApproveReply;
 using Sunlight.Web.Features.Complaints.Assign;
 using Sunlight.Web.Features.Complaints.Close;
 using Sunlight.Web.Features.Complaints.Confidentiality;
+using Sunlight.Web.Features.Complaints.Export;
 using Sunlight.Web.Features.Complaints.Extend;
 using Sunlight.Web.Features.Complaints.Intake;
 using Sunlight.Web.Features.Complaints.IntakePoints;
@@ -62,6 +63,7 @@ internal static class ComplaintEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(IntakeLimits.MaxRequestBytes))
             .RequireAuthorization(ComplaintPolicies.Supervise).WithSummary("上传 .eml 邮件登记为投诉");
 
+        g.MapExport();
         g.MapAccept();
         g.MapReject();
         g.MapMerge();

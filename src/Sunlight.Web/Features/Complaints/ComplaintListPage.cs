@@ -1,10 +1,11 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Features.Complaints.Queries;
 using Sunlight.Web.Features.Registry;
 using Sunlight.Web.Infrastructure.Database;
-using Sunlight.Web.Infrastructure.Import;
 
 namespace Sunlight.Web.Features.Complaints;
 
@@ -31,13 +32,6 @@ internal abstract class ComplaintListPage(ComplaintQueries queries, SunlightDbCo
 
     private ComplaintFilter Filter => new(FixedState ?? State, UnitId, CategoryId, Channel, Overdue, Q, After, Since: Since, Satisfied: Satisfied);
 
-    /// <summary>The export's columns and widths: the matter and its handling, never who filed it.</summary>
-    private static readonly IReadOnlyDictionary<string, double> ExportWidths = new Dictionary<string, double>
-    {
-        ["查询码"] = 16, ["收到时间"] = 18, ["渠道"] = 14, ["类别"] = 14, ["被投诉单位"] = 24, ["涉及企业"] = 24, ["办理单位"] = 24,
-        ["状态"] = 12, ["期限"] = 12, ["是否逾期"] = 10, ["内容摘要"] = 50,
-    };
-
     public async Task OnGetAsync(CancellationToken ct)
     {
         Rows = await queries.ListAsync(Filter, ct);
@@ -45,27 +39,12 @@ internal abstract class ComplaintListPage(ComplaintQueries queries, SunlightDbCo
         Units = await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Enforcement).OrderBy(u => u.Code).ToListAsync(ct);
     }
 
-    /// <summary>The list with the same filters as .xlsx (up to 10,000 rows), through the list's own query.</summary>
-    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    /// <summary>The export of exactly this list: the same filters (the page's fixed state included), streamed as .xlsx.</summary>
+    public string ExportLink => QueryHelpers.AddQueryString("/api/v1/complaints/export", new Dictionary<string, string?>
     {
-        var rows = new List<IDictionary<string, object?>>();
-        long? after = null;
-        do
-        {
-            var page = await queries.ListAsync(Filter with { After = after, Limit = Paging.MaxLimit }, ct);
-            rows.AddRange(page.Items.Select(c => (IDictionary<string, object?>)new Dictionary<string, object?>
-            {
-                ["查询码"] = c.TrackingCode, ["收到时间"] = ChinaTime.Format(c.ReceivedAt), ["渠道"] = ComplaintText.Channel(c.Channel),
-                ["类别"] = c.Category, ["被投诉单位"] = c.ComplainedUnit ?? "", ["涉及企业"] = c.EnterpriseName ?? "", ["办理单位"] = c.AssignedUnit ?? "",
-                ["状态"] = c.StateText, ["期限"] = c.DueDate?.ToString("yyyy-MM-dd") ?? "", ["是否逾期"] = c.Overdue ? "是" : "否", ["内容摘要"] = c.Summary,
-            }));
-            after = page.NextCursor;
-        }
-        while (after is not null && rows.Count < Paging.CountCap);
-        if (rows.Count == 0)
-        {
-            rows.Add(ExportWidths.Keys.ToDictionary(k => k, _ => (object?)null));
-        }
-        return File(ImportSheet.Xlsx(rows, ExportWidths, "投诉举报"), ImportSheet.XlsxContentType, "投诉举报台账.xlsx");
-    }
+        ["State"] = (FixedState ?? State)?.ToString(), ["UnitId"] = UnitId?.ToString(CultureInfo.InvariantCulture),
+        ["CategoryId"] = CategoryId?.ToString(CultureInfo.InvariantCulture), ["Channel"] = Channel?.ToString(),
+        ["Overdue"] = Overdue?.ToString(), ["Q"] = Q, ["Since"] = Since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["Satisfied"] = Satisfied?.ToString(),
+    }.Where(p => !string.IsNullOrEmpty(p.Value)));
 }

@@ -50,6 +50,7 @@ internal static class ComplaintsModule
         services.AddScoped<ComplaintAccess>();
         services.AddScoped<ComplaintStep>();
         services.AddScoped<ComplaintQueries>();
+        services.AddScoped<Export.ExportComplaints>();
         services.AddScoped<WorkHome.IWorkItemSource, WorkItems.ComplaintWorkItems>();
         services.AddScoped<History.ComplaintHistory>();
         services.AddScoped<ReporterIdentityReader>();

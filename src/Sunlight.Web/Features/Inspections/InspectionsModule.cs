@@ -75,6 +75,7 @@ internal static class InspectionsModule
             await db.Set<Inspection>().AsNoTracking().Where(i => i.Id == id).Select(i => new { i.Code }).FirstOrDefaultAsync(ct) is { Code: { } code }
                 ? TypedResults.File(InspectionCodes.QrPng($"{InspectionCodes.BaseUrl(config, http)}/Public/Inspections/{code}"), "image/png")
                 : ApiErrors.NotFound("检查码")).WithSummary("检查码二维码（审批后才有）");
+        Export.ExportInspections.MapExport(staff);
         g.MapFilePlan();
         g.MapRegister();
         g.MapApprove();

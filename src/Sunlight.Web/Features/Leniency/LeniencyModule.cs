@@ -93,6 +93,7 @@ internal static class LeniencyModule
         read.MapAnswerRequest();
         read.MapSettings();
         read.MapFigures();
+        Export.ExportLeniency.MapExports(read);
         g.MapRequestGuidance();
     }
 }

@@ -16,6 +16,7 @@ using Sunlight.Web.Features.Problems.Ruling;
 using Sunlight.Web.Features.Problems.Submit;
 using Sunlight.Web.Features.Problems.Verify;
 using Sunlight.Web.Infrastructure.Api;
+using Sunlight.Web.Infrastructure.Export;
 using Sunlight.Web.Infrastructure.Database;
 using Sunlight.Web.Infrastructure.Files;
 
@@ -76,10 +77,9 @@ internal static class ProblemEndpoints
         g.MapGet("/reconcile", async (long? unitId, Reconciliation reconcile, CancellationToken ct) => TypedResults.Ok(await reconcile.BuildAsync(unitId, ct)))
             .WithSummary("对账：按单位和全县汇总（登记、未制定措施、整改中、待核账、已销账、逾期）及对不上账的问题");
 
-        g.MapGet("/export", async ([AsParameters] ProblemQuery q, ExportLedger export, TimeProvider clock, CancellationToken ct) =>
-            TypedResults.File(await export.XlsxAsync(q.Filter, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                $"整改台账-{ChinaTime.Today(clock):yyyyMMdd}.xlsx"))
-            .WithSummary("导出整改台账（.xlsx）");
+        g.MapGet("/export", ([AsParameters] ProblemQuery q, ExportLedger export) => export.Run(q.Filter))
+            .Produces(StatusCodes.Status200OK, contentType: XlsxExport.ContentType)
+            .WithSummary("导出整改台账（与列表相同的筛选条件与范围，.xlsx）");
     }
 
     /// <summary>A step's API answer: the problem as the ledger shows it, or 400/404/409 ProblemDetails.</summary>

@@ -1,3 +1,4 @@
+using Sunlight.Web.Infrastructure.Export;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sunlight.Web.Infrastructure.Import;
@@ -33,7 +34,7 @@ internal abstract class ImportPage : PageModel
     {
     }
 
-    public FileContentResult OnGetTemplate() => File(Template(), ImportSheet.XlsxContentType, $"{What}导入模板.xlsx");
+    public FileContentResult OnGetTemplate() => File(Template(), XlsxExport.ContentType, $"{What}导入模板.xlsx");
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -117,7 +117,6 @@ internal static class ImportSheet
     public const int MaxRows = 200_000;
 
     public static readonly string TooManyRows = $"单次导入不能超过 {MaxRows} 行，请拆分文件后再导入";
-    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     static ImportSheet() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -200,29 +199,6 @@ internal static class ImportSheet
                 .Select(row => row.Values.ToArray());
         }
         return CsvRecords(new StreamReader(stream, csvEncoding ?? Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true));
-    }
-
-    /// <summary>An .xlsx with the header row and one example row.</summary>
-    public static byte[] Template(IReadOnlyList<string> columns, IReadOnlyList<object?> example)
-    {
-        var row = new Dictionary<string, object?>(StringComparer.Ordinal);
-        for (var i = 0; i < columns.Count; i++)
-        {
-            row[columns[i]] = example[i];
-        }
-        return Xlsx([row]);
-    }
-
-    /// <summary>The one way to write a sheet (exports and templates); <paramref name="widths"/> sets column widths in characters.</summary>
-    public static byte[] Xlsx(IEnumerable<IDictionary<string, object?>> rows, IReadOnlyDictionary<string, double>? widths = null, string sheetName = "Sheet1")
-    {
-        using var ms = new MemoryStream();
-        var configuration = new MiniExcelLibs.OpenXml.OpenXmlConfiguration
-        {
-            DynamicColumns = widths?.Select(w => new MiniExcelLibs.Attributes.DynamicExcelColumn(w.Key) { Width = w.Value }).ToArray(),
-        };
-        ms.SaveAs(rows, sheetName: sheetName, excelType: ExcelType.XLSX, configuration: configuration);
-        return ms.ToArray();
     }
 
     public static string? AsText(object? value)

@@ -19,6 +19,33 @@ internal sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess acc
     public async Task<Page<ComplaintListItem>> ListAsync(ComplaintFilter f, CancellationToken ct)
     {
         var today = ChinaTime.Today(clock);
+        var q = Filtered(f, today);
+        // Newest first, keyset "after" the last id seen, with the filtered total (共 N 条).
+        var page = await q.KeysetAsync(c => c.Id, newestFirst: true, f.After, f.Limit,
+            c => new
+            {
+                c.Id, c.TrackingCode, c.State, c.Channel, Category = c.Category!.Name, c.ComplainedUnitId, c.AssignedUnitId,
+                c.EnterpriseName, Summary = c.Description.Substring(0, Math.Min(c.Description.Length, 80)), c.ReceivedAt,
+                c.AcceptDueDate, c.ResolveDueDate,
+            }, r => r.Id, ct);
+        var units = await db.UnitNamesAsync(page.Items.SelectMany(r => new[] { r.ComplainedUnitId, r.AssignedUnitId }), ct);
+        var items = page.Items.Select(r =>
+        {
+            var due = DueDate(r.State, r.AcceptDueDate, r.ResolveDueDate);
+            return new ComplaintListItem(r.Id, r.TrackingCode, r.State, ComplaintText.State(r.State), r.Channel, r.Category,
+                Name(units, r.ComplainedUnitId), Name(units, r.AssignedUnitId), r.EnterpriseName, r.Summary, r.ReceivedAt, due, due is { } d && today > d);
+        }).ToList();
+        return new Page<ComplaintListItem>(items, page.NextCursor, page.Total, page.TotalCapped);
+    }
+
+    /// <summary>The deadline a list shows: acceptance while open, resolution while being handled, none after.</summary>
+    public static DateOnly? DueDate(ComplaintState state, DateOnly acceptDue, DateOnly? resolveDue) =>
+        state is ComplaintState.Received or ComplaintState.Accepted ? acceptDue
+        : state is ComplaintState.Assigned or ComplaintState.ReplyDrafted ? resolveDue : null;
+
+    /// <summary>The list's rows for these filters in the caller's scope (the list and its export).</summary>
+    public IQueryable<Complaint> Filtered(ComplaintFilter f, DateOnly today)
+    {
         var q = access.Visible().AsNoTracking();
         if (f.State is { } state)
         {
@@ -56,24 +83,7 @@ internal sealed class ComplaintQueries(SunlightDbContext db, ComplaintAccess acc
             var code = term.ToUpperInvariant();
             q = q.Where(c => c.TrackingCode == code || c.Description.Contains(term) || (c.EnterpriseName != null && c.EnterpriseName.Contains(term)));
         }
-        // Newest first, keyset "after" the last id seen, with the filtered total (共 N 条).
-        var page = await q.KeysetAsync(c => c.Id, newestFirst: true, f.After, f.Limit,
-            c => new
-            {
-                c.Id, c.TrackingCode, c.State, c.Channel, Category = c.Category!.Name, c.ComplainedUnitId, c.AssignedUnitId,
-                c.EnterpriseName, Summary = c.Description.Substring(0, Math.Min(c.Description.Length, 80)), c.ReceivedAt,
-                c.AcceptDueDate, c.ResolveDueDate,
-            }, r => r.Id, ct);
-        var units = await db.UnitNamesAsync(page.Items.SelectMany(r => new[] { r.ComplainedUnitId, r.AssignedUnitId }), ct);
-        var items = page.Items.Select(r =>
-        {
-            var open = r.State is ComplaintState.Received or ComplaintState.Accepted;
-            var handling = r.State is ComplaintState.Assigned or ComplaintState.ReplyDrafted;
-            DateOnly? due = open ? r.AcceptDueDate : handling ? r.ResolveDueDate : null;
-            return new ComplaintListItem(r.Id, r.TrackingCode, r.State, ComplaintText.State(r.State), r.Channel, r.Category,
-                Name(units, r.ComplainedUnitId), Name(units, r.AssignedUnitId), r.EnterpriseName, r.Summary, r.ReceivedAt, due, due is { } d && today > d);
-        }).ToList();
-        return new Page<ComplaintListItem>(items, page.NextCursor, page.Total, page.TotalCapped);
+        return q;
     }
 
     public async Task<ComplaintDetail?> DetailAsync(long id, CancellationToken ct)

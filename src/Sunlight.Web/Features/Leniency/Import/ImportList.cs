@@ -1,3 +1,4 @@
+using Sunlight.Web.Infrastructure.Export;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Features.Leniency.AddItem;
@@ -18,7 +19,7 @@ internal sealed class ImportList(SunlightDbContext db, TimeProvider clock)
     public static readonly string[] Columns = ["清单类别", "事项名称", "适用条件", "法律依据", "方式", "备注"];
     internal static readonly string[] Required = ["清单类别", "事项名称", "法律依据"];
 
-    internal static byte[] Template() => ImportSheet.Template(Columns,
+    internal static byte[] Template() => XlsxExport.Template(Columns,
         ["首违不罚", "未按规定公示食品经营许可证", "初次违法\n危害后果轻微\n及时改正", "《中华人民共和国食品安全法》第一百二十六条", "", "首次发现责令改正"]);
 
     /// <summary>Conditions are one per line in the cell (also separated by ；).</summary>

@@ -1,3 +1,4 @@
+using Sunlight.Web.Infrastructure.Export;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Features.Problems.Raise;
@@ -17,7 +18,7 @@ internal sealed class ImportProblems(SunlightDbContext db, ProblemLedger ledger,
     public static readonly string[] Columns = ["责任单位", "问题类别", "问题描述", "问题来源", "严重程度", "发现日期", "发现人"];
     internal static readonly string[] Required = ["责任单位", "问题类别", "问题描述"];
 
-    internal static byte[] Template() => ImportSheet.Template(Columns, ["应急管理局", "三项制度落实", "行政执法公示信息未及时更新", "督查", "一般", "2026-03-01", "督查组"]);
+    internal static byte[] Template() => XlsxExport.Template(Columns, ["应急管理局", "三项制度落实", "行政执法公示信息未及时更新", "督查", "一般", "2026-03-01", "督查组"]);
 
     internal async Task<ImportResult> RunAsync(ImportRows rows, ImportMode mode, CancellationToken ct)
     {

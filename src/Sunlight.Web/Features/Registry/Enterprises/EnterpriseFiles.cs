@@ -1,3 +1,4 @@
+using Sunlight.Web.Infrastructure.Export;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Infrastructure.Import;
 using Sunlight.Web.Infrastructure.Database;
@@ -17,27 +18,23 @@ internal static class EnterpriseFiles
             .RequireAuthorization(RegistryPolicies.EditEnterprises)
             .WithSummary("批量导入企业（multipart 字段 file：.xlsx 或 .csv；mode=strict|validOnly，默认 strict）");
 
-        g.MapGet("/export", async ([AsParameters] EnterpriseQuery q, SunlightDbContext db, CancellationToken ct) =>
-                TypedResults.File(await ExportAsync(db, q, ct), ImportSheet.XlsxContentType, "企业名录.xlsx"))
+        g.MapGet("/export", ([AsParameters] EnterpriseQuery q, SunlightDbContext db) => Export(db, q))
+            .Produces(StatusCodes.Status200OK, contentType: XlsxExport.ContentType)
             .RequireAuthorization(RegistryPolicies.Read)
-            .WithSummary("导出企业名录（与列表相同的筛选条件，.xlsx）");
+            .WithSummary("导出企业名录（与列表相同的筛选条件，.xlsx；列与导入模板相同，可改后再导入）");
     }
 
-    public static async Task<byte[]> ExportAsync(SunlightDbContext db, EnterpriseQuery q, CancellationToken ct)
-    {
-        var rows = await EnterpriseList.Filter(db.Enterprises.AsNoTracking(), q).OrderBy(e => e.Id).ToListAsync(ct);
-        return ImportSheet.Xlsx(rows.Select(e => (IDictionary<string, object?>)new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["统一社会信用代码"] = e.Uscc,
-            ["企业名称"] = e.Name,
-            ["地址"] = e.Address,
-            ["行业"] = e.Industry,
-            ["法定代表人"] = e.LegalRepresentative,
-            ["联系电话"] = e.Phone,
-        }).DefaultIfEmpty(Empty(ImportEnterprises.Columns)));
-    }
+    /// <summary>The columns of the import template, so an exported list can be edited and imported back.</summary>
+    private static readonly IReadOnlyList<XlsxColumn<Enterprise>> Columns =
+    [
+        new("统一社会信用代码", 22, e => e.Uscc),
+        new("企业名称", 30, e => e.Name),
+        new("地址", 36, e => e.Address),
+        new("行业", 12, e => e.Industry),
+        new("法定代表人", 12, e => e.LegalRepresentative),
+        new("联系电话", 16, e => e.Phone),
+    ];
 
-    /// <summary>A header-only sheet still needs one row to carry its headers.</summary>
-    internal static IDictionary<string, object?> Empty(IEnumerable<string> columns) =>
-        columns.ToDictionary(c => c, _ => (object?)null, StringComparer.Ordinal);
+    public static XlsxFile<Enterprise> Export(SunlightDbContext db, EnterpriseQuery q) =>
+        XlsxExport.File("企业名录.xlsx", "企业名录", Columns, EnterpriseList.Filter(db.Enterprises.AsNoTracking(), q).OrderBy(e => e.Id).AsAsyncEnumerable());
 }

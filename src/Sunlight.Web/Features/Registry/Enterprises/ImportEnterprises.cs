@@ -1,3 +1,4 @@
+using Sunlight.Web.Infrastructure.Export;
 using System.Globalization;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ internal sealed class ImportEnterprises(SunlightDbContext db, IValidator<Enterpr
 
     private static readonly string ExampleUscc = "91359901MA0000000" + Uscc.CheckCharacter("91359901MA0000000");
 
-    public static byte[] Template() => ImportSheet.Template(Columns,
+    public static byte[] Template() => XlsxExport.Template(Columns,
         [ExampleUscc, "青禾县示例食品有限公司", "青禾县城关镇示例路 1 号", "餐饮", "张三", "0599-1234567"]);
 
     internal async Task<ImportResult> RunAsync(ImportRows rows, ImportMode mode, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Sunlight.Web.Infrastructure.Export;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Infrastructure.Import;
@@ -14,7 +15,7 @@ internal sealed class ImportOfficers(SunlightDbContext db, IValidator<OfficerInp
     public static readonly string[] Columns = ["单位编码", "姓名", "职务", "辅助人员", "执法证号", "执法类别", "有效期起", "有效期止"];
     public static readonly string[] Required = ["单位编码", "姓名"];
 
-    public static byte[] Template() => ImportSheet.Template(Columns,
+    public static byte[] Template() => XlsxExport.Template(Columns,
         ["U01", "王五", "执法队员", "否", "35990120260001", "市场监管执法", "2025-01-01", "2030-12-31"]);
 
     internal async Task<ImportResult> RunAsync(ImportRows rows, ImportMode mode, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Sunlight.Web.Infrastructure.Export;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Features.Registry.Enterprises;
 using Sunlight.Web.Infrastructure.Import;
@@ -9,8 +10,6 @@ namespace Sunlight.Web.Features.Registry.Officers;
 /// <summary>执法人员导入（.xlsx/.csv）与导出（.xlsx）.</summary>
 internal static class OfficerFiles
 {
-    public static readonly string[] ExportColumns = ["单位编码", "单位名称", "姓名", "职务", "辅助人员", "执法证号", "执法类别", "有效期起", "有效期止", "持证状态"];
-
     public static void MapOfficerFiles(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/officers").WithTags("执法人员");
@@ -20,32 +19,38 @@ internal static class OfficerFiles
             .RequireAuthorization(RegistryPolicies.Edit)
             .WithSummary("批量导入执法人员（multipart 字段 file：.xlsx 或 .csv；mode=strict|validOnly，默认 strict）");
 
-        g.MapGet("/export", async ([AsParameters] OfficerQuery q, SunlightDbContext db, TimeProvider clock, CancellationToken ct) =>
-                TypedResults.File(await ExportAsync(db, q, ChinaTime.Today(clock), ct), ImportSheet.XlsxContentType, "执法人员名录.xlsx"))
+        g.MapGet("/export", ([AsParameters] OfficerQuery q, SunlightDbContext db, TimeProvider clock) => Export(db, q, ChinaTime.Today(clock)))
+            .Produces(StatusCodes.Status200OK, contentType: XlsxExport.ContentType)
             .RequireAuthorization(RegistryPolicies.Read)
             .WithSummary("导出执法人员（与列表相同的筛选条件，.xlsx；每人一行，列出有效期最晚的执法证）");
     }
 
-    public static async Task<byte[]> ExportAsync(SunlightDbContext db, OfficerQuery q, DateOnly today, CancellationToken ct)
-    {
-        var officers = await OfficerList.Filter(db.Officers.AsNoTracking(), q, today)
-            .OrderBy(o => o.Id).Include(o => o.Unit).Include(o => o.Credentials).AsSplitQuery().ToListAsync(ct);
-        return ImportSheet.Xlsx(officers.Select(o =>
-        {
-            var c = o.Credentials.OrderByDescending(x => x.ValidTo).FirstOrDefault();
-            return (IDictionary<string, object?>)new Dictionary<string, object?>(StringComparer.Ordinal)
+    internal sealed record Row(string? UnitCode, string? UnitName, string Name, string? Position, bool IsAuxiliary, bool IsActive,
+        string? Number, string? Category, DateOnly? ValidFrom, DateOnly? ValidTo, bool Qualified);
+
+    private static IReadOnlyList<XlsxColumn<Row>> Columns =>
+    [
+        new("单位编码", 12, r => r.UnitCode),
+        new("单位名称", 24, r => r.UnitName),
+        new("姓名", 10, r => r.Name),
+        new("职务", 14, r => r.Position),
+        new("辅助人员", 8, r => r.IsAuxiliary),
+        new("执法证号", 20, r => r.Number),
+        new("执法类别", 16, r => r.Category),
+        new("有效期起", 12, r => r.ValidFrom),
+        new("有效期止", 12, r => r.ValidTo),
+        new("持证状态", 12, r => r.IsAuxiliary ? "辅助人员" : r.Qualified ? "有效" : "无有效执法证"),
+    ];
+
+    public static XlsxFile<Row> Export(SunlightDbContext db, OfficerQuery q, DateOnly today) =>
+        XlsxExport.File("执法人员名录.xlsx", "执法人员", Columns, OfficerList.Filter(db.Officers.AsNoTracking(), q, today).OrderBy(o => o.Id)
+            .Select(o => new
             {
-                ["单位编码"] = o.Unit?.Code,
-                ["单位名称"] = o.Unit?.Name,
-                ["姓名"] = o.Name,
-                ["职务"] = o.Position,
-                ["辅助人员"] = o.IsAuxiliary ? "是" : "否",
-                ["执法证号"] = c?.Number,
-                ["执法类别"] = c?.Category,
-                ["有效期起"] = c?.ValidFrom.ToString("yyyy-MM-dd"),
-                ["有效期止"] = c?.ValidTo.ToString("yyyy-MM-dd"),
-                ["持证状态"] = o.IsAuxiliary ? "辅助人员" : o.IsQualifiedOn(today) ? "有效" : "无有效执法证",
-            };
-        }).DefaultIfEmpty(EnterpriseFiles.Empty(ExportColumns)));
-    }
+                o.Unit!.Code, UnitName = o.Unit.Name, o.Name, o.Position, o.IsAuxiliary, o.IsActive,
+                Latest = o.Credentials.OrderByDescending(c => c.ValidTo).Select(c => new { c.Number, c.Category, c.ValidFrom, c.ValidTo }).FirstOrDefault(),
+                Valid = o.Credentials.Any(c => c.ValidFrom <= today && c.ValidTo >= today),
+            })
+            .AsAsyncEnumerable()
+            .Select(o => new Row(o.Code, o.UnitName, o.Name, o.Position, o.IsAuxiliary, o.IsActive, o.Latest?.Number, o.Latest?.Category,
+                o.Latest?.ValidFrom, o.Latest?.ValidTo, !o.IsAuxiliary && o.IsActive && o.Valid)));
 }

@@ -19,8 +19,7 @@ try
     };
     if (result is null)
     {
-        Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Sunlight.Bench -- <generate|startup|registry-list|lists|first-violation|intake|scope-check> [--scale N] [--provider Sqlite|Postgres --connection \"...\"] [--out DIR]");
-        Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Sunlight.Bench -- <generate|startup|registry-list|lists|intake|import|export|scope-check> [--scale N] [--provider Sqlite|Postgres --connection \"...\"] [--out DIR]");
+        Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Sunlight.Bench -- <generate|startup|registry-list|lists|intake|import|export|first-violation|overlaps|legality|dashboard|scope-check> [--scale N] [--provider Sqlite|Postgres --connection \"...\"] [--out DIR]");
         return 2;
     }
     Console.WriteLine(result.ToJson());

@@ -41,7 +41,8 @@ public sealed class DrawResultsTests(SunlightApp app) : IClassFixture<SunlightAp
     {
         using var unit03 = await app.ClientFor("unit03");
         var onTime = await DrawAsync(unit03, "结果公开 A");
-        var late = await DrawAsync(unit03, "结果公开 B");
+        // The same published inputs draw the same enterprise: one check serves both draws.
+        var late = await DrawAsync(unit03, "结果公开 A");
         var enterpriseId = await app.Db(db => db.Set<RandomDraw>().Where(d => d.Id == onTime).Select(d => d.EnterpriseIds[0]).SingleAsync());
 
         // Before the drawn enterprise is checked: refused with its rule, nothing stored.

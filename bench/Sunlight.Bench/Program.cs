@@ -15,6 +15,7 @@ try
         "lists" => await ListsScenario.RunAsync(options),
         "first-violation" => await FirstViolationScenario.RunAsync(options),
         "export" => await ExportScenario.RunAsync(options),
+        "overlaps" => await OverlapsScenario.RunAsync(options),
         _ => null,
     };
     if (result is null)

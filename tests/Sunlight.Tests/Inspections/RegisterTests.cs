@@ -162,8 +162,8 @@ public sealed class RegisterTests(SunlightApp app) : IClassFixture<SunlightApp>
         var quiet = await HttpAssert.Problem(await RegisterRaw(app, "unit04", quietOne, start.AddDays(10)), HttpStatusCode.Conflict);
         Assert.Equal(InspectionRules.Quiet, quiet.GetProperty("rule").GetString());
         await RegisterAsync(app, "unit04", quietOne, start.AddDays(91));
-        Assert.Single(await HttpAssert.Ok<List<JsonElement>>(await supervisor.GetAsync("/api/v1/inspections/quiet-list")), e => e.GetProperty("enterpriseId").GetInt64() == quietOne);
-        Assert.Contains(await HttpAssert.Ok<List<JsonElement>>(await supervisor.GetAsync("/api/v1/inspections/caps")), e => e.GetProperty("maxPerYear").GetInt32() == 1);
+        Assert.Single((await HttpAssert.Ok<JsonElement>(await supervisor.GetAsync("/api/v1/inspections/quiet-list?limit=200"))).GetProperty("items").EnumerateArray(), e => e.GetProperty("enterpriseId").GetInt64() == quietOne);
+        Assert.Contains((await HttpAssert.Ok<JsonElement>(await supervisor.GetAsync("/api/v1/inspections/caps?limit=200"))).GetProperty("items").EnumerateArray(), e => e.GetProperty("maxPerYear").GetInt32() == 1);
     }
 
     [Fact]
@@ -181,8 +181,8 @@ public sealed class RegisterTests(SunlightApp app) : IClassFixture<SunlightApp>
             new { year = Today(app).Year, title = new string('计', InspectionColumns.TitleLength + 1), itemIds = new[] { other }, months = new[] { 3 }, targetCount = 5 }), HttpStatusCode.BadRequest);
         Assert.True(tooLong.GetProperty("errors").TryGetProperty("title", out _));
         var planId = await PlanAsync(unit03, [(await ItemIds(app, await UnitId(app, "unit03")))[0]], Today(app).Year);
-        Assert.Contains(await HttpAssert.Ok<List<JsonElement>>(await unit03.GetAsync("/api/v1/inspections/plans")), p => p.GetProperty("id").GetInt64() == planId);
-        Assert.DoesNotContain(await HttpAssert.Ok<List<JsonElement>>(await unit05.GetAsync("/api/v1/inspections/plans")), p => p.GetProperty("id").GetInt64() == planId);
+        Assert.Contains((await HttpAssert.Ok<JsonElement>(await unit03.GetAsync("/api/v1/inspections/plans?limit=200"))).GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetInt64() == planId);
+        Assert.DoesNotContain((await HttpAssert.Ok<JsonElement>(await unit05.GetAsync("/api/v1/inspections/plans?limit=200"))).GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetInt64() == planId);
         using var company = await app.ClientFor("enterprise");
         Assert.Equal(HttpStatusCode.Forbidden, (await company.GetAsync("/api/v1/inspections/plans")).StatusCode);
     }

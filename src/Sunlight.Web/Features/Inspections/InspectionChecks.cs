@@ -32,13 +32,16 @@ internal sealed class InspectionChecks(SunlightDbContext db, InspectionSettings 
 {
     private sealed record Visit(long Id, long UnitId, DateOnly VisitDate, InspectionType Type, long? JointInspectionId);
 
-    public async Task<int> CapForAsync(long unitId, string? industry, CancellationToken ct)
-    {
-        var caps = await db.Set<InspectionCap>().AsNoTracking().Where(c => c.UnitId == unitId || (c.UnitId == null && c.Industry != null && c.Industry == industry)).ToListAsync(ct);
-        return caps.FirstOrDefault(c => c.UnitId == unitId && c.Industry == null)?.MaxPerYear
-            ?? caps.FirstOrDefault(c => c.UnitId == null)?.MaxPerYear
-            ?? settings.DefaultCap;
-    }
+    public async Task<int> CapForAsync(long unitId, string? industry, CancellationToken ct) => CapOf(await CapsAsync(ct), unitId, industry);
+
+    /// <summary>The county's caps (a few rows: one per unit or sector that has one).</summary>
+    private Task<List<InspectionCap>> CapsAsync(CancellationToken ct) => db.Set<InspectionCap>().AsNoTracking().ToListAsync(ct);
+
+    /// <summary>The unit's own cap, else the enterprise's sector cap, else the default.</summary>
+    private int CapOf(List<InspectionCap> caps, long unitId, string? industry) =>
+        caps.FirstOrDefault(c => c.UnitId == unitId && c.Industry == null)?.MaxPerYear
+        ?? caps.FirstOrDefault(c => c.UnitId == null && c.Industry != null && c.Industry == industry)?.MaxPerYear
+        ?? settings.DefaultCap;
 
     private Task<List<Visit>> YearAsync(Enterprise enterprise, int year, CancellationToken ct)
     {
@@ -87,12 +90,10 @@ internal sealed class InspectionChecks(SunlightDbContext db, InspectionSettings 
     {
         var visits = (await YearAsync(enterprise, year, ct)).Where(v => v.VisitDate.Year == year).ToList();
         var names = await db.UnitNamesAsync(visits.Select(v => (long?)v.UnitId), ct);
-        var counts = new List<UnitCount>();
-        foreach (var g in visits.GroupBy(v => v.UnitId))
-        {
-            counts.Add(new(g.Key, names.GetValueOrDefault(g.Key, ""), g.Count(v => Inspection.CountsAgainstCap(v.Type)), g.Count(), await CapForAsync(g.Key, enterprise.Industry, ct)));
-        }
-        return counts.OrderByDescending(c => c.Total).ToList();
+        var caps = await CapsAsync(ct);
+        return visits.GroupBy(v => v.UnitId)
+            .Select(g => new UnitCount(g.Key, names.GetValueOrDefault(g.Key, ""), g.Count(v => Inspection.CountsAgainstCap(v.Type)), g.Count(), CapOf(caps, g.Key, enterprise.Industry)))
+            .OrderByDescending(c => c.Total).ToList();
     }
 }
 

@@ -35,6 +35,10 @@ internal sealed class InspectionQueries(SunlightDbContext db)
             InspectionText.Type(r.Type), r.VisitDate, InspectionText.State(r.State), r.Code, r.Warnings, r.IsBackfill, r.ApprovedAfterVisit));
     }
 
+    /// <summary>Non-enforcement visits (调研、宣传、座谈), optionally of one enterprise.</summary>
+    public IQueryable<Inspection> Visits(long? enterpriseId) =>
+        Filter(enterpriseId, null).Where(i => i.Type == InspectionType.Visit);
+
     public IQueryable<Inspection> Filter(long? enterpriseId, InspectionState? state) =>
         db.Set<Inspection>().AsNoTracking()
             .Where(i => enterpriseId == null || i.EnterpriseId == enterpriseId)

@@ -27,9 +27,10 @@ internal static class InspectionText
         _ => "已完成",
     };
 
-    public static string Outcome(InspectionOutcome? o) => o switch
+    public static string Outcome(InspectionOutcome? o) => o is { } value ? Outcome(value) : "";
+
+    public static string Outcome(InspectionOutcome o) => o switch
     {
-        null => "",
         InspectionOutcome.NoProblem => "未发现问题",
         InspectionOutcome.Guidance => "行政指导",
         InspectionOutcome.Rectification => "责令整改",

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Features.Inspections.Approve;
+using Sunlight.Web.Features.Inspections.Documents;
 using Sunlight.Web.Features.Inspections.Door;
+using Sunlight.Web.Features.Inspections.DrawResults;
 using Sunlight.Web.Features.Inspections.Draws;
 using Sunlight.Web.Features.Inspections.Joint;
 using Sunlight.Web.Features.Inspections.Overlaps;
@@ -9,6 +11,7 @@ using Sunlight.Web.Features.Inspections.Public;
 using Sunlight.Web.Features.Inspections.Register;
 using Sunlight.Web.Features.Inspections.Result;
 using Sunlight.Web.Features.Inspections.Settings;
+using Sunlight.Web.Features.Inspections.WorkItems;
 using Sunlight.Web.Features.Platform.Demo;
 using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Infrastructure.Database;
@@ -42,6 +45,9 @@ internal static class InspectionsModule
         services.AddScoped<InspectionCodeLookup>();
         services.AddScoped<DoorQueries>();
         services.AddScoped<DrawQueries>();
+        services.AddScoped<DrawResultsQueries>();
+        services.AddScoped<PublishDrawResults>();
+        services.AddScoped<Features.WorkHome.IWorkItemSource, InspectionWorkItems>();
         services.AddScoped<RatingQueries>();
         services.AddScoped<FilePlan>();
         services.AddScoped<RegisterInspection>();
@@ -69,6 +75,8 @@ internal static class InspectionsModule
         var staff = g.MapGroup("").RequireAuthorization(InspectionPolicies.Read);
         staff.MapGet("/", (long? enterpriseId, InspectionState? state, long? after, int? limit, InspectionQueries q, CancellationToken ct) =>
             q.ListAsync(q.Filter(enterpriseId, state), after, limit, ct)).WithSummary("检查列表（执法单位仅本单位）");
+        staff.MapGet("/visits", (long? enterpriseId, long? after, int? limit, InspectionQueries q, CancellationToken ct) =>
+            q.ListAsync(q.Visits(enterpriseId), after, limit, ct)).WithSummary("非执法走访（调研、宣传、座谈）列表，计入企业受检负担");
         staff.MapGet("/{id:long}", async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<InspectionDto>, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> (long id, InspectionQueries q, CancellationToken ct) =>
             await q.DetailAsync(id, ct) is { } dto ? TypedResults.Ok(dto) : ApiErrors.NotFound("检查")).WithSummary("检查详情");
         staff.MapGet("/{id:long}/qr.png", async Task<IResult> (long id, SunlightDbContext db, IConfiguration config, HttpContext http, CancellationToken ct) =>
@@ -83,9 +91,11 @@ internal static class InspectionsModule
         g.MapOverlaps();
         g.MapJoint();
         g.MapDraws();
+        g.MapDrawResults();
         g.MapQuietAndCaps();
         g.MapPublicCode();
         g.MapDoor();
         g.MapMine();
+        staff.MapDocuments();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Inspections;
@@ -8,7 +9,7 @@ namespace Sunlight.Web.Features.Inspections;
 [Authorize(Policy = InspectionPolicies.Supervise)]
 internal sealed class RatingsModel(RatingQueries ratings, SunlightDbContext db) : PageModel
 {
-    public IReadOnlyList<RatingRow> Rows { get; private set; } = [];
+    public Page<RatingRow> Rows { get; private set; } = new([], null);
 
-    public async Task OnGetAsync(CancellationToken ct) => Rows = await ratings.RatingsAsync(db.Set<InspectionRating>(), ct);
+    public async Task OnGetAsync(long? after, CancellationToken ct) => Rows = await ratings.RatingsAsync(db.Set<InspectionRating>(), after, Paging.DefaultLimit, ct);
 }

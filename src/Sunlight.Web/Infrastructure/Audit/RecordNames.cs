@@ -66,7 +66,8 @@ internal sealed class RecordNames(SunlightDbContext db)
             var numbers = ids.Select(i => long.TryParse(i, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1).Where(v => v >= 0).ToList();
             var rows = await db.Set<T>().AsNoTracking().Where(e => numbers.Contains(EF.Property<long>(e, key.Name)))
                 .Select(e => new { Id = EF.Property<long>(e, key.Name), Label = EF.Property<string>(e, label) }).ToListAsync(ct);
-            return rows.ToDictionary(r => r.Id.ToString(CultureInfo.InvariantCulture), r => r.Label);
+            // A label not yet given (an inspection's code before approval) leaves the row named by its entity alone.
+            return rows.Where(r => r.Label != null).ToDictionary(r => r.Id.ToString(CultureInfo.InvariantCulture), r => r.Label);
         }
         if (key.ClrType == typeof(string))
         {

@@ -64,17 +64,30 @@ internal sealed class OfficialDocument
     /// <summary>A table with a bold header row; every cell is text.</summary>
     public OfficialDocument Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
-        var border = new EnumValue<BorderValues>(BorderValues.Single);
-        var table = new Table(new TableProperties(
-            new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
-            new TableBorders(
-                new TopBorder { Val = border, Size = 4 }, new BottomBorder { Val = border, Size = 4 },
-                new LeftBorder { Val = border, Size = 4 }, new RightBorder { Val = border, Size = 4 },
-                new InsideHorizontalBorder { Val = border, Size = 4 }, new InsideVerticalBorder { Val = border, Size = 4 })));
+        var table = BorderedTable();
         table.Append(Row(header, bold: true));
         foreach (var row in rows)
         {
             table.Append(Row(row, bold: false));
+        }
+        blocks.Add(table);
+        blocks.Add(Para(string.Empty, BodyFont, BodySize, JustificationValues.Left, indent: false));
+        return this;
+    }
+
+    /// <summary>
+    /// A form (审批表, 笔录 head): a two-column bordered table, the field names in 黑体 on the left, the values left-aligned on
+    /// the right (an empty value leaves the line to fill in by hand).
+    /// </summary>
+    public OfficialDocument Form(IEnumerable<(string Label, string Value)> fields)
+    {
+        var table = BorderedTable();
+        foreach (var (label, value) in fields)
+        {
+            table.Append(new TableRow(
+                new TableCell(new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Pct, Width = "1250" }),
+                    Para(label, HeadingFont, TableSize, JustificationValues.Center, indent: false)),
+                new TableCell(Para(value, BodyFont, TableSize, JustificationValues.Left, indent: false))));
         }
         blocks.Add(table);
         blocks.Add(Para(string.Empty, BodyFont, BodySize, JustificationValues.Left, indent: false));
@@ -124,6 +137,17 @@ internal sealed class OfficialDocument
             main.Document.Save();
         }
         return stream.ToArray();
+    }
+
+    private static Table BorderedTable()
+    {
+        var border = new EnumValue<BorderValues>(BorderValues.Single);
+        return new Table(new TableProperties(
+            new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
+            new TableBorders(
+                new TopBorder { Val = border, Size = 4 }, new BottomBorder { Val = border, Size = 4 },
+                new LeftBorder { Val = border, Size = 4 }, new RightBorder { Val = border, Size = 4 },
+                new InsideHorizontalBorder { Val = border, Size = 4 }, new InsideVerticalBorder { Val = border, Size = 4 })));
     }
 
     private static TableRow Row(IReadOnlyList<string> cells, bool bold)

@@ -47,8 +47,9 @@ internal sealed class OverlapDetection(SunlightDbContext db, InspectionSettings 
         }
         return from a in inspections
                join b in inspections on a.EnterpriseId equals b.EnterpriseId
-               where a.Id != b.Id && a.VisitDate >= start && a.VisitDate <= end
-                     && (b.VisitDate > a.VisitDate || (b.VisitDate == a.VisitDate && b.Id > a.Id)) && b.VisitDate <= a.VisitDate.AddDays(window)
+               // b in [a's day, a's day + window] is one index range; the same day counts once (the later id).
+               where a.VisitDate >= start && a.VisitDate <= end
+                     && b.VisitDate >= a.VisitDate && b.VisitDate <= a.VisitDate.AddDays(window) && (b.VisitDate > a.VisitDate || b.Id > a.Id)
                      && (a.JointInspectionId == null || b.JointInspectionId == null || a.JointInspectionId != b.JointInspectionId)
                      && (a.UnitId != b.UnitId || ((a.Type == InspectionType.Routine || a.Type == InspectionType.Special) && (b.Type == InspectionType.Routine || b.Type == InspectionType.Special)))
                select new Pair { EnterpriseId = a.EnterpriseId, FirstId = a.Id, FirstUnitId = a.UnitId, FirstDate = a.VisitDate, SecondId = b.Id, SecondUnitId = b.UnitId, SecondDate = b.VisitDate };

@@ -60,8 +60,8 @@ internal static class FilePlanEndpoint
         inspections.MapPost("/plans", (PlanInput? input, FilePlan file, CancellationToken ct) =>
                 file.RunAsync(input, ct).ToHttpAsync(p => TypedResults.Created($"/api/v1/inspections/plans/{p.Id}", p), "检查计划"))
             .RequireAuthorization(InspectionPolicies.Conduct).WithSummary("报备年度检查计划");
-        inspections.MapGet("/plans", (int? year, SunlightDbContext db, CancellationToken ct) =>
-                db.Set<InspectionPlan>().AsNoTracking().Where(p => year == null || p.Year == year).OrderByDescending(p => p.Id).Take(200).ToListAsync(ct))
+        inspections.MapGet("/plans", (int? year, long? after, int? limit, SunlightDbContext db, CancellationToken ct) =>
+                db.Set<InspectionPlan>().AsNoTracking().Where(p => year == null || p.Year == year).KeysetAsync(p => p.Id, true, after, limit, p => p, p => p.Id, ct))
             .RequireAuthorization(InspectionPolicies.Read).WithSummary("年度检查计划（执法单位仅本单位）");
     }
 }

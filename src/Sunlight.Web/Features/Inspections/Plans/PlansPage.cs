@@ -14,13 +14,13 @@ internal sealed class PlansModel(FilePlan file, SunlightDbContext db, TimeProvid
 {
     [BindProperty] public PlanInput? Input { get; set; }
 
-    public List<InspectionPlan> Plans { get; private set; } = [];
+    public Page<InspectionPlan> Plans { get; private set; } = new([], null);
     public List<InspectionItem> Items { get; private set; } = [];
 
-    public Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public Task<IActionResult> OnGetAsync(long? after, CancellationToken ct)
     {
         Input = new PlanInput(ChinaTime.Today(clock).Year, null, null, null);
-        return ShowAsync(ct);
+        return ShowAsync(ct, after);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct) =>
@@ -28,9 +28,9 @@ internal sealed class PlansModel(FilePlan file, SunlightDbContext db, TimeProvid
             ? await ShowAsync(ct)
             : await this.RespondAsync(file.RunAsync(Input, ct), p => $"检查计划“{p.Title}”已报备。", _ => Redirect("/Inspections/Plans"), () => ShowAsync(ct));
 
-    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    private async Task<IActionResult> ShowAsync(CancellationToken ct, long? after = null)
     {
-        Plans = await db.Set<InspectionPlan>().AsNoTracking().OrderByDescending(p => p.Id).Take(100).ToListAsync(ct);
+        Plans = await db.Set<InspectionPlan>().AsNoTracking().KeysetAsync(p => p.Id, true, after, Paging.DefaultLimit, p => p, p => p.Id, ct);
         Items = await db.InspectionItems.AsNoTracking().OrderBy(i => i.Code).ToListAsync(ct);
         return Page();
     }

@@ -78,11 +78,11 @@ internal static class QuietAndCapEndpoints
         var g = inspections.MapGroup("").RequireAuthorization(InspectionPolicies.Supervise);
         g.MapPost("/quiet-list", (QuietInput? input, AddQuietEntry add, CancellationToken ct) =>
             add.RunAsync(input, ct).ToHttpAsync(e => TypedResults.Created($"/api/v1/inspections/quiet-list/{e.Id}", e), "企业")).WithSummary("列入无事不扰清单");
-        g.MapGet("/quiet-list", (SunlightDbContext db, CancellationToken ct) =>
-            db.Set<QuietListEntry>().AsNoTracking().OrderByDescending(q => q.Id).Take(500).ToListAsync(ct)).WithSummary("无事不扰清单");
+        g.MapGet("/quiet-list", (long? after, int? limit, SunlightDbContext db, CancellationToken ct) =>
+            db.Set<QuietListEntry>().AsNoTracking().KeysetAsync(q => q.Id, true, after, limit, q => q, q => q.Id, ct)).WithSummary("无事不扰清单");
         g.MapPut("/caps", (CapInput? input, SetCap set, CancellationToken ct) =>
             set.RunAsync(input, ct).ToHttpAsync(c => TypedResults.Ok(c), "频次上限")).WithSummary("设置年度检查频次上限（按单位或行业）");
-        g.MapGet("/caps", (SunlightDbContext db, CancellationToken ct) =>
-            db.Set<InspectionCap>().AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct)).WithSummary("年度检查频次上限（未设置的单位默认每年 2 次）");
+        g.MapGet("/caps", (long? after, int? limit, SunlightDbContext db, CancellationToken ct) =>
+            db.Set<InspectionCap>().AsNoTracking().KeysetAsync(c => c.Id, false, after, limit, c => c, c => c.Id, ct)).WithSummary("年度检查频次上限（未设置的单位默认每年 2 次）");
     }
 }

@@ -75,7 +75,7 @@ public sealed class ChecklistImportExportTests(SunlightApp app) : IClassFixture<
         using var supervisor = await app.ClientFor("supervisor");
         var response = await supervisor.GetAsync($"/api/v1/campaigns/{c.Id}/export");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(ImportSheet.XlsxContentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Sunlight.Web.Infrastructure.Export.XlsxExport.ContentType, response.Content.Headers.ContentType?.MediaType);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(["单位", "检查事项", "序号", "检查内容", "自查结论", "情况说明", "佐证材料", "督查评价", "督查说明", "是否一致", "问题数"], rows[0].Keys);

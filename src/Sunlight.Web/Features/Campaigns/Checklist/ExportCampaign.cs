@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Features.Problems.Ledger;
 using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Infrastructure.Database;
-using Sunlight.Web.Infrastructure.Import;
+using Sunlight.Web.Infrastructure.Export;
 
 namespace Sunlight.Web.Features.Campaigns.Checklist;
 
@@ -15,13 +15,17 @@ namespace Sunlight.Web.Features.Campaigns.Checklist;
 /// </summary>
 internal sealed class ExportCampaign(SunlightDbContext db, CampaignScope scope)
 {
-    public static readonly IReadOnlyDictionary<string, double> Widths = new Dictionary<string, double>
-    {
-        ["单位"] = 24, ["检查事项"] = 24, ["序号"] = 6, ["检查内容"] = 40, ["自查结论"] = 10, ["情况说明"] = 30, ["佐证材料"] = 24,
-        ["督查评价"] = 10, ["督查说明"] = 30, ["是否一致"] = 8, ["问题数"] = 8,
-    };
+    internal sealed record Row(string Unit, string Item, int Number, string Point, string Answer, string Explanation, string Evidence,
+        string TeamVerdict, string TeamNote, string Agreement, int Problems);
 
-    public async Task<(string Name, byte[] Xlsx)?> XlsxAsync(long id, CancellationToken ct)
+    public static readonly IReadOnlyList<XlsxColumn<Row>> Columns =
+    [
+        new("单位", 24, r => r.Unit), new("检查事项", 24, r => r.Item), new("序号", 6, r => r.Number), new("检查内容", 40, r => r.Point),
+        new("自查结论", 10, r => r.Answer), new("情况说明", 30, r => r.Explanation), new("佐证材料", 24, r => r.Evidence),
+        new("督查评价", 10, r => r.TeamVerdict), new("督查说明", 30, r => r.TeamNote), new("是否一致", 8, r => r.Agreement), new("问题数", 8, r => r.Problems),
+    ];
+
+    public async Task<XlsxFile<Row>?> XlsxAsync(long id, CancellationToken ct)
     {
         if (await scope.CampaignAsync(id, ct) is not { } c)
         {
@@ -35,7 +39,7 @@ internal sealed class ExportCampaign(SunlightDbContext db, CampaignScope scope)
             .SelectMany(i => i.Assessments.Select(a => new { i.UnitId, a.PointId, a.Verdict, a.Note })).ToList();
         var problems = (await db.ProblemsFrom(SelfInspections.RaiseCampaignProblem.SourceType, id)
             .GroupBy(p => p.UnitId).Select(g => new { UnitId = g.Key, Count = g.Count() }).ToListAsync(ct)).ToDictionary(p => p.UnitId, p => p.Count);
-        var rows = new List<IDictionary<string, object?>>();
+        var rows = new List<Row>();
         foreach (var u in units)
         {
             foreach (var item in c.Items.OrderBy(i => i.Number))
@@ -44,22 +48,15 @@ internal sealed class ExportCampaign(SunlightDbContext db, CampaignScope scope)
                 {
                     var a = answers.FirstOrDefault(x => x.UnitId == u.Id && x.PointId == p.Id);
                     var t = team.FirstOrDefault(x => x.UnitId == u.Id && x.PointId == p.Id);
-                    rows.Add(new Dictionary<string, object?>
-                    {
-                        ["单位"] = u.Name, ["检查事项"] = item.Title, ["序号"] = p.Number, ["检查内容"] = p.Text,
-                        ["自查结论"] = a is null ? "未作答" : CampaignNames.Verdict(a.Verdict), ["情况说明"] = a?.Explanation ?? "", ["佐证材料"] = a?.Evidence ?? "",
-                        ["督查评价"] = t is null ? "" : CampaignNames.Verdict(t.Verdict), ["督查说明"] = t?.Note ?? "",
-                        ["是否一致"] = a is null || t is null ? "" : a.Verdict == t.Verdict ? "一致" : "不一致",
-                        ["问题数"] = problems.GetValueOrDefault(u.Id),
-                    });
+                    rows.Add(new Row(u.Name, item.Title, p.Number, p.Text,
+                        a is null ? "未作答" : CampaignNames.Verdict(a.Verdict), a?.Explanation ?? "", a?.Evidence ?? "",
+                        t is null ? "" : CampaignNames.Verdict(t.Verdict), t?.Note ?? "",
+                        a is null || t is null ? "" : a.Verdict == t.Verdict ? "一致" : "不一致",
+                        problems.GetValueOrDefault(u.Id)));
                 }
             }
         }
-        if (rows.Count == 0)
-        {
-            rows.Add(Widths.Keys.ToDictionary(k => k, _ => (object?)null));
-        }
-        return ($"{c.Name}-自查与督查.xlsx", ImportSheet.Xlsx(rows, Widths, "自查与督查"));
+        return XlsxExport.File($"{c.Name}-自查与督查.xlsx", "自查与督查", Columns, rows.ToAsyncEnumerable());
     }
 }
 
@@ -68,13 +65,13 @@ internal sealed class ExportCampaign(SunlightDbContext db, CampaignScope scope)
 internal sealed class ExportModel(ExportCampaign export) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
-        await export.XlsxAsync(id, ct) is { } x ? File(x.Xlsx, ImportSheet.XlsxContentType, x.Name) : NotFound();
+        await export.XlsxAsync(id, ct) is { } x ? x : NotFound();
 }
 
 internal static class ExportEndpoint
 {
     public static void MapExport(this RouteGroupBuilder campaigns) =>
         campaigns.MapGet("/{id:long}/export", async Task<IResult> (long id, ExportCampaign export, CancellationToken ct) =>
-                await export.XlsxAsync(id, ct) is { } x ? TypedResults.File(x.Xlsx, ImportSheet.XlsxContentType, x.Name) : ApiErrors.NotFound("专项治理"))
+                await export.XlsxAsync(id, ct) is { } x ? x : ApiErrors.NotFound("专项治理"))
             .RequireAuthorization(CampaignPolicies.Manage).WithSummary("导出各单位自查结论与督查评价（.xlsx，逐项对照，并列出各单位问题数）");
 }

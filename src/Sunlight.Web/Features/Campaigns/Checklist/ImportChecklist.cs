@@ -16,7 +16,7 @@ internal sealed class ImportChecklist(SunlightDbContext db, CampaignScope scope)
     public static readonly string[] Columns = ["检查事项", "检查内容"];
     internal static readonly string[] Required = ["检查内容"];
 
-    internal static byte[] Template() => ImportSheet.Template(Columns, ["行政执法公示制度", "事前公示是否完整准确、动态更新"]);
+    internal static byte[] Template() => Infrastructure.Export.XlsxExport.Template(Columns, ["行政执法公示制度", "事前公示是否完整准确、动态更新"]);
 
     internal async Task<ImportResult> RunAsync(long campaignId, ImportRows rows, ImportMode mode, CancellationToken ct)
     {

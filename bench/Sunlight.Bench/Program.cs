@@ -13,11 +13,12 @@ try
         "intake" => await IntakeScenario.RunAsync(options),
         "import" => await ImportScenario.RunAsync(options),
         "lists" => await ListsScenario.RunAsync(options),
+        "legality" => await LegalityScenario.RunAsync(options),
         _ => null,
     };
     if (result is null)
     {
-        Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Sunlight.Bench -- <generate|startup|registry-list|lists|intake|scope-check> [--scale N] [--provider Sqlite|Postgres --connection \"...\"] [--out DIR]");
+        Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Sunlight.Bench -- <generate|startup|registry-list|lists|intake|import|legality|scope-check> [--scale N] [--provider Sqlite|Postgres --connection \"...\"] [--out DIR]");
         return 2;
     }
     Console.WriteLine(result.ToJson());

@@ -151,7 +151,8 @@ internal static class LegalityScenario
         var from = today.AddDays(-730);
         var officers = await db.Officers.AsNoTracking().Where(o => !o.IsAuxiliary && o.Credentials.Any(k => k.ValidFrom <= from && k.ValidTo >= today))
             .OrderBy(o => o.Id).Select(o => new { o.Id, o.UnitId }).ToListAsync();
-        var teams = units.Select(u => officers.Where(o => o.UnitId == u.Id).Select(o => o.Id).ToArray()).ToArray();
+        var teams = units.Select(u => officers.Where(o => o.UnitId == u.Id).Select(o => o.Id).ToArray()).Where(t => t.Length > 0).ToArray();
+        units = units.Where(u => officers.Any(o => o.UnitId == u.Id)).ToList();
         var firstId = (await db.EnforcementCases.MaxAsync(c => (long?)c.Id) ?? 0) + 1;
         var now = DateTimeOffset.UtcNow;
         var sw = Stopwatch.StartNew();
@@ -210,7 +211,7 @@ internal static class LegalityScenario
             UnitId = unitId;
             Region = region;
             Kind = (i % 10) switch { < 7 => CaseKind.Penalty, 7 => CaseKind.Coercion, 8 => CaseKind.Inspection, _ => CaseKind.Licensing };
-            Filed = today.AddDays(-(i * 7919 % 730));
+            Filed = today.AddDays(-(int)((long)i * 7919 % 730));
             IsMajor = Kind == CaseKind.Penalty && i % 50 == 1;
             Fine = Kind != CaseKind.Penalty ? null : IsMajor ? 150_000m : 500m * (1 + (i % 19));
             // One case in 33 has a single officer (P-OFFICERS); the team otherwise is two of the unit's credentialed officers.

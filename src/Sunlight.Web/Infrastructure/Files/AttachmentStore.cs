@@ -59,7 +59,9 @@ internal sealed class AttachmentStore(IConfiguration config, TimeProvider clock)
     public const string AllowedMediaText = "MP4、MOV、M4A、MP3、WAV";
 
     /// <summary>The Chinese reason a file is refused, or null when it may be stored; <paramref name="media"/> also admits audio-video.</summary>
-    public static string? Check(Upload upload, bool media = false)
+    public static string? Check(Upload upload) => Check(upload, media: false);
+
+    public static string? Check(Upload upload, bool media)
     {
         var name = Path.GetFileName(upload.FileName);
         if (upload.Length == 0)

@@ -16,6 +16,7 @@ try
         "first-violation" => await FirstViolationScenario.RunAsync(options),
         "export" => await ExportScenario.RunAsync(options),
         "overlaps" => await OverlapsScenario.RunAsync(options),
+        "legality" => await LegalityScenario.RunAsync(options),
         _ => null,
     };
     if (result is null)

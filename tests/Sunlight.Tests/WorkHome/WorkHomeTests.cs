@@ -56,7 +56,8 @@ public sealed class WorkHomeTests(SunlightApp app) : IClassFixture<SunlightApp>
         var deadline = new[] { earliest ?? new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 1) }.Min().AddDays(-10);
         await app.Db(db => db.Set<Problem>().Where(p => p.Id == late.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Deadline, deadline)));
 
-        var items = Items(await HomeOf("unit03"));
+        // The unit's legality warnings (合法性预警, Enforcement/WorkItems) have their own test: this one is about problems and complaints.
+        var items = Items(await HomeOf("unit03")).Where(i => !i.Contains("合法性预警", StringComparison.Ordinal)).ToList();
 
         var expected = app.Services.GetRequiredService<WorkingCalendar>().WorkingDaysBetween(deadline, new DateOnly(2026, 11, 25));
         Assert.Contains(late.Number, items[0], StringComparison.Ordinal);

@@ -20,8 +20,15 @@ internal sealed class CaseWork(SunlightDbContext db, LegalityChecker checker, Ti
 
     /// <summary>A case with its milestones, officers (with credentials), extensions, reviews and records.</summary>
     public static IQueryable<EnforcementCase> Whole(IQueryable<EnforcementCase> cases) =>
-        cases.Include(c => c.Milestones).Include(c => c.Officers).ThenInclude(o => o.Officer).ThenInclude(o => o!.Credentials)
-            .Include(c => c.Extensions).Include(c => c.Reviews).Include(c => c.Records).AsSplitQuery();
+        WithoutOfficerDetails(cases).Include(c => c.Officers).ThenInclude(o => o.Officer).ThenInclude(o => o!.Credentials);
+
+    /// <summary>
+    /// A case with everything the rules read except the officers' registry rows (<see cref="CaseOfficer.Officer"/> is
+    /// left null): the sweep reads the registry once and attaches the officers itself instead of reading each officer
+    /// and its credentials again for every case.
+    /// </summary>
+    public static IQueryable<EnforcementCase> WithoutOfficerDetails(IQueryable<EnforcementCase> cases) =>
+        cases.Include(c => c.Milestones).Include(c => c.Officers).Include(c => c.Extensions).Include(c => c.Reviews).Include(c => c.Records).AsSplitQuery();
 
     /// <summary>The case in the caller's scope, tracked, with the version the caller saw; null when not found.</summary>
     public async Task<EnforcementCase?> LoadAsync(long id, Guid? version, CancellationToken ct)

@@ -77,6 +77,9 @@ internal sealed class CaseOfficerConfiguration : IEntityTypeConfiguration<CaseOf
         b.ToTable("CaseOfficers");
         b.HasIndex(x => new { x.CaseId, x.OfficerId }).IsUnique();
         b.HasOne(x => x.Officer).WithMany().HasForeignKey(x => x.OfficerId).OnDelete(DeleteBehavior.Restrict);
+        // The officer row is scoped (its unit, its county): the case's officer links follow the same filter through the
+        // navigation, so a link is never read without the officer it points at (EF's required-navigation warning).
+        b.HasQueryFilter(x => x.Officer != null);
     }
 }
 

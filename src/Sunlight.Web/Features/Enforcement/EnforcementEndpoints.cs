@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Sunlight.Web.Features.Enforcement.ActCode;
 using Sunlight.Web.Features.Enforcement.Disclosure;
+using Sunlight.Web.Features.Enforcement.Extend;
 using Sunlight.Web.Features.Enforcement.Queries;
 using Sunlight.Web.Features.Enforcement.RecordMilestone;
+using Sunlight.Web.Features.Enforcement.Records;
 using Sunlight.Web.Features.Enforcement.Register;
 using Sunlight.Web.Features.Enforcement.Review;
 using Sunlight.Web.Features.Enforcement.Rules;
@@ -25,6 +28,10 @@ internal static class EnforcementEndpoints
         g.MapDismissWarning();
         g.MapTurnIntoProblem();
         Export.ExportCases.MapExports(g);
+        g.MapPartyPin();
+        g.MapExtension();
+        g.MapProcessRecord();
+        api.MapActCodes();
 
         g.MapGet("/", ([AsParameters] CaseQuery q, CaseQueries cases, CancellationToken ct) => cases.PageAsync(q, ct))
             .WithSummary("案件台账（按单位、类别、环节、是否有待处理预警筛选；最新在前，after 为上一页最后一条的 id）");

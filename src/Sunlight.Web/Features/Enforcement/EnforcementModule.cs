@@ -1,7 +1,10 @@
+using Sunlight.Web.Features.Enforcement.ActCode;
 using Sunlight.Web.Features.Enforcement.Demo;
+using Sunlight.Web.Features.Enforcement.Extend;
 using Sunlight.Web.Features.Enforcement.Disclosure;
 using Sunlight.Web.Features.Enforcement.Queries;
 using Sunlight.Web.Features.Enforcement.RecordMilestone;
+using Sunlight.Web.Features.Enforcement.Records;
 using Sunlight.Web.Features.Enforcement.Register;
 using Sunlight.Web.Features.Enforcement.Review;
 using Sunlight.Web.Features.Enforcement.Rules;
@@ -19,7 +22,7 @@ internal static class EnforcementModule
         services.AddEnforcementPolicies();
         foreach (var rule in new ILegalityRule[]
                  {
-                     new OfficersRule(), new NoticeRule(), new HearingRule(), new ReviewRule(), new DecisionPeriodRule(), new OnTheSpotRule(),
+                     new OfficersRule(), new NoticeRule(), new HearingRule(), new HearingNoticeRule(), new ReviewRule(), new DecisionPeriodRule(), new OnTheSpotRule(),
                      new ServiceRule(), new LimitationRule(), new PublicationRule(), new WithdrawalRule(), new AudioVideoRule(),
                  })
         {
@@ -34,6 +37,12 @@ internal static class EnforcementModule
         services.AddScoped<RecordDisclosure>();
         services.AddScoped<DismissWarning>();
         services.AddScoped<TurnIntoProblem>();
+        services.AddScoped<ActCodeLookup>();
+        services.AddScoped<IssuePartyPin>();
+        services.AddScoped<ViewAsParty>();
+        services.AddScoped<RecordExtension>();
+        services.AddScoped<AddProcessRecord>();
+        services.AddScoped<WorkHome.IWorkItemSource, WorkItems.EnforcementWorkItems>();
         services.AddScoped<LegalitySweep>();
         services.AddScoped<IScheduledJob, LegalitySweepJob>();
         services.AddScoped<IDemoSeedStep, DemoCases>();

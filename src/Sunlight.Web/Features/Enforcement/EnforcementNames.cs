@@ -37,6 +37,7 @@ internal static class EnforcementNames
         MilestoneKind.Investigated => "调查取证",
         MilestoneKind.Notified => "告知",
         MilestoneKind.HearingRequested => "陈述申辩/听证申请",
+        MilestoneKind.HearingNotified => "听证通知",
         MilestoneKind.Hearing => "听证",
         MilestoneKind.LegalReviewRequested => "提请法制审核",
         MilestoneKind.LegalReview => "法制审核",
@@ -54,6 +55,8 @@ internal static class EnforcementNames
         ReviewOutcome.Correct => "改正",
         _ => "移送",
     };
+
+    public static string Extension(ExtensionKind kind) => kind == ExtensionKind.Extension ? "批准延长" : "不计入期限的时间";
 
     public static string Party(PartyKind kind) => kind == PartyKind.Enterprise ? "企业" : "自然人";
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Sunlight.Web.Features.Registry;
 using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Infrastructure.Audit;
@@ -5,6 +6,7 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Enforcement;
 
+[EnumText(typeof(EnforcementNames), nameof(EnforcementNames.State))]
 internal enum WarningState
 {
     Open,
@@ -13,6 +15,7 @@ internal enum WarningState
 }
 
 /// <summary>How serious a rule's breach is (shown on the board, carried into the problem it becomes).</summary>
+[EnumText(typeof(EnforcementNames), nameof(EnforcementNames.Severity))]
 internal enum RuleSeverity
 {
     Notice,   // 提示
@@ -24,29 +27,45 @@ internal enum RuleSeverity
 /// 预警: a legality rule that failed on a case (or whose deadline is near), with the rule's code. Opened and resolved by
 /// the checks; dismissed with a reason by a Supervisor; turned into a problem (转为问题) through the ledger.
 /// </summary>
+[DisplayName("合法性预警")]
 internal sealed class Warning : IUnitOwned, IAuditable, IVersioned, IHasState
 {
     public long Id { get; set; }
+    [DisplayName("行政区划代码")]
     public string RegionCode { get; set; } = "";
+    [DisplayName("执法单位")]
     public long UnitId { get; set; }
+    [DisplayName("案件")]
     public long CaseId { get; set; }
     public EnforcementCase? Case { get; set; }
 
     /// <summary>The rule code (P-90DAYS …).</summary>
+    [DisplayName("规则")]
     public string Rule { get; set; } = "";
+    [DisplayName("严重程度")]
     public RuleSeverity Severity { get; set; }
     /// <summary>What exactly is wrong, in Chinese.</summary>
+    [DisplayName("预警内容")]
     public string Message { get; set; } = "";
     /// <summary>The deadline is still ahead (临期); false once breached.</summary>
+    [DisplayName("临期")]
     public bool IsApproaching { get; set; }
+    [DisplayName("期限")]
     public DateOnly? DueOn { get; set; }
 
+    [DisplayName("状态")]
+
     public WarningState State { get; private set; }
+    [DisplayName("预警时间")]
     public DateTimeOffset RaisedAt { get; set; }
+    [DisplayName("处理时间")]
     public DateTimeOffset? ClosedAt { get; private set; }
+    [DisplayName("排除理由")]
     public string? DismissReason { get; private set; }
+    [DisplayName("处理人")]
     public string? ClosedBy { get; private set; }
     /// <summary>The ledger problem this warning became.</summary>
+    [DisplayName("转为问题")]
     public long? ProblemId { get; private set; }
     public Guid Version { get; set; }
 

@@ -54,21 +54,60 @@ internal sealed class AttachmentStore(IConfiguration config, TimeProvider clock)
     public const long MaxBytes = 10 * 1024 * 1024;
     public const string AllowedText = "JPG、PNG、PDF、Word（.docx）、Excel（.xlsx）";
 
-    /// <summary>The Chinese reason a file is refused, or null when it may be stored.</summary>
-    public static string? Check(Upload upload)
+    /// <summary>Audio-video process records (全过程记录: 执法记录仪、现场录音) are larger: up to this size, by their own endpoint.</summary>
+    public const long MaxMediaBytes = 100 * 1024 * 1024;
+    public const string AllowedMediaText = "MP4、MOV、M4A、MP3、WAV";
+
+    /// <summary>The Chinese reason a file is refused, or null when it may be stored; <paramref name="media"/> also admits audio-video.</summary>
+    public static string? Check(Upload upload) => Check(upload, media: false);
+
+    public static string? Check(Upload upload, bool media)
     {
         var name = Path.GetFileName(upload.FileName);
         if (upload.Length == 0)
         {
             return $"文件“{name}”是空文件。";
         }
-        if (upload.Length > MaxBytes)
+        if (upload.Length > (media ? MaxMediaBytes : MaxBytes))
         {
-            return $"文件“{name}”超过 10 MB 的大小上限。";
+            return $"文件“{name}”超过 {(media ? MaxMediaBytes : MaxBytes) / 1048576} MB 的大小上限。";
         }
         using var stream = upload.Open();
-        return Sniff(stream, name) is null ? $"文件“{name}”的类型不允许，仅支持 {AllowedText}。" : null;
+        if (Sniff(stream, name) is not null)
+        {
+            return null;
+        }
+        if (media)
+        {
+            using var again = upload.Open();
+            return SniffMedia(again) is null ? $"文件“{name}”的类型不允许，仅支持 {AllowedText}、{AllowedMediaText}。" : null;
+        }
+        return $"文件“{name}”的类型不允许，仅支持 {AllowedText}。";
     }
+
+    /// <summary>Audio-video by magic bytes: ISO media (MP4/MOV/M4A: "ftyp" at offset 4), MP3 (ID3 tag or an MPEG frame sync), WAV (RIFF…WAVE).</summary>
+    public static string? SniffMedia(Stream stream)
+    {
+        Span<byte> head = stackalloc byte[12];
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        head = head[..read];
+        if (head.Length >= 12 && head[4..8].SequenceEqual("ftyp"u8))
+        {
+            var brand = head[8..12];
+            return brand.SequenceEqual("M4A "u8) ? "audio/mp4" : brand.SequenceEqual("qt  "u8) ? "video/quicktime" : "video/mp4";
+        }
+        if (head.Length >= 12 && head.StartsWith("RIFF"u8) && head[8..12].SequenceEqual("WAVE"u8))
+        {
+            return "audio/wav";
+        }
+        if (head.StartsWith("ID3"u8) || (head.Length >= 2 && head[0] == 0xFF && (head[1] & 0xE0) == 0xE0 && (head[1] & 0x06) != 0))
+        {
+            return "audio/mpeg";
+        }
+        return null;
+    }
+
+    public static bool IsMedia(string contentType) => contentType.StartsWith("audio/", StringComparison.Ordinal) || contentType.StartsWith("video/", StringComparison.Ordinal);
 
     private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -81,6 +120,11 @@ internal sealed class AttachmentStore(IConfiguration config, TimeProvider clock)
         "application/pdf" => ".pdf",
         Docx => ".docx",
         Xlsx => ".xlsx",
+        "video/mp4" => ".mp4",
+        "video/quicktime" => ".mov",
+        "audio/mp4" => ".m4a",
+        "audio/mpeg" => ".mp3",
+        "audio/wav" => ".wav",
         _ => throw new ArgumentOutOfRangeException(nameof(contentType), contentType, "不是允许的类型"),
     };
 
@@ -163,7 +207,12 @@ internal sealed class AttachmentStore(IConfiguration config, TimeProvider clock)
         string contentType;
         await using (var sniff = upload.Open())
         {
-            contentType = Sniff(sniff, name) ?? throw new InvalidOperationException("未经检查的文件：" + name);
+            contentType = Sniff(sniff, name) ?? "";
+        }
+        if (contentType.Length == 0)
+        {
+            await using var sniff = upload.Open();
+            contentType = SniffMedia(sniff) ?? throw new InvalidOperationException("未经检查的文件：" + name);
         }
         var tempDir = Path.Combine(Root, "tmp");
         Directory.CreateDirectory(tempDir);

@@ -122,7 +122,7 @@ internal sealed class DemoCases(LegalityChecker checker, WorkingCalendar calenda
         }
         if (CaseFacts.HasHearingRights(c, t) && r.NextDouble() < 0.4)
         {
-            if (!Step(MilestoneKind.HearingRequested, 3) || !Step(MilestoneKind.Hearing, r.Next(10, 20)))
+            if (!Step(MilestoneKind.HearingRequested, 3) || !Step(MilestoneKind.HearingNotified, 1) || !Step(MilestoneKind.Hearing, r.Next(12, 20)))
             {
                 return;
             }

@@ -15,16 +15,18 @@ internal sealed record SweepResult(long Cases, long WarningChanges);
 /// </summary>
 internal sealed class LegalitySweep(SunlightDbContext db, LegalityChecker checker, TimeProvider clock)
 {
-    public const int BatchSize = 500;
+    public const int BatchSize = 1000;
 
     public async Task<SweepResult> RunAsync(CancellationToken ct, int batchSize = BatchSize)
     {
         var book = await ThresholdBook.LoadAsync(db, ct);
         var today = ChinaTime.Today(clock);
+        // The registry's officers with their credentials, once (a county has hundreds, the register hundreds of thousands of cases).
+        var officers = await db.Officers.AsNoTracking().Include(o => o.Credentials).ToDictionaryAsync(o => o.Id, ct);
         long after = 0, cases = 0, changes = 0;
         while (true)
         {
-            var batch = await CaseWork.Whole(db.EnforcementCases.AsNoTracking().Where(c => c.Id > after).OrderBy(c => c.Id).Take(batchSize)).ToListAsync(ct);
+            var batch = await CaseWork.WithoutOfficerDetails(db.EnforcementCases.AsNoTracking().Where(c => c.Id > after).OrderBy(c => c.Id).Take(batchSize)).ToListAsync(ct);
             if (batch.Count == 0)
             {
                 break;
@@ -34,6 +36,10 @@ internal sealed class LegalitySweep(SunlightDbContext db, LegalityChecker checke
             var now = clock.GetUtcNow();
             foreach (var c in batch)
             {
+                foreach (var o in c.Officers)
+                {
+                    o.Officer = officers.GetValueOrDefault(o.OfficerId);
+                }
                 changes += checker.Apply(db, c, book.For(c.UnitId, c.Sector), today, warnings[c.Id].ToList(), now);
             }
             await db.SaveChangesAsync(ct);

@@ -86,5 +86,6 @@ internal static class InspectionsModule
         g.MapPublicCode();
         g.MapDoor();
         g.MapMine();
+        Figures.FiguresEndpoint.MapFigures(g);
     }
 }

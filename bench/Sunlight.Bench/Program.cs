@@ -13,6 +13,7 @@ try
         "intake" => await IntakeScenario.RunAsync(options),
         "import" => await ImportScenario.RunAsync(options),
         "lists" => await ListsScenario.RunAsync(options),
+        "dashboard" => await DashboardScenario.RunAsync(options),
         _ => null,
     };
     if (result is null)

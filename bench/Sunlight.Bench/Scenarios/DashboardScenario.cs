@@ -198,7 +198,7 @@ internal sealed class RawSummary
         _today = today;
         var pg = database.Provider == DatabaseProvider.Postgres;
         string R(string alias) => region is null ? "1=1" : $"{alias}.\"RegionCode\" = @region";
-        var onTime = pg ? "(c.\"RepliedAt\" AT TIME ZONE 'Asia/Shanghai')::date <= c.\"ResolveDueDate\"" : "date(c.\"RepliedAt\", '+8 hours') <= c.\"ResolveDueDate\"";
+        var onTime = pg ? "(c.\"RepliedAt\" AT TIME ZONE 'Asia/Shanghai')::date <= c.\"ResolveDueDate\"" : "date(((c.\"RepliedAt\" >> 11) * 1000 / 10000000) - 62135596800, 'unixepoch', '+8 hours') <= c.\"ResolveDueDate\"";
         var window = pg ? "a.\"VisitDate\" + 30" : "date(a.\"VisitDate\", '+30 days')";
         var figures = new (string Key, string Sql)[]
         {

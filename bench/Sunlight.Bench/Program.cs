@@ -17,6 +17,7 @@ try
         "export" => await ExportScenario.RunAsync(options),
         "overlaps" => await OverlapsScenario.RunAsync(options),
         "legality" => await LegalityScenario.RunAsync(options),
+        "dashboard" => await DashboardScenario.RunAsync(options),
         _ => null,
     };
     if (result is null)

@@ -27,6 +27,8 @@ public sealed class ConfidentialityTests(SunlightApp app) : IClassFixture<Sunlig
         ["/api/v1/complaints/intake-points"] = c => "/api/v1/complaints/intake-points",
         ["/api/v1/complaints/intake-points/{id:long}/qr.png"] = c => $"/api/v1/complaints/intake-points/{c.PointId}/qr.png",
         ["/api/v1/complaint-categories"] = c => "/api/v1/complaint-categories",
+        ["/api/v1/complaints/figures"] = c => "/api/v1/complaints/figures",
+        ["/api/v1/complaints/figures/{key}/records"] = c => "/api/v1/complaints/figures/complaints-received/records?limit=200",
         ["/open311/v2/discovery.{format}"] = c => "/open311/v2/discovery.json",
         ["/open311/v2/services.{format}"] = c => "/open311/v2/services.json",
         ["/open311/v2/requests.{format}"] = c => "/open311/v2/requests.json",

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Features.Campaigns.Figures;
+using FiguresDto = Sunlight.Web.Features.Campaigns.Figures.FiguresDto;
 using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Campaigns;

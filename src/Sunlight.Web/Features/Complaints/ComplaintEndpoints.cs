@@ -32,6 +32,7 @@ internal static class ComplaintEndpoints
     public static void MapComplaints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/complaints").WithTags("投诉举报").RequireAuthorization(ComplaintPolicies.Read);
+        Figures.FiguresEndpoint.MapFigures(g);
 
         g.MapGet("/", async ([AsParameters] ComplaintFilter f, ComplaintQueries q, CancellationToken ct) => TypedResults.Ok(await q.ListAsync(f, ct)))
             .WithSummary("投诉列表（监督人员：全县；执法单位：交办本单位的；按状态、单位、类别、渠道、是否逾期筛选）");

@@ -32,6 +32,7 @@ internal static class EnforcementEndpoints
         g.MapExtension();
         g.MapProcessRecord();
         api.MapActCodes();
+        Figures.FiguresEndpoint.MapFigures(g);
 
         g.MapGet("/", ([AsParameters] CaseQuery q, CaseQueries cases, CancellationToken ct) => cases.PageAsync(q, ct))
             .WithSummary("案件台账（按单位、类别、环节、是否有待处理预警筛选；最新在前，after 为上一页最后一条的 id）");

@@ -97,5 +97,6 @@ internal static class InspectionsModule
         g.MapDoor();
         g.MapMine();
         staff.MapDocuments();
+        Figures.FiguresEndpoint.MapFigures(g);
     }
 }

@@ -53,6 +53,7 @@ internal static class ProblemEndpoints
         g.MapEscalate();
         g.MapImport();
         g.MapCategories();
+        Figures.FiguresEndpoint.MapFigures(g);
 
         g.MapGet("/", async ([AsParameters] ProblemQuery q, SunlightDbContext db, TimeProvider clock, CancellationToken ct) =>
             TypedResults.Ok(await ProblemList.PageAsync(db, q.Filter, q.After, q.Limit, ChinaTime.Today(clock), ct)))

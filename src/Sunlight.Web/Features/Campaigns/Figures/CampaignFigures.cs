@@ -31,10 +31,13 @@ internal sealed class CampaignFigures(SunlightDbContext db, CampaignScope scope)
         ("problems-written-off", "已销账问题"),
     ];
 
-    /// <summary>The records behind a figure; <paramref name="category"/>/<paramref name="source"/> select a breakdown row. Null for an unknown key.</summary>
-    public IQueryable<FigureRecord>? Query(long id, string key, string? category = null, string? source = null)
+    /// <summary>
+    /// The records behind a figure; <paramref name="category"/>/<paramref name="source"/> select a breakdown row,
+    /// <paramref name="unitId"/> one unit's share (enterprise visits belong to no unit and are not narrowed). Null for an unknown key.
+    /// </summary>
+    public IQueryable<FigureRecord>? Query(long id, string key, string? category = null, string? source = null, long? unitId = null)
     {
-        var problems = db.ProblemsFrom(RaiseCampaignProblem.SourceType, id);
+        var problems = db.ProblemsFrom(RaiseCampaignProblem.SourceType, id).Where(p => unitId == null || p.UnitId == unitId);
         if (category is not null)
         {
             problems = problems.Where(p => p.Category == category);
@@ -44,14 +47,14 @@ internal sealed class CampaignFigures(SunlightDbContext db, CampaignScope scope)
             problems = problems.Where(p => p.Source == s);
         }
         DefectCategory? defect = Enum.TryParse<DefectCategory>(category, out var dc) ? dc : null;
-        var reviews = db.Set<CaseFileReview>().Where(r => r.Plan!.CampaignId == id && r.FinalScore != null);
+        var reviews = db.Set<CaseFileReview>().Where(r => r.Plan!.CampaignId == id && r.FinalScore != null && (unitId == null || r.UnitId == unitId));
         return key switch
         {
-            "units-participating" => db.Set<CampaignUnit>().Where(u => u.CampaignId == id)
+            "units-participating" => db.Set<CampaignUnit>().Where(u => u.CampaignId == id && (unitId == null || u.UnitId == unitId))
                 .Join(db.Units, cu => cu.UnitId, u => u.Id, (cu, u) => new FigureRecord(u.Id, u.Name, u.Code)),
-            "units-self-inspected" => db.Set<SelfInspection>().Where(x => x.CampaignId == id && x.State == SelfInspectionState.Submitted)
+            "units-self-inspected" => db.Set<SelfInspection>().Where(x => x.CampaignId == id && x.State == SelfInspectionState.Submitted && (unitId == null || x.UnitId == unitId))
                 .Join(db.Units, x => x.UnitId, u => u.Id, (x, u) => new FigureRecord(x.Id, u.Name, "已提交自查")),
-            "units-supervised" => scope.Inspections().Where(x => x.CampaignId == id && x.Visits.Any())
+            "units-supervised" => scope.Inspections().Where(x => x.CampaignId == id && x.Visits.Any() && (unitId == null || x.UnitId == unitId))
                 .Join(db.Units, x => x.UnitId, u => u.Id, (x, u) => new FigureRecord(x.Id, u.Name, null)),
             "enterprises-visited" => db.Enterprises.Where(e => db.Set<EnterpriseVisit>().Any(v => v.CampaignId == id && v.EnterpriseId == e.Id))
                 .Select(e => new FigureRecord(e.Id, e.Name, e.Uscc)),
@@ -65,7 +68,7 @@ internal sealed class CampaignFigures(SunlightDbContext db, CampaignScope scope)
         };
     }
 
-    public async Task<FiguresDto?> AllAsync(long id, CancellationToken ct)
+    public async Task<FiguresDto?> AllAsync(long id, CancellationToken ct, long? unitId = null)
     {
         if (!await scope.Campaigns().AnyAsync(c => c.Id == id, ct))
         {
@@ -74,9 +77,9 @@ internal sealed class CampaignFigures(SunlightDbContext db, CampaignScope scope)
         var figures = new List<Figure>();
         foreach (var (key, label) in Keys)
         {
-            var url = RecordsUrl(id, key);
-            var value = await Query(id, key)!.CountAsync(ct);
-            IReadOnlyList<Figure>? breakdown = key switch
+            var url = RecordsUrl(id, key, unitId is { } u ? $"unitId={u}" : null);
+            var value = await Query(id, key, unitId: unitId)!.CountAsync(ct);
+            IReadOnlyList<Figure>? breakdown = unitId is not null ? null : key switch
             {
                 "problems" => await ProblemBreakdownAsync(id, ct),
                 "case-file-defects" => await DefectBreakdownAsync(id, ct),
@@ -118,10 +121,10 @@ internal static class FigureEndpoints
                 await figures.AllAsync(id, ct) is { } f ? TypedResults.Ok(f) : ApiErrors.NotFound("专项治理"))
             .WithSummary("专项治理的数据（均由记录计算，recordsUrl 列出所计入的记录）");
 
-        campaigns.MapGet("/{id:long}/figures/{key}/records", async Task<Results<Ok<FigureRecords>, ProblemHttpResult>> (long id, string key, string? category, string? source,
+        campaigns.MapGet("/{id:long}/figures/{key}/records", async Task<Results<Ok<FigureRecords>, ProblemHttpResult>> (long id, string key, string? category, string? source, long? unitId,
                 CampaignFigures figures, CampaignScope scope, CancellationToken ct) =>
             {
-                if (!await scope.Campaigns().AnyAsync(c => c.Id == id, ct) || figures.Query(id, key, category, source) is not { } q)
+                if (!await scope.Campaigns().AnyAsync(c => c.Id == id, ct) || figures.Query(id, key, category, source, unitId) is not { } q)
                 {
                     return ApiErrors.NotFound("专项治理数据");
                 }

@@ -27,7 +27,7 @@ internal sealed record UnitTally(long UnitId, string UnitName, int Count);
 internal sealed class OverlapDetection(SunlightDbContext db, InspectionSettings settings, InspectionQueries queries)
 {
     // Init properties, not a positional record: EF translates ordering and filtering on a member-init projection.
-    private sealed class Pair
+    internal sealed class Pair
     {
         public long EnterpriseId { get; init; }
         public long FirstId { get; init; }
@@ -38,7 +38,7 @@ internal sealed class OverlapDetection(SunlightDbContext db, InspectionSettings 
         public DateOnly SecondDate { get; init; }
     }
 
-    private IQueryable<Pair> Pairs(DateOnly start, DateOnly end, int window, bool plannedOnly)
+    internal IQueryable<Pair> Pairs(DateOnly start, DateOnly end, int window, bool plannedOnly)
     {
         var inspections = db.Set<Inspection>().AsNoTracking().Where(i => i.Type != InspectionType.Visit);
         if (plannedOnly)

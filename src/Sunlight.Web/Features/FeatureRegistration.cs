@@ -26,6 +26,7 @@ using Sunlight.Web.Features.Registry.Officers;
 using Sunlight.Web.Features.Registry.Units;
 using Sunlight.Web.Features.Registry;
 using Sunlight.Web.Features.Inspections;
+using Sunlight.Web.Features.Reports;
 
 namespace Sunlight.Web.Features;
 
@@ -73,6 +74,7 @@ internal static class FeatureRegistration
         services.AddCampaigns();
         services.AddLeniency();
         services.AddInspections();
+        services.AddReports();
         services.AddScoped<WorkHome.WorkHomeQuery>();
         services.AddScoped<WorkHome.SupervisionFigures>();
         services.AddScoped<WorkHome.IWorkItemSource, Platform.WorkItems.PlatformWorkItems>();
@@ -105,6 +107,7 @@ internal static class FeatureRegistration
         api.MapCampaigns();
         api.MapLeniency();
         api.MapInspections();
+        api.MapReports();
         return api;
     }
 

@@ -1,4 +1,8 @@
+using Microsoft.EntityFrameworkCore;
+using Sunlight.Web.Features.Registry;
 using Sunlight.Web.Features.Reports.Campaign;
+using Sunlight.Web.Features.Reports.Statistics;
+using Sunlight.Web.Features.Reports.UnitCard;
 using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Reports;
@@ -17,9 +21,19 @@ internal static class ReportsModule
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddScoped<CampaignReport>();
+        services.AddScoped<AnnualStatistics>();
+        services.AddScoped<UnitReportCard>();
+        services.AddScoped<WorkHome.IWorkItemSource, StatisticsWorkItems>();
         services.AddAuthorizationBuilder()
             .AddPolicy(ReportsPolicies.County, p => p.RequireRole(Roles.Supervisor, Roles.Observer))
             .AddPolicy(ReportsPolicies.UnitCard, p => p.RequireRole(Roles.Supervisor, Roles.Observer, Roles.UnitStaff));
         return services;
     }
+}
+
+/// <summary>Who signs a report: the county's 司法局 (the supervisor unit among the units the reader sees).</summary>
+internal static class ReportIssuer
+{
+    public static async Task<string> NameAsync(IQueryable<EnforcementUnit> units, CancellationToken ct) =>
+        await units.Where(u => u.Kind == UnitKind.Supervisor).OrderBy(u => u.Id).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "县司法局";
 }

@@ -45,4 +45,8 @@ internal static class Unscoped
     /// door checks (inspections). Callers filter by region and enterprise first and select only what they show (dates,
     /// kinds, unit ids — no findings, no ratings).</summary>
     public static IQueryable<T> AcrossUnits<T>(this SunlightDbContext db) where T : class => db.Set<T>().IgnoreQueryFilters().AsNoTracking();
+
+    /// <summary>The annual enforcement statistics (行政执法统计年报) the public disclosure publishes: callers only group and
+    /// count (acts per unit, kind and year) — no row, no party, no officer leaves through it.</summary>
+    public static IQueryable<T> PublicStatistics<T>(this SunlightDbContext db) where T : class => db.Set<T>().IgnoreQueryFilters().AsNoTracking();
 }

@@ -32,8 +32,9 @@ internal sealed class UnitReportCard(SunlightDbContext db, TimeProvider clock)
             return null;
         }
         var today = ChinaTime.Today(clock);
-        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
-        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
+        // Instants in UTC (PostgreSQL's timestamptz takes no other offset).
+        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
+        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
 
         var complaints = await db.Set<Complaint>().AsNoTracking().Where(c => c.AssignedUnitId == unitId && c.AssignedAt >= start && c.AssignedAt < end)
             .Select(c => new { c.State, c.RepliedAt, c.ResolveDueDate, c.Satisfied }).ToListAsync(ct);

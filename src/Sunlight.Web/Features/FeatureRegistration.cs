@@ -27,6 +27,7 @@ using Sunlight.Web.Features.Registry.Units;
 using Sunlight.Web.Features.Registry;
 using Sunlight.Web.Features.Inspections;
 using Sunlight.Web.Features.Insights;
+using Sunlight.Web.Features.Reports;
 
 namespace Sunlight.Web.Features;
 
@@ -75,6 +76,7 @@ internal static class FeatureRegistration
         services.AddLeniency();
         services.AddInspections();
         services.AddInsights();
+        services.AddReports();
         services.AddScoped<WorkHome.WorkHomeQuery>();
         services.AddScoped<WorkHome.SupervisionFigures>();
         services.AddScoped<WorkHome.IWorkItemSource, Platform.WorkItems.PlatformWorkItems>();
@@ -109,6 +111,7 @@ internal static class FeatureRegistration
         api.MapLeniency();
         api.MapInspections();
         api.MapInsights();
+        api.MapReports();
         return api;
     }
 

@@ -79,4 +79,7 @@ internal static class Unscoped
     public static IQueryable<ListItem> PublishedLeniencyItems(this SunlightDbContext db, string region) =>
         db.Set<ListItem>().IgnoreQueryFilters().AsNoTracking()
             .Where(i => i.RegionCode == region && i.List!.State == ListState.Approved && i.List.IsPublished);
+    /// <summary>The annual enforcement statistics (行政执法统计年报) the public disclosure publishes: callers only group and
+    /// count (acts per unit, kind and year) — no row, no party, no officer leaves through it.</summary>
+    public static IQueryable<T> PublicStatistics<T>(this SunlightDbContext db) where T : class => db.Set<T>().IgnoreQueryFilters().AsNoTracking();
 }

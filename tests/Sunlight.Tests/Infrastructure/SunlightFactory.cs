@@ -23,9 +23,14 @@ public class SunlightFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     private readonly Dictionary<string, (string Token, DateTimeOffset IssuedAt)> _tokens = new(StringComparer.Ordinal);
 
-    /// <summary>No test host watches appsettings for changes: a suite starts dozens of hosts, and each watcher takes one of
-    /// the user's inotify instances (128 by default), which runs out when suites run side by side.</summary>
-    static SunlightFactory() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    /// <summary>No test host watches files through inotify: a suite starts dozens of hosts, and each watcher (appsettings,
+    /// the content and web roots) takes one of the user's inotify instances (128 by default); when they run out, a host's
+    /// first page request fails with a 500. Configuration is not reloaded, and any other watcher polls.</summary>
+    static SunlightFactory()
+    {
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "1");
+    }
 
     public SunlightFactory(string connectionString, string dataDirectory)
     {

@@ -4,7 +4,6 @@ using Sunlight.Web.Features.Reports.Statistics;
 using Sunlight.Web.Features.Reports.UnitCard;
 using Sunlight.Web.Infrastructure.Calendar;
 using Sunlight.Web.Infrastructure.Database;
-using Sunlight.Web.Infrastructure.Import;
 using Sunlight.Web.Infrastructure.Documents;
 
 namespace Sunlight.Web.Features.Reports;
@@ -23,7 +22,7 @@ internal static class ReportEndpoints
             .RequireAuthorization(ReportsPolicies.County)
             .WithSummary("专项治理工作情况报告（format：docx 或 pdf；数据与 /campaigns/{id}/figures 同一查询）");
 
-        g.MapGet("/statistics/{year:int}/{format}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (int year, string format, AnnualStatistics statistics,
+        g.MapGet("/statistics/{year:int}/{format}", async Task<IResult> (int year, string format, AnnualStatistics statistics,
                 SunlightDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
                 if (year < 2000 || year > ChinaTime.Today(clock).Year || format is not ("xlsx" or "docx" or "pdf"))
@@ -33,8 +32,8 @@ internal static class ReportEndpoints
                 var s = await statistics.ForCountyAsync(year, ct);
                 var name = $"{year}年度行政执法统计年报";
                 return format == "xlsx"
-                    ? TypedResults.File(AnnualStatistics.Xlsx(s), ImportSheet.XlsxContentType, name + ".xlsx")
-                    : ReportFile.From(AnnualStatistics.Document(s, await ReportIssuer.NameAsync(db.Units, ct), ChinaTime.Today(clock)), format, name)!;
+                    ? AnnualStatistics.Xlsx(s, name + ".xlsx")
+                    : (IResult)ReportFile.From(AnnualStatistics.Document(s, await ReportIssuer.NameAsync(db.Units, ct), ChinaTime.Today(clock)), format, name)!;
             })
             .RequireAuthorization(ReportsPolicies.County)
             .WithSummary("行政执法统计年报（format：xlsx、docx 或 pdf；按单位、执法行为类别计数，次年 1 月 31 日前报送）");

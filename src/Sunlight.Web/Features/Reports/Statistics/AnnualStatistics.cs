@@ -6,7 +6,7 @@ using Sunlight.Web.Features.Registry;
 using Sunlight.Web.Infrastructure.Calendar;
 using Sunlight.Web.Infrastructure.Database;
 using Sunlight.Web.Infrastructure.Documents;
-using Sunlight.Web.Infrastructure.Import;
+using Sunlight.Web.Infrastructure.Export;
 
 using static Sunlight.Web.Features.Reports.ReportText;
 
@@ -74,11 +74,17 @@ internal sealed class AnnualStatistics(SunlightDbContext db, TimeProvider clock)
         [r.UnitName, .. r.Acts.Select(Num), Num(r.Total), Num(r.Inspections)];
 
     /// <summary>The year's statistics as a workbook: one row per unit and the county's total row.</summary>
-    public static byte[] Xlsx(AnnualStatisticsDto s) =>
-        ImportSheet.Xlsx(s.Units.Append(s.County).Select(r => (IDictionary<string, object?>)Header.Zip(Row(r)).ToDictionary(x => x.First, x => x.Second, StringComparer.Ordinal)),
-            new Dictionary<string, double> { ["执法单位"] = 28, [InspectionsColumn] = 18 }, $"{s.Year}年度");
-
-    private static IEnumerable<object?> Row(StatisticsRow r) => [r.UnitName, .. r.Acts.Cast<object?>(), r.Total, r.Inspections];
+    public static XlsxFile<StatisticsRow> Xlsx(AnnualStatisticsDto s, string fileName)
+    {
+        IReadOnlyList<XlsxColumn<StatisticsRow>> columns =
+        [
+            new("执法单位", 28, r => r.UnitName),
+            .. Kinds.Select((k, i) => new XlsxColumn<StatisticsRow>(EnforcementNames.Kind(k), 10, r => r.Acts[i])),
+            new("合计", 8, r => r.Total),
+            new(InspectionsColumn, 18, r => r.Inspections),
+        ];
+        return XlsxExport.File(fileName, $"{s.Year}年度", columns, s.Units.Append(s.County).ToAsyncEnumerable());
+    }
 
     /// <summary>The year's statistics as the document the bureau files (the same figures as the workbook).</summary>
     public static OfficialDocument Document(AnnualStatisticsDto s, string issuer, DateOnly today)

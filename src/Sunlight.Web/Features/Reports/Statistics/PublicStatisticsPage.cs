@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sunlight.Web.Infrastructure.Calendar;
 using Sunlight.Web.Infrastructure.Database;
-using Sunlight.Web.Infrastructure.Import;
 
 namespace Sunlight.Web.Features.Reports.Statistics;
 
@@ -36,7 +35,7 @@ internal sealed class PublicStatisticsModel(AnnualStatistics statistics, Sunligh
         var s = await statistics.ForPublicAsync(year, ct);
         var name = $"{year}年度行政执法统计年报";
         return format == "xlsx"
-            ? File(AnnualStatistics.Xlsx(s), ImportSheet.XlsxContentType, name + ".xlsx")
+            ? (IActionResult)AnnualStatistics.Xlsx(s, name + ".xlsx")
             : File(AnnualStatistics.Document(s, await ReportIssuer.NameAsync(db.PublicUnits(), ct), ChinaTime.Today(clock)).ToBytes(),
                 Infrastructure.Documents.OfficialDocument.ContentType, name + ".docx");
     }

@@ -30,14 +30,17 @@ public sealed class FrontDoorTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [Fact]
-    public async Task Unit01_WorkHome_ListsTheOverdueRectificationFirst_WithWorkingDaysOverdue()
+    public async Task Unit01_WorkHome_PutsTheMostOverdueFirst_AndShowsTheOverdueRectificationInWorkingDays()
     {
         var page = await app.LoginAsync("unit01");
         Assert.EndsWith("/", page.Url, StringComparison.Ordinal);
+        var overdue = new System.Text.RegularExpressions.Regex("^逾期 [1-9][0-9]* 个工作日$");
+        // Legality warnings, rectifications, complaints… are one list, most overdue first.
         var first = page.GetByTestId("work-item").First;
-        await Assertions.Expect(first.GetByTestId("work-due")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^逾期 [1-9][0-9]* 个工作日$"));
+        await Assertions.Expect(first.GetByTestId("work-due")).ToHaveTextAsync(overdue);
         await Assertions.Expect(first.GetByTestId("work-due")).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex(@"^期限 \d{4}-\d{2}-\d{2}$"));
-        await Assertions.Expect(first.GetByTestId("work-action")).ToContainTextAsync("整改");
+        var rectification = page.GetByTestId("work-item").Filter(new() { Has = page.GetByTestId("work-action").Filter(new() { HasText = "整改" }) }).First;
+        await Assertions.Expect(rectification.GetByTestId("work-due")).ToHaveTextAsync(overdue);
     }
 
     [Fact]

@@ -33,7 +33,11 @@ internal sealed class EnforcementCaseConfiguration : IEntityTypeConfiguration<En
         // Keyset lists newest first, county-wide and per unit.
         b.HasIndex(x => new { x.RegionCode, x.Id });
         b.HasIndex(x => new { x.UnitId, x.Id });
-        b.HasIndex(x => x.PartyUscc);
+        // A party's cases: the enterprise's own list and act codes use the prefix; the first-violation check (P-FIRST)
+        // seeks one unit's penalty cases of one item, and its pre-check the other units' penalty cases in the window,
+        // both answered from the index without reading the wide rows they reject (bench first-violation: an enterprise
+        // with 2,000 cases).
+        b.HasIndex(x => new { x.PartyUscc, x.Kind, x.UnitId, x.ItemName, x.ViolationOn, x.FiledOn });
         b.Property(x => x.RegionCode).HasMaxLength(6);
         b.Property(x => x.Number).HasMaxLength(CaseColumns.NumberLength);
         b.Property(x => x.Title).HasMaxLength(CaseColumns.TitleLength);

@@ -157,13 +157,3 @@ internal sealed class LeniencySettingConfiguration : IEntityTypeConfiguration<Le
         b.Property(x => x.GuidanceAnswerDays).HasDefaultValue(LeniencySetting.DefaultGuidanceAnswerDays);
     }
 }
-
-/// <summary>
-/// The first-violation check's index on the case register: an enterprise with a long history holds thousands of cases
-/// across units and items, and the check wants one unit's cases of one item (bench first-violation). Kept here, with the
-/// check that needs it, so the register's own configuration stays the register's.
-/// </summary>
-internal sealed class FirstViolationCaseIndex : IEntityTypeConfiguration<EnforcementCase>
-{
-    public void Configure(EntityTypeBuilder<EnforcementCase> b) => b.HasIndex(x => new { x.PartyUscc, x.UnitId, x.ItemName });
-}

@@ -1734,8 +1734,6 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
 
                     b.HasIndex("EnforcementItemId");
 
-                    b.HasIndex("PartyUscc");
-
                     b.HasIndex("RegionCode", "Id");
 
                     b.HasIndex("UnitId", "Id");
@@ -1743,7 +1741,7 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                     b.HasIndex("UnitId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("PartyUscc", "UnitId", "ItemName");
+                    b.HasIndex("PartyUscc", "Kind", "UnitId", "ItemName", "ViolationOn", "FiledOn");
 
                     b.ToTable("EnforcementCases", (string)null);
                 });

@@ -1664,8 +1664,6 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasIndex("EnforcementItemId");
 
-                    b.HasIndex("PartyUscc");
-
                     b.HasIndex("RegionCode", "Id");
 
                     b.HasIndex("UnitId", "Id");
@@ -1673,7 +1671,7 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                     b.HasIndex("UnitId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("PartyUscc", "UnitId", "ItemName");
+                    b.HasIndex("PartyUscc", "Kind", "UnitId", "ItemName", "ViolationOn", "FiledOn");
 
                     b.ToTable("EnforcementCases", (string)null);
                 });

@@ -54,25 +54,21 @@ internal sealed class FirstViolationCheck(SunlightDbContext db, TimeProvider clo
 
     /// <summary>
     /// The latest earlier violation of the item by the enterprise in the unit after <paramref name="from"/>, in either
-    /// ledger (a case before an exemption of the same day): one statement, both ledgers in a UNION ALL, compiled once
-    /// (<see cref="EarlierQuery"/>), so a check costs the statement and not EF's translation-cache lookup.
+    /// ledger (a case before an exemption of the same day): one statement, both ledgers in a UNION ALL.
     /// </summary>
     public static async Task<PriorViolation?> EarlierInUnitAsync(SunlightDbContext db, long unitId, string uscc, string itemName, DateOnly from, long? exceptExemption, CancellationToken ct)
     {
-        var row = await EarlierQuery(db, unitId, uscc, itemName, from, exceptExemption ?? 0, ct);
+        var except = exceptExemption ?? 0;
+        var row = await db.EnforcementCases.AsNoTracking()
+            .Where(c => c.PartyUscc == uscc && c.UnitId == unitId && c.Kind == CaseKind.Penalty && c.ItemName == itemName && (c.ViolationOn ?? c.FiledOn) > from)
+            .Select(c => new PriorRow { Ledger = 0, Id = c.Id, Number = c.Number, On = (c.ViolationOn ?? c.FiledOn)!.Value })
+            .Concat(db.Set<ExemptionCase>().AsNoTracking()
+                .Where(e => e.Uscc == uscc && e.UnitId == unitId && e.ItemName == itemName && e.ViolationOn > from && e.Id != except)
+                .Select(e => new PriorRow { Ledger = 1, Id = e.Id, Number = e.Number, On = e.ViolationOn }))
+            .OrderByDescending(p => p.On).ThenBy(p => p.Ledger).ThenByDescending(p => p.Id)
+            .FirstOrDefaultAsync(ct);
         return row is null ? null : new PriorViolation(row.Ledger == 0 ? "执法案件" : "免罚案件", row.Id, row.Number, unitId, "", itemName, row.On);
     }
-
-    private static readonly Func<SunlightDbContext, long, string, string, DateOnly, long, CancellationToken, Task<PriorRow?>> EarlierQuery =
-        EF.CompileAsyncQuery((SunlightDbContext db, long unitId, string uscc, string itemName, DateOnly from, long except, CancellationToken ct) =>
-            db.EnforcementCases
-                .Where(c => c.PartyUscc == uscc && c.UnitId == unitId && c.Kind == CaseKind.Penalty && c.ItemName == itemName && (c.ViolationOn ?? c.FiledOn) > from)
-                .Select(c => new PriorRow { Ledger = 0, Id = c.Id, Number = c.Number, On = (c.ViolationOn ?? c.FiledOn)!.Value })
-                .Concat(db.Set<ExemptionCase>()
-                    .Where(e => e.Uscc == uscc && e.UnitId == unitId && e.ItemName == itemName && e.ViolationOn > from && e.Id != except)
-                    .Select(e => new PriorRow { Ledger = 1, Id = e.Id, Number = e.Number, On = e.ViolationOn }))
-                .OrderByDescending(p => p.On).ThenBy(p => p.Ledger).ThenByDescending(p => p.Id)
-                .FirstOrDefault());
 
     private sealed class PriorRow
     {

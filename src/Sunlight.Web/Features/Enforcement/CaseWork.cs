@@ -83,4 +83,17 @@ internal sealed class CaseWork(SunlightDbContext db, LegalityChecker checker, Ti
         checker.Apply(db, c, book.For(c.UnitId, c.Sector), Today, existing, Now);
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>New cases (an import): each checked against every rule with its warnings, all saved in one transaction.</summary>
+    public async Task CheckAndSaveAllAsync(IReadOnlyList<EnforcementCase> cases, CancellationToken ct)
+    {
+        var book = await ThresholdBook.LoadAsync(db, ct);
+        foreach (var c in cases)
+        {
+            c.CheckedAt = Now;
+            db.EnforcementCases.Add(c);
+            checker.Apply(db, c, book.For(c.UnitId, c.Sector), Today, [], Now);
+        }
+        await db.SaveChangesAsync(ct);
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Sunlight.Web.Features.Enforcement.ActCode;
 using Sunlight.Web.Features.Enforcement.Disclosure;
 using Sunlight.Web.Features.Enforcement.Extend;
+using Sunlight.Web.Features.Enforcement.Import;
 using Sunlight.Web.Features.Enforcement.Queries;
 using Sunlight.Web.Features.Enforcement.RecordMilestone;
 using Sunlight.Web.Features.Enforcement.Records;
@@ -31,6 +32,8 @@ internal static class EnforcementEndpoints
         g.MapPartyPin();
         g.MapExtension();
         g.MapProcessRecord();
+        g.MapImportCases();
+        g.MapImportMapping();
         api.MapActCodes();
         Figures.FiguresEndpoint.MapFigures(g);
 

@@ -42,6 +42,9 @@ internal static class EnforcementModule
         services.AddScoped<ViewAsParty>();
         services.AddScoped<RecordExtension>();
         services.AddScoped<AddProcessRecord>();
+        services.AddScoped<Import.ImportCases>();
+        services.AddScoped<Import.SaveImportMapping>();
+        services.AddScoped<Thresholds.SaveThresholds>();
         services.AddScoped<WorkHome.IWorkItemSource, WorkItems.EnforcementWorkItems>();
         services.AddScoped<LegalitySweep>();
         services.AddScoped<IScheduledJob, LegalitySweepJob>();

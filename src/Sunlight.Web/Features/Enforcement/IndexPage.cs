@@ -22,10 +22,12 @@ internal sealed class IndexModel(CaseQueries queries, SunlightDbContext db, IAut
     public Page<CaseRow> List { get; private set; } = new([], null);
     public IReadOnlyList<(long Id, string Name)> Units { get; private set; } = [];
     public bool CanRegister { get; private set; }
+    public bool CanSupervise { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         CanRegister = (await authorization.AuthorizeAsync(User, EnforcementPolicies.Record)).Succeeded;
+        CanSupervise = (await authorization.AuthorizeAsync(User, EnforcementPolicies.Supervise)).Succeeded;
         Units = (await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Enforcement).OrderBy(u => u.Code).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
             .Select(u => (u.Id, u.Name)).ToList();
         List = await queries.PageAsync(new CaseQuery(UnitId, Kind, null, Warned, Q?.Length > CaseColumns.NumberLength ? Q[..CaseColumns.NumberLength] : Q, After, null), ct);

@@ -29,7 +29,14 @@ internal sealed record CaseDetail(long Id, string Number, string Title, CaseKind
     decimal? FineAmount, decimal? ConfiscationAmount, bool IsOnTheSpot, bool IsHighRisk, bool IsSevereSanction, bool IsMajor, bool HarmsLifeOrProperty,
     DateOnly? ViolationOn, DateOnly? FiledOn, MilestoneKind? Stage, string StageName, DateOnly? PublishedOn, DateOnly? WithdrawnOn,
     string ActCode, bool NeedsLegalReview, bool ReviewApproved, Guid Version,
-    IReadOnlyList<MilestoneDto> Milestones, IReadOnlyList<CaseOfficerDto> Officers, IReadOnlyList<ReviewDto> Reviews, IReadOnlyList<WarningDto> Warnings);
+    IReadOnlyList<MilestoneDto> Milestones, IReadOnlyList<CaseOfficerDto> Officers, IReadOnlyList<ReviewDto> Reviews, IReadOnlyList<WarningDto> Warnings,
+    IReadOnlyList<ExtensionDto> Extensions, IReadOnlyList<ProcessRecordDto> Records);
+
+internal sealed record ExtensionDto(long Id, ExtensionKind Kind, string KindName, int Days, string Reason, DateOnly ApprovedOn);
+
+/// <summary>A process record as the case page lists it: its milestone, kind, file and SHA-256 (the fingerprint to check a copy against).</summary>
+internal sealed record ProcessRecordDto(long Id, MilestoneKind Milestone, string MilestoneName, string DocumentKind, bool IsAudioVideo, string FileName,
+    long Size, string Sha256, DateTimeOffset StoredAt, string StoredBy);
 
 /// <summary>The register's reads: the case list, a case with everything, the warning board.</summary>
 internal sealed class CaseQueries(SunlightDbContext db, LegalityChecker checker)
@@ -95,7 +102,10 @@ internal sealed class CaseQueries(SunlightDbContext db, LegalityChecker checker)
             }).ToList(),
             c.Reviews.OrderBy(r => r.ReviewedOn).ThenBy(r => r.Id).Select(r => new ReviewDto(r.Id, r.ReviewedOn, r.Reviewer, r.Outcome, EnforcementNames.Outcome(r.Outcome), r.Opinion,
                 r.SubjectChecked && r.QualificationChecked && r.ProcedureChecked && r.FactsChecked && r.BasisChecked && r.PowerChecked && r.DocumentsChecked && r.CrimeTransferChecked)).ToList(),
-            warnings);
+            warnings,
+            c.Extensions.OrderBy(e => e.ApprovedOn).ThenBy(e => e.Id).Select(e => new ExtensionDto(e.Id, e.Kind, EnforcementNames.Extension(e.Kind), e.Days, e.Reason, e.ApprovedOn)).ToList(),
+            c.Records.OrderBy(r => r.Milestone).ThenBy(r => r.Id).Select(r => new ProcessRecordDto(r.Id, r.Milestone, EnforcementNames.Milestone(r.Milestone), r.DocumentKind,
+                r.IsAudioVideo, r.FileName, r.Size, r.Sha256, r.StoredAt, r.StoredBy)).ToList());
     }
 
     public async Task<WarningDto?> WarningAsync(long id, CancellationToken ct) =>

@@ -53,7 +53,7 @@ internal sealed class ConvertVisitInputValidator : AbstractValidator<ConvertVisi
 internal sealed class ConvertEnterpriseVisit(SunlightDbContext db, CampaignScope scope, EnterComplaint enterComplaint, ProblemLedger ledger,
     ProblemCategories categories, IValidator<ConvertVisitInput> validator) : UseCase<ConvertVisitInput, EnterpriseVisit>(validator)
 {
-    public const string Rule = "Z-VISIT-CONVERTED";
+    public const string Rule = "Z-VISIT-CONVERTED", EmptyRule = "Z-VISIT-EMPTY";
 
     protected override async Task<Outcome<EnterpriseVisit>> HandleAsync(ConvertVisitInput input, CancellationToken ct)
     {
@@ -69,7 +69,7 @@ internal sealed class ConvertEnterpriseVisit(SunlightDbContext db, CampaignScope
         var answers = Answers(visit);
         if (answers.Count == 0 && visit.Account is null)
         {
-            return Outcome<EnterpriseVisit>.Refused(Rule, "该走访记录没有反映问题，无需转办。");
+            return Outcome<EnterpriseVisit>.Refused(EmptyRule, "该走访记录没有反映问题，无需转办。");
         }
         var unitId = input.UnitId ?? visit.UnitId;
         if (input.Into == VisitConversion.Problem && unitId is null)

@@ -18,21 +18,25 @@ public sealed class IssueDocumentTests(SunlightApp app) : IClassFixture<Sunlight
     public async Task Issue_StoresTheDocumentNumberedPerKindAndYear_WithTheDeadlineInWorkingDays_Audited_OnlyTheBureauIssues()
     {
         var (_, u12, _) = await FollowUpApi.InspectedAsync(app, "监督文书制发");
+        // Numbered per kind within the year, after those already issued (the demo county's).
+        Task<int> IssuedAsync(SupervisionDocumentType type) =>
+            app.Db(db => db.Set<SupervisionDocument>().CountAsync(x => x.Type == type && x.IssuedOn >= new DateOnly(2026, 1, 1)));
+        var (opinions, notices) = (await IssuedAsync(SupervisionDocumentType.Opinion), await IssuedAsync(SupervisionDocumentType.Notice));
         var d = await FollowUpApi.IssueAsync(app, u12.Id, FollowUpApi.Document(SupervisionDocumentType.Opinion, 10));
         var stored = await app.Db(db => db.Set<SupervisionDocument>().AsNoTracking().SingleAsync(x => x.Id == d.Id));
         var today = new DateOnly(2026, 11, 25);
-        Assert.Equal((SupervisionDocumentType.Opinion, "县司法监意〔2026〕1号", await app.UnitId("U12"), u12.Id, today, FollowUpApi.AddWorkingDays(app, today, 10), "supervisor"),
+        Assert.Equal((SupervisionDocumentType.Opinion, $"县司法监意〔2026〕{opinions + 1}号", await app.UnitId("U12"), u12.Id, today, FollowUpApi.AddWorkingDays(app, today, 10), "supervisor"),
             (stored.Type, stored.Number, stored.UnitId, stored.SupervisoryInspectionId, stored.IssuedOn, stored.ResponseDueOn, stored.IssuedBy));
         Assert.Equal(("现场检查未出示执法证件", "《行政执法监督条例》第二十九条", 10), (stored.Facts, stored.Basis, stored.ResponseWorkingDays));
         Assert.Null(stored.RespondedOn);
         var (_, _, after) = await CampaignApi.AuditAsync(app, nameof(SupervisionDocument), d.Id, "Create");
-        Assert.Equal(("Opinion", "县司法监意〔2026〕1号"), (after.GetProperty("Type").GetString(), after.GetProperty("Number").GetString()));
+        Assert.Equal(("Opinion", $"县司法监意〔2026〕{opinions + 1}号"), (after.GetProperty("Type").GetString(), after.GetProperty("Number").GetString()));
 
-        // Numbered per kind within the year; the longest deadline and the longest texts pass.
+        // The longest deadline and the longest texts pass.
         var second = await FollowUpApi.IssueAsync(app, u12.Id, FollowUpApi.Document(SupervisionDocumentType.Opinion, IssueDocumentInputValidator.MaxWorkingDays,
             new string('事', FollowUpColumns.FactsLength)));
         var notice = await FollowUpApi.IssueAsync(app, u12.Id, FollowUpApi.Document(SupervisionDocumentType.Notice, 1));
-        Assert.Equal(("县司法监意〔2026〕2号", "县司法监通〔2026〕1号"), (second.Number, notice.Number));
+        Assert.Equal(($"县司法监意〔2026〕{opinions + 2}号", $"县司法监通〔2026〕{notices + 1}号"), (second.Number, notice.Number));
         Assert.Equal("行政执法监督通知书", notice.TypeText);
 
         var url = $"/api/v1/campaigns/inspections/{u12.Id}/documents";

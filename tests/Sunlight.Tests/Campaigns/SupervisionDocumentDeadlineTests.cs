@@ -64,6 +64,5 @@ public sealed class SupervisionDocumentDeadlineTests(SunlightApp app) : IClassFi
         app.Clock.SetUtcNow(new DateTimeOffset(late.AddDays(7).ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero));
         await RunJobAsync();
         Assert.Equal(3, (await EscalationsOf(d.Id)).Count);
-        app.Clock.SetUtcNow(Infrastructure.SunlightFactory.Start);
     }
 }

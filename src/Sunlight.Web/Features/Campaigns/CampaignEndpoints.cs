@@ -45,6 +45,7 @@ internal static class CampaignEndpoints
         g.MapSupervisionDocument();
         g.MapAddCaseFile();
         Export.ExportCampaigns.MapExport(g);
+        g.MapFollowUp();
 
         g.MapGet("/", async (long? after, int? limit, CampaignScope scope, CancellationToken ct) =>
             TypedResults.Ok((await scope.Campaigns().KeysetAsync(c => c.Id, true, after, limit,

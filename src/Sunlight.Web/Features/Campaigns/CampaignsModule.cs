@@ -51,6 +51,7 @@ internal static class CampaignsModule
         services.AddScoped<Infrastructure.Jobs.IScheduledJob, Deadlines.SelfInspectionDeadlineJob>();
         services.AddScoped<WorkHome.IWorkItemSource, Deadlines.CampaignWorkItems>();
         services.AddScoped<IDemoSeedStep, DemoCampaigns>();
+        services.AddCampaignFollowUp();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(CampaignPolicies.Read, p => p.RequireRole(Roles.Admin, Roles.Supervisor, Roles.Inspector, Roles.Observer, Roles.UnitStaff))

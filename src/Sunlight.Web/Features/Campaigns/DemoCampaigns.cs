@@ -226,10 +226,42 @@ internal sealed class DemoCampaigns : IDemoSeedStep
             }
             db.Set<SelfInspection>().Add(self);
         }
-        db.Set<SupervisoryInspection>().Add(new SupervisoryInspection
+        var u04 = new SupervisoryInspection
         {
             RegionCode = demo.RegionCode, UnitId = units.Single(u => u.Code == "U04").Id, CampaignId = c.Id, Members = [new InspectionAssignment { TeamMemberId = inspector.Id }],
+        };
+        db.Set<SupervisoryInspection>().Add(u04);
+        await db.SaveChangesAsync(ct);
+        await SeedFollowUpAsync(db, demo, c, u04, earlier, ct);
+    }
+
+    /// <summary>
+    /// After the inspection: a 行政执法监督意见书 sent to unit04 and answered on time, and a 回头看 of a problem the 2022
+    /// campaign wrote off, due today (on the Supervisor's work home).
+    /// </summary>
+    private static async Task SeedFollowUpAsync(SunlightDbContext db, DemoContext demo, Campaign running, SupervisoryInspection inspection, Campaign earlier, CancellationToken ct)
+    {
+        var today = demo.Today;
+        db.Set<SupervisionDocument>().Add(new SupervisionDocument
+        {
+            RegionCode = demo.RegionCode, UnitId = inspection.UnitId, CampaignId = running.Id, SupervisoryInspectionId = inspection.Id,
+            Type = SupervisionDocumentType.Opinion, Number = $"县司法监意〔{today.AddDays(-10).Year}〕1号",
+            Facts = "督查抽查 2025 年涉企行政检查记录 20 份，其中 3 份未附行政检查审批表，2 家企业反映同月内被两个股室分别检查。",
+            Basis = "《行政执法监督条例》；本次专项治理实施方案。", CorrectionRequired = "补办审批手续，建立涉企检查统筹机制，推行“综合查一次”。",
+            ResponseWorkingDays = 15, IssuedOn = today.AddDays(-10), ResponseDueOn = today.AddDays(11), IssuedBy = "supervisor",
+            Response = "已补办 3 份检查审批表；制定《涉企行政检查统筹办法》，本季度起由法制股统一安排联合检查。", RespondedOn = today.AddDays(-2),
+            RespondedBy = "unit04",
         });
+        var writtenOff = await db.ProblemsFrom(SelfInspections.RaiseCampaignProblem.SourceType, earlier.Id)
+            .Where(p => p.State == ProblemState.WrittenOff).OrderBy(p => p.Id).Select(p => new { p.Id, p.Number, p.UnitId }).FirstOrDefaultAsync(ct);
+        if (writtenOff is not null)
+        {
+            db.Set<ProblemRecheck>().Add(new ProblemRecheck
+            {
+                RegionCode = demo.RegionCode, UnitId = writtenOff.UnitId, CampaignId = earlier.Id, ProblemId = writtenOff.Id, ProblemNumber = writtenOff.Number,
+                AfterMonths = 6, DueOn = today, ScheduledBy = "supervisor",
+            });
+        }
         await db.SaveChangesAsync(ct);
     }
 }

@@ -127,4 +127,10 @@ internal sealed class EnterpriseVisit : IRegionOwned, IAuditable
     public long? UnitId { get; set; }
     [DisplayName("记录人")]
     public string RecordedBy { get; set; } = "";
+    /// <summary>The complaint the answers became (through the complaints' staff intake), if they did.</summary>
+    [DisplayName("转为投诉")]
+    public long? ComplaintId { get; set; }
+    /// <summary>The ledger problem the answers became, if they did.</summary>
+    [DisplayName("转为问题")]
+    public long? ProblemId { get; set; }
 }

@@ -420,6 +420,9 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                     b.Property<long>("CampaignId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("ComplaintId")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("EnterpriseId")
                         .HasColumnType("bigint");
 
@@ -431,6 +434,9 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
 
                     b.Property<bool>("OverlappingInspections")
                         .HasColumnType("boolean");
+
+                    b.Property<long?>("ProblemId")
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("ProfitDriven")
                         .HasColumnType("boolean");
@@ -517,6 +523,76 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("PointAssessments", (string)null);
+                });
+
+            modelBuilder.Entity("Sunlight.Web.Features.Campaigns.ProblemRecheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AfterMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CheckedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("CheckedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("ProblemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ProblemNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ScheduledBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("UnitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("ProblemId", "Result");
+
+                    b.HasIndex("RegionCode", "DueOn");
+
+                    b.ToTable("ProblemRechecks", (string)null);
                 });
 
             modelBuilder.Entity("Sunlight.Web.Features.Campaigns.ReviewPlan", b =>
@@ -794,6 +870,122 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("SelfInspectionAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("Sunlight.Web.Features.Campaigns.SupervisionDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CorrectionRequired")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("RespondedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("RespondedLate")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("RespondedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("ResponseDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ResponseWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SupervisoryInspectionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("UnitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("SupervisoryInspectionId");
+
+                    b.HasIndex("RegionCode", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "RespondedOn");
+
+                    b.ToTable("SupervisionDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("Sunlight.Web.Features.Campaigns.SupervisionResponseFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("StoredFileId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SupervisionDocumentId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.HasIndex("SupervisionDocumentId");
+
+                    b.ToTable("SupervisionResponseFiles", (string)null);
                 });
 
             modelBuilder.Entity("Sunlight.Web.Features.Campaigns.SupervisionVisit", b =>
@@ -4137,6 +4329,27 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sunlight.Web.Features.Campaigns.ProblemRecheck", b =>
+                {
+                    b.HasOne("Sunlight.Web.Features.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sunlight.Web.Features.Problems.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sunlight.Web.Features.Registry.EnforcementUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sunlight.Web.Features.Campaigns.ReviewPlan", b =>
                 {
                     b.HasOne("Sunlight.Web.Features.Campaigns.Campaign", null)
@@ -4215,6 +4428,44 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
                         .HasForeignKey("SelfInspectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Sunlight.Web.Features.Campaigns.SupervisionDocument", b =>
+                {
+                    b.HasOne("Sunlight.Web.Features.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sunlight.Web.Features.Campaigns.SupervisoryInspection", null)
+                        .WithMany()
+                        .HasForeignKey("SupervisoryInspectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sunlight.Web.Features.Registry.EnforcementUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sunlight.Web.Features.Campaigns.SupervisionResponseFile", b =>
+                {
+                    b.HasOne("Sunlight.Web.Infrastructure.Files.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sunlight.Web.Features.Campaigns.SupervisionDocument", null)
+                        .WithMany("ResponseFiles")
+                        .HasForeignKey("SupervisionDocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("Sunlight.Web.Features.Campaigns.SupervisionVisit", b =>
@@ -4666,6 +4917,11 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
             modelBuilder.Entity("Sunlight.Web.Features.Campaigns.SelfInspection", b =>
                 {
                     b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("Sunlight.Web.Features.Campaigns.SupervisionDocument", b =>
+                {
+                    b.Navigation("ResponseFiles");
                 });
 
             modelBuilder.Entity("Sunlight.Web.Features.Campaigns.SupervisoryInspection", b =>

@@ -394,6 +394,9 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                     b.Property<long>("CampaignId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("EnterpriseId")
                         .HasColumnType("INTEGER");
 
@@ -404,6 +407,9 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("OverlappingInspections")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ProblemId")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("ProfitDriven")
@@ -487,6 +493,74 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PointAssessments", (string)null);
+                });
+
+            modelBuilder.Entity("Sunlight.Web.Features.Campaigns.ProblemRecheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AfterMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CheckedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProblemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProblemNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScheduledBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("ProblemId", "Result");
+
+                    b.HasIndex("RegionCode", "DueOn");
+
+                    b.ToTable("ProblemRechecks", (string)null);
                 });
 
             modelBuilder.Entity("Sunlight.Web.Features.Campaigns.ReviewPlan", b =>
@@ -750,6 +824,118 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SelfInspectionAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("Sunlight.Web.Features.Campaigns.SupervisionDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrectionRequired")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RespondedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RespondedLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RespondedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ResponseDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResponseWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SupervisoryInspectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("SupervisoryInspectionId");
+
+                    b.HasIndex("RegionCode", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "RespondedOn");
+
+                    b.ToTable("SupervisionDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("Sunlight.Web.Features.Campaigns.SupervisionResponseFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StoredFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SupervisionDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.HasIndex("SupervisionDocumentId");
+
+                    b.ToTable("SupervisionResponseFiles", (string)null);
                 });
 
             modelBuilder.Entity("Sunlight.Web.Features.Campaigns.SupervisionVisit", b =>
@@ -3997,6 +4183,27 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sunlight.Web.Features.Campaigns.ProblemRecheck", b =>
+                {
+                    b.HasOne("Sunlight.Web.Features.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sunlight.Web.Features.Problems.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sunlight.Web.Features.Registry.EnforcementUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sunlight.Web.Features.Campaigns.ReviewPlan", b =>
                 {
                     b.HasOne("Sunlight.Web.Features.Campaigns.Campaign", null)
@@ -4075,6 +4282,44 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
                         .HasForeignKey("SelfInspectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Sunlight.Web.Features.Campaigns.SupervisionDocument", b =>
+                {
+                    b.HasOne("Sunlight.Web.Features.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sunlight.Web.Features.Campaigns.SupervisoryInspection", null)
+                        .WithMany()
+                        .HasForeignKey("SupervisoryInspectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sunlight.Web.Features.Registry.EnforcementUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sunlight.Web.Features.Campaigns.SupervisionResponseFile", b =>
+                {
+                    b.HasOne("Sunlight.Web.Infrastructure.Files.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sunlight.Web.Features.Campaigns.SupervisionDocument", null)
+                        .WithMany("ResponseFiles")
+                        .HasForeignKey("SupervisionDocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("Sunlight.Web.Features.Campaigns.SupervisionVisit", b =>
@@ -4526,6 +4771,11 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Sqlite
             modelBuilder.Entity("Sunlight.Web.Features.Campaigns.SelfInspection", b =>
                 {
                     b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("Sunlight.Web.Features.Campaigns.SupervisionDocument", b =>
+                {
+                    b.Navigation("ResponseFiles");
                 });
 
             modelBuilder.Entity("Sunlight.Web.Features.Campaigns.SupervisoryInspection", b =>

@@ -50,6 +50,16 @@ public sealed class DrawResultsTests(SunlightApp app) : IClassFixture<SunlightAp
         Assert.Equal(InspectionRules.DrawResult, early.GetProperty("rule").GetString());
         Assert.Null(await app.Db(db => db.Set<RandomDraw>().Where(d => d.Id == onTime).Select(d => d.ResultsPublishedOn).SingleAsync()));
 
+        // A summary stored before publication stays private: neither the public page nor the public API shows it.
+        await app.Db(db => db.Set<RandomDraw>().Where(d => d.Id == onTime).ExecuteUpdateAsync(s => s.SetProperty(d => d.ResultSummary, "未公开的草稿结果")));
+        using var anonymous = app.CreateClient();
+        var unpublishedPage = await anonymous.GetStringAsync($"/Public/Inspections/Draws/{onTime}");
+        Assert.Contains("data-testid=\"drawn-enterprises\"", unpublishedPage);
+        Assert.DoesNotContain("未公开的草稿结果", unpublishedPage);
+        Assert.DoesNotContain("data-testid=\"draw-results\"", unpublishedPage);
+        var unpublished = await HttpAssert.Ok<JsonElement>(await anonymous.GetAsync($"/api/v1/inspections/draws/{onTime}"));
+        Assert.Equal(JsonValueKind.Null, unpublished.GetProperty("resultSummary").ValueKind);
+
         var checkDay = Today(app);
         var inspection = await HttpAssert.Ok<InspectionDto>(await RegisterRaw(app, "unit03", enterpriseId, checkDay, type: "CaseDriven", confirm: true), HttpStatusCode.Created);
         await ApproveAsync(app, "unit03", inspection.Id);
@@ -90,9 +100,12 @@ public sealed class DrawResultsTests(SunlightApp app) : IClassFixture<SunlightAp
         Assert.Equal("", await WorkItemAsync("unit03", $"/Inspections/Draws/Results/{onTime}"));
         var again = await HttpAssert.Problem(await onDue.PostJson($"/api/v1/inspections/draws/{onTime}/results", Summary("再次公开")), HttpStatusCode.Conflict);
         Assert.Equal(InspectionRules.State, again.GetProperty("rule").GetString());
-        using var anonymous = app.CreateClient();
         var shown = await HttpAssert.Ok<JsonElement>(await anonymous.GetAsync($"/api/v1/inspections/draws/{onTime}"));
         Assert.Equal(due.ToString("yyyy-MM-dd"), shown.GetProperty("resultsPublishedOn").GetString());
+        Assert.Equal(stored.ResultSummary, shown.GetProperty("resultSummary").GetString());
+        var publishedPage = await anonymous.GetStringAsync($"/Public/Inspections/Draws/{onTime}");
+        Assert.Contains("data-testid=\"draw-results\"", publishedPage);
+        Assert.Contains(stored.ResultSummary, publishedPage);
 
         // The next working day: the other draw (same check) is overdue, and publishing it is flagged as late.
         var next = calendar.AddWorkingDays(due, 1).Date;

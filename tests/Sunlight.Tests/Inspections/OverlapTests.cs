@@ -13,6 +13,21 @@ public sealed class OverlapTests(SunlightApp app) : IClassFixture<SunlightApp>
     private static bool Pair(JsonElement p, long a, long b) =>
         (p.GetProperty("firstId").GetInt64() == a && p.GetProperty("secondId").GetInt64() == b) || (p.GetProperty("firstId").GetInt64() == b && p.GetProperty("secondId").GetInt64() == a);
 
+    /// <summary>Every pair of the query, page after page (keyset: each page's nextCursor is the next one's after).</summary>
+    private static async Task<List<JsonElement>> AllPairsAsync(HttpClient supervisor, string query, int limit = 200)
+    {
+        var all = new List<JsonElement>();
+        long? after = null;
+        do
+        {
+            var page = await HttpAssert.Ok<JsonElement>(await supervisor.GetAsync($"/api/v1/inspections/overlaps?{query}&limit={limit}{(after is { } a ? $"&after={a}" : "")}"));
+            all.AddRange(page.GetProperty("items").EnumerateArray());
+            after = page.GetProperty("nextCursor").ValueKind == JsonValueKind.Number ? page.GetProperty("nextCursor").GetInt64() : null;
+        }
+        while (after is not null);
+        return all;
+    }
+
     [Theory]
     [InlineData(30, true)]
     [InlineData(31, false)]
@@ -30,10 +45,10 @@ public sealed class OverlapTests(SunlightApp app) : IClassFixture<SunlightApp>
         }
         var second = await HttpAssert.Ok<InspectionDto>(secondResponse, HttpStatusCode.Created);
         using var supervisor = await app.ClientFor("supervisor");
-        var pairs = await HttpAssert.Ok<List<JsonElement>>(await supervisor.GetAsync($"/api/v1/inspections/overlaps?from={Today(app):yyyy-MM-dd}&to={Today(app).AddDays(60):yyyy-MM-dd}"));
+        var pairs = await AllPairsAsync(supervisor, $"from={Today(app):yyyy-MM-dd}&to={Today(app).AddDays(60):yyyy-MM-dd}");
         Assert.Equal(overlaps, pairs.Any(p => Pair(p, first.Id, second.Id)));
         // A narrower window than the gap finds nothing.
-        var narrow = await HttpAssert.Ok<List<JsonElement>>(await supervisor.GetAsync($"/api/v1/inspections/overlaps?window={daysApart - 1}&from={Today(app):yyyy-MM-dd}&to={Today(app).AddDays(60):yyyy-MM-dd}"));
+        var narrow = await AllPairsAsync(supervisor, $"window={daysApart - 1}&from={Today(app):yyyy-MM-dd}&to={Today(app).AddDays(60):yyyy-MM-dd}");
         Assert.DoesNotContain(narrow, p => Pair(p, first.Id, second.Id));
     }
 
@@ -50,7 +65,7 @@ public sealed class OverlapTests(SunlightApp app) : IClassFixture<SunlightApp>
         var second = await HttpAssert.Ok<InspectionDto>(await RegisterRaw(app, "unit06", enterprise, start.AddDays(10), confirm: true), HttpStatusCode.Created);
 
         using var supervisor = await app.ClientFor("supervisor");
-        var pairs = await HttpAssert.Ok<List<JsonElement>>(await supervisor.GetAsync($"/api/v1/inspections/overlaps?from={start:yyyy-MM-dd}&to={start.AddDays(30):yyyy-MM-dd}"));
+        var pairs = await AllPairsAsync(supervisor, $"from={start:yyyy-MM-dd}&to={start.AddDays(30):yyyy-MM-dd}");
         var pair = Assert.Single(pairs, p => Pair(p, first.Id, second.Id));
         Assert.True(pair.GetProperty("sameUnit").GetBoolean());
         var burden = await HttpAssert.Ok<List<JsonElement>>(await supervisor.GetAsync($"/api/v1/inspections/burden?year={start.Year}&enterpriseId={enterprise}"));
@@ -91,11 +106,48 @@ public sealed class OverlapTests(SunlightApp app) : IClassFixture<SunlightApp>
         var stored = await app.Db(db => db.Set<JointInspection>().AsNoTracking().SingleAsync(j => j.Id == jointId));
         Assert.Equal(a.Items.Select(i => i.Id).Union(b.Items.Select(i => i.Id)).Order(), stored.ItemIds);
         Assert.DoesNotContain(await HttpAssert.Ok<List<JsonElement>>(await supervisor.GetAsync("/api/v1/inspections/joint/proposals")), p => p.GetProperty("enterpriseId").GetInt64() == enterprise);
-        var pairs = await HttpAssert.Ok<List<JsonElement>>(await supervisor.GetAsync($"/api/v1/inspections/overlaps?from={Today(app):yyyy-MM-dd}&to={Today(app).AddDays(30):yyyy-MM-dd}"));
+        var pairs = await AllPairsAsync(supervisor, $"from={Today(app):yyyy-MM-dd}&to={Today(app).AddDays(30):yyyy-MM-dd}");
         Assert.DoesNotContain(pairs, p => Pair(p, a.Id, b.Id));
 
         var again = await HttpAssert.Problem(await supervisor.PostJson("/api/v1/inspections/joint",
             new { inspectionIds = new[] { a.Id, b.Id }, leadUnitId = a.UnitId, visitDate = Today(app).AddDays(8) }), HttpStatusCode.Conflict);
         Assert.Equal(InspectionRules.Joint, again.GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task Overlaps_PageByPairCursor_EachPairExactlyOnce_NewestFirst_WithTotal_AndThePageShowsIt()
+    {
+        // Four inspections of one enterprise within 30 days by four units: six pairs, three of them sharing the first inspection
+        // and two on the same first day, so neither an id nor a date alone can be the cursor.
+        var enterprise = await QuietEnterpriseId(app, 42);
+        var day = new DateOnly(Today(app).Year + 1, 3, 2);
+        var ids = new List<long>
+        {
+            (await RegisterAsync(app, "unit03", enterprise, day, type: "CaseDriven")).Id,
+            (await RegisterAsync(app, "unit05", enterprise, day, type: "CaseDriven", confirm: true)).Id,
+            (await RegisterAsync(app, "unit07", enterprise, day.AddDays(3), type: "CaseDriven", confirm: true)).Id,
+            (await RegisterAsync(app, "unit06", enterprise, day.AddDays(10), type: "CaseDriven", confirm: true)).Id,
+        };
+        using var supervisor = await app.ClientFor("supervisor");
+        var query = $"from={day:yyyy-MM-dd}&to={day.AddDays(10):yyyy-MM-dd}";
+        var whole = await HttpAssert.Ok<JsonElement>(await supervisor.GetAsync($"/api/v1/inspections/overlaps?{query}&limit=200"));
+        var total = whole.GetProperty("total").GetInt32();
+        Assert.Equal(whole.GetProperty("items").GetArrayLength(), total);
+
+        var paged = await AllPairsAsync(supervisor, query, limit: 1);
+        var keys = paged.Select(p => (First: p.GetProperty("firstId").GetInt64(), Second: p.GetProperty("secondId").GetInt64())).ToList();
+        Assert.Equal(total, keys.Count);
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        var mine = keys.Where(k => ids.Contains(k.First) && ids.Contains(k.Second)).ToList();
+        Assert.Equal(6, mine.Count);
+        Assert.Equal(3, mine.Count(k => k.First == ids[0]));
+        Assert.Equal(whole.GetProperty("items").EnumerateArray().Select(p => (p.GetProperty("firstId").GetInt64(), p.GetProperty("secondId").GetInt64())), keys);
+        var dates = paged.Select(p => DateOnly.Parse(p.GetProperty("firstDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(dates.OrderDescending(), dates);
+
+        var year = await HttpAssert.Ok<JsonElement>(await supervisor.GetAsync($"/api/v1/inspections/overlaps?from={day.Year}-01-01&to={day.Year}-12-31&limit=1"));
+        using var session = await PageSession.SignInAsync(app, "supervisor");
+        var html = await session.GetHtmlAsync($"/Inspections/Overlaps?year={day.Year}");
+        Assert.Contains($"共 {year.GetProperty("total").GetInt32()} 条", html, StringComparison.Ordinal);
     }
 }

@@ -68,8 +68,9 @@ internal enum ExtensionState
 /// </summary>
 [DisplayName("投诉举报")]
 [RecordLabel(nameof(TrackingCode))]
-internal sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasState
+internal sealed class Complaint : IRegionOwned, IAuditable, IVersioned, IHasState, IEnterpriseLinked
 {
+    public static string EnterpriseKey => nameof(EnterpriseUscc);
     public long Id { get; set; }
     [DisplayName("行政区划代码")]
     public string RegionCode { get; set; } = "";

@@ -42,11 +42,8 @@ internal sealed class ComplaintAccess(SunlightDbContext db)
         return set.Where(c => false);
     }
 
-    /// <summary>An enterprise account's complaints: those naming its USCC (nothing for any other caller). The enterprise
-    /// follows their progress; it reads neither the text nor who filed them.</summary>
-    public IQueryable<Complaint> NamingOwnEnterprise()
-    {
-        var uscc = Scope.IsInRole(Roles.Enterprise) ? Scope.Uscc : null;
-        return db.Set<Complaint>().Where(c => uscc != null && c.EnterpriseUscc == uscc);
-    }
+    /// <summary>An enterprise account's complaints: those naming its USCC, as the enterprise query filter narrows them
+    /// (nothing for any other caller). The enterprise follows their progress; it reads neither the text nor who filed them.</summary>
+    public IQueryable<Complaint> NamingOwnEnterprise() =>
+        Scope.IsInRole(Roles.Enterprise) ? db.Set<Complaint>() : db.Set<Complaint>().Where(c => false);
 }

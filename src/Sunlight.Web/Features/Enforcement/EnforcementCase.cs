@@ -75,8 +75,9 @@ internal enum ExtensionKind
 /// </summary>
 [DisplayName("行政执法案件")]
 [RecordLabel(nameof(Number))]
-internal sealed class EnforcementCase : IUnitOwned, IAuditable, IVersioned
+internal sealed class EnforcementCase : IUnitOwned, IAuditable, IVersioned, IEnterpriseLinked
 {
+    public static string EnterpriseKey => nameof(PartyUscc);
     public long Id { get; set; }
     [DisplayName("行政区划代码")]
     public string RegionCode { get; set; } = "";

@@ -32,8 +32,6 @@ internal sealed class InspectionChecks(SunlightDbContext db, InspectionSettings 
 {
     private sealed record Visit(long Id, long UnitId, DateOnly VisitDate, InspectionType Type, long? JointInspectionId);
 
-    public async Task<int> CapForAsync(long unitId, string? industry, CancellationToken ct) => CapOf(await CapsAsync(ct), unitId, industry);
-
     /// <summary>The county's caps (a few rows: one per unit or sector that has one).</summary>
     private Task<List<InspectionCap>> CapsAsync(CancellationToken ct) => db.Set<InspectionCap>().AsNoTracking().ToListAsync(ct);
 
@@ -52,31 +50,59 @@ internal sealed class InspectionChecks(SunlightDbContext db, InspectionSettings 
             .Select(i => new Visit(i.Id, i.UnitId, i.VisitDate, i.Type, i.JointInspectionId)).ToListAsync(ct);
     }
 
+    private Task<bool> QuietAsync(long enterpriseId, DateOnly date, CancellationToken ct) =>
+        db.Set<QuietListEntry>().AnyAsync(q => q.EnterpriseId == enterpriseId && q.From <= date && date <= q.To, ct);
+
     /// <summary>The warnings a new inspection of <paramref name="enterprise"/> by <paramref name="unitId"/> on <paramref name="date"/> raises.</summary>
     public async Task<IReadOnlyList<InspectionWarning>> WarningsAsync(Enterprise enterprise, long unitId, InspectionType type, DateOnly date, CancellationToken ct)
     {
-        var warnings = new List<InspectionWarning>();
         var visits = await YearAsync(enterprise, date.Year, ct);
+        var caps = Inspection.CountsAgainstCap(type) ? await CapsAsync(ct) : [];
+        var quiet = type == InspectionType.Routine && await QuietAsync(enterprise.Id, date, ct);
+        var names = await db.UnitNamesAsync(Near(visits, date).Where(v => v.UnitId != unitId).Select(v => (long?)v.UnitId), ct);
+        return Warnings(enterprise, unitId, type, date, visits, caps, quiet, names);
+    }
+
+    /// <summary>
+    /// The door check's facts from one read of the enterprise's year and of the caps: the counts against the caps, whether it is
+    /// on the quiet list today, and the warnings a <paramref name="type"/> visit by the unit today would raise.
+    /// </summary>
+    public async Task<DoorFacts> AtDoorAsync(Enterprise enterprise, long unitId, InspectionType type, DateOnly today, CancellationToken ct)
+    {
+        var visits = await YearAsync(enterprise, today.Year, ct);
+        var caps = await CapsAsync(ct);
+        var quiet = await QuietAsync(enterprise.Id, today, ct);
+        var names = await db.UnitNamesAsync(visits.Select(v => (long?)v.UnitId), ct);
+        return new DoorFacts(Counts(enterprise, today.Year, visits, caps, names),
+            Warnings(enterprise, unitId, type, today, visits, caps, quiet && type == InspectionType.Routine, names), quiet);
+    }
+
+    private List<Visit> Near(List<Visit> visits, DateOnly date) =>
+        visits.Where(v => Math.Abs(v.VisitDate.DayNumber - date.DayNumber) <= settings.OverlapWindowDays && v.Type != InspectionType.Visit).ToList();
+
+    private List<InspectionWarning> Warnings(Enterprise enterprise, long unitId, InspectionType type, DateOnly date, List<Visit> visits,
+        List<InspectionCap> caps, bool quiet, IReadOnlyDictionary<long, string> names)
+    {
+        var warnings = new List<InspectionWarning>();
         if (Inspection.CountsAgainstCap(type))
         {
-            var cap = await CapForAsync(unitId, enterprise.Industry, ct);
+            var cap = CapOf(caps, unitId, enterprise.Industry);
             var counted = visits.Count(v => v.UnitId == unitId && v.VisitDate.Year == date.Year && Inspection.CountsAgainstCap(v.Type));
             if (counted + 1 > cap)
             {
                 warnings.Add(new(InspectionRules.Cap, $"本单位今年已检查该企业 {counted} 次，再检查将超过年度频次上限 {cap} 次（个案检查不计入）。"));
             }
         }
-        if (type == InspectionType.Routine && await db.Set<QuietListEntry>().AnyAsync(q => q.EnterpriseId == enterprise.Id && q.From <= date && date <= q.To, ct))
+        if (quiet)
         {
             warnings.Add(new(InspectionRules.Quiet, "该企业在“无事不扰”清单期内，日常检查原则上不得进入。"));
         }
         var window = settings.OverlapWindowDays;
-        var near = visits.Where(v => Math.Abs(v.VisitDate.DayNumber - date.DayNumber) <= window && v.Type != InspectionType.Visit).ToList();
+        var near = Near(visits, date);
         var others = near.Where(v => v.UnitId != unitId).Select(v => v.UnitId).Distinct().ToList();
         if (others.Count > 0 && type != InspectionType.Visit)
         {
-            var names = await db.UnitNamesAsync(others.Select(o => (long?)o), ct);
-            warnings.Add(new(InspectionRules.Overlap, $"{window} 日内已有 {string.Join("、", names.Values)} 检查该企业（多头检查），请考虑联合检查、综合查一次。"));
+            warnings.Add(new(InspectionRules.Overlap, $"{window} 日内已有 {string.Join("、", others.Select(o => names.GetValueOrDefault(o, "")))} 检查该企业（多头检查），请考虑联合检查、综合查一次。"));
         }
         if (near.Any(v => v.UnitId == unitId) && Inspection.CountsAgainstCap(type))
         {
@@ -85,17 +111,15 @@ internal sealed class InspectionChecks(SunlightDbContext db, InspectionSettings 
         return warnings;
     }
 
-    /// <summary>The enterprise's inspections in <paramref name="year"/> per unit, with each unit's cap (the door and burden views).</summary>
-    public async Task<IReadOnlyList<UnitCount>> CountsAsync(Enterprise enterprise, int year, CancellationToken ct)
-    {
-        var visits = (await YearAsync(enterprise, year, ct)).Where(v => v.VisitDate.Year == year).ToList();
-        var names = await db.UnitNamesAsync(visits.Select(v => (long?)v.UnitId), ct);
-        var caps = await CapsAsync(ct);
-        return visits.GroupBy(v => v.UnitId)
+    /// <summary>The enterprise's inspections in <paramref name="year"/> per unit, with each unit's cap (the door view).</summary>
+    private IReadOnlyList<UnitCount> Counts(Enterprise enterprise, int year, List<Visit> visits, List<InspectionCap> caps, IReadOnlyDictionary<long, string> names) =>
+        visits.Where(v => v.VisitDate.Year == year).GroupBy(v => v.UnitId)
             .Select(g => new UnitCount(g.Key, names.GetValueOrDefault(g.Key, ""), g.Count(v => Inspection.CountsAgainstCap(v.Type)), g.Count(), CapOf(caps, g.Key, enterprise.Industry)))
             .OrderByDescending(c => c.Total).ToList();
-    }
 }
+
+/// <summary>What the door check shows of the enterprise's year (<see cref="InspectionChecks.AtDoorAsync"/>).</summary>
+internal sealed record DoorFacts(IReadOnlyList<UnitCount> Counts, IReadOnlyList<InspectionWarning> Warnings, bool Quiet);
 
 /// <summary>Unguessable codes (inspection, joint inspection, door) and their QR images.</summary>
 internal static class InspectionCodes

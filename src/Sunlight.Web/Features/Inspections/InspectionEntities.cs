@@ -81,7 +81,7 @@ internal sealed class InspectionPlan : IUnitOwned, IAuditable
 /// <summary>行政检查: one visit or paper check of an enterprise by one unit (a joint inspection has one per unit).</summary>
 [DisplayName("行政检查")]
 [RecordLabel(nameof(Code))]
-internal sealed class Inspection : IUnitOwned, IAuditable, IVersioned, IHasState
+internal sealed class Inspection : IUnitOwned, IAuditable, IVersioned, IHasState, IEnterpriseLinked
 {
     public long Id { get; set; }
     [DisplayName("行政区划代码")]
@@ -179,7 +179,7 @@ internal sealed class Inspection : IUnitOwned, IAuditable, IVersioned, IHasState
 /// <summary>综合查一次 / 联合检查: one visit, one code, with a lead unit, participating units and the union of their items.</summary>
 [DisplayName("联合检查")]
 [RecordLabel(nameof(Code))]
-internal sealed class JointInspection : IRegionOwned, IAuditable
+internal sealed class JointInspection : IRegionOwned, IAuditable, IEnterpriseLinked
 {
     public long Id { get; set; }
     [DisplayName("行政区划代码")]
@@ -249,7 +249,7 @@ internal sealed class RandomDraw : IUnitOwned, IAuditable
 
 /// <summary>无事不扰: an enterprise exempt from routine inspections for a period.</summary>
 [DisplayName("无事不扰名单")]
-internal sealed class QuietListEntry : IRegionOwned, IAuditable
+internal sealed class QuietListEntry : IRegionOwned, IAuditable, IEnterpriseLinked
 {
     public long Id { get; set; }
     [DisplayName("行政区划代码")]
@@ -270,7 +270,7 @@ internal sealed class QuietListEntry : IRegionOwned, IAuditable
 /// </summary>
 [DisplayName("检查评价")]
 [RecordLabel(nameof(Code))]
-internal sealed class InspectionRating : IRegionOwned, IAuditable
+internal sealed class InspectionRating : IRegionOwned, IAuditable, IEnterpriseLinked
 {
     public long Id { get; set; }
     [DisplayName("行政区划代码")]
@@ -290,7 +290,7 @@ internal sealed class InspectionRating : IRegionOwned, IAuditable
 /// <summary>企业码（无感赋码）: the enterprise's printable door code; reissuing deactivates the old one.</summary>
 [DisplayName("企业码")]
 [RecordLabel(nameof(Code))]
-internal sealed class EnterpriseDoorCode : IRegionOwned, IAuditable
+internal sealed class EnterpriseDoorCode : IRegionOwned, IAuditable, IEnterpriseLinked
 {
     public long Id { get; set; }
     [DisplayName("行政区划代码")]

@@ -11,8 +11,7 @@ internal sealed record EnterpriseInspections(IReadOnlyList<InspectionRow> Inspec
 
 /// <summary>
 /// Ratings are read by the Supervisor and by the enterprise that gave them, never by the inspected unit (no unit policy
-/// reaches these reads). The enterprise account's scope on inspections is its own enterprise, filtered here by the
-/// enterprises it can see (its own USCC).
+/// reaches these reads). The enterprise account sees its own enterprise's rows only (the enterprise query filter).
 /// </summary>
 internal sealed class RatingQueries(SunlightDbContext db, InspectionQueries queries)
 {
@@ -30,11 +29,11 @@ internal sealed class RatingQueries(SunlightDbContext db, InspectionQueries quer
             enterprises.GetValueOrDefault(r.EnterpriseId, ""), r.Score, r.Comment, r.RatedAt));
     }
 
+    /// <summary>The caller's enterprise's inspections and ratings: the enterprise scope (<see cref="IEnterpriseLinked"/>) narrows both.</summary>
     public async Task<EnterpriseInspections> MineAsync(long? after, int? limit, CancellationToken ct)
     {
-        var own = await db.Enterprises.AsNoTracking().Select(e => e.Id).ToListAsync(ct);
-        var page = await queries.ListAsync(db.Set<Inspection>().AsNoTracking().Where(i => own.Contains(i.EnterpriseId)), after, limit, ct);
-        return new EnterpriseInspections(page.Items, (await RatingsAsync(db.Set<InspectionRating>().Where(r => own.Contains(r.EnterpriseId)), null, Paging.MaxLimit, ct)).Items);
+        var page = await queries.ListAsync(db.Set<Inspection>().AsNoTracking(), after, limit, ct);
+        return new EnterpriseInspections(page.Items, (await RatingsAsync(db.Set<InspectionRating>(), null, Paging.MaxLimit, ct)).Items);
     }
 }
 

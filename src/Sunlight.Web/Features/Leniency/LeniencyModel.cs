@@ -116,8 +116,9 @@ internal enum PledgeState
 /// </summary>
 [DisplayName("免罚案件")]
 [RecordLabel(nameof(Number))]
-internal sealed class ExemptionCase : IUnitOwned, IAuditable, IVersioned, IHasState
+internal sealed class ExemptionCase : IUnitOwned, IAuditable, IVersioned, IHasState, IEnterpriseLinked
 {
+    public static string EnterpriseKey => nameof(Uscc);
     public long Id { get; set; }
     [DisplayName("行政区划代码")]
     public string RegionCode { get; set; } = "";
@@ -199,8 +200,9 @@ internal enum GuidanceForm
 /// <summary>行政指导记录: target, matter, form, basis, date, officer, whether accepted, result.</summary>
 [DisplayName("行政指导记录")]
 [RecordLabel(nameof(Matter))]
-internal sealed class GuidanceRecord : IUnitOwned, IAuditable
+internal sealed class GuidanceRecord : IUnitOwned, IAuditable, IEnterpriseLinked
 {
+    public static string EnterpriseKey => nameof(TargetUscc);
     public long Id { get; set; }
     [DisplayName("行政区划代码")]
     public string RegionCode { get; set; } = "";
@@ -241,8 +243,9 @@ internal enum RequestState
 /// <summary>An enterprise's request for guidance (行政指导申请), answered by the unit within 5 WD.</summary>
 [DisplayName("行政指导申请")]
 [RecordLabel(nameof(EnterpriseName))]
-internal sealed class GuidanceRequest : IUnitOwned, IAuditable, IVersioned, IHasState
+internal sealed class GuidanceRequest : IUnitOwned, IAuditable, IVersioned, IHasState, IEnterpriseLinked
 {
+    public static string EnterpriseKey => nameof(Uscc);
     public long Id { get; set; }
     [DisplayName("行政区划代码")]
     public string RegionCode { get; set; } = "";

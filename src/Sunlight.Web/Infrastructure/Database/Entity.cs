@@ -12,6 +12,17 @@ internal interface IUnitOwned : IRegionOwned
     long UnitId { get; }
 }
 
+/// <summary>
+/// A row about one enterprise (its inspections and ratings, complaints naming it, cases against it, its exemptions and
+/// guidance): an Enterprise account sees only the rows about itself (the query filter in <see cref="SunlightDbContext"/>).
+/// <see cref="EnterpriseKey"/> names the property holding the enterprise: its registry id (a <c>long</c>, by default
+/// <c>EnterpriseId</c>) or its USCC (a <c>string</c>), e.g. <c>public static string EnterpriseKey => nameof(PartyUscc);</c>.
+/// </summary>
+internal interface IEnterpriseLinked
+{
+    static virtual string EnterpriseKey => "EnterpriseId";
+}
+
 /// <summary>A row that belongs to one user account (inbox entries): only that user sees it.</summary>
 internal interface IUserOwned
 {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -52,6 +53,7 @@ internal abstract class SunlightDbContext : IdentityDbContext<AppUser>, IDataPro
         });
         builder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
         ApplyScopeFilters(builder);
+        ApplyEnterpriseScope(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -108,6 +110,42 @@ internal abstract class SunlightDbContext : IdentityDbContext<AppUser>, IDataPro
 
     private void FilterRegionOwned<T>(ModelBuilder builder) where T : class, IRegionOwned =>
         builder.Entity<T>().HasQueryFilter(e => EF.Parameter(_scope.RegionCode) == null || e.RegionCode == _scope.RegionCode);
+
+    /// <summary>
+    /// An Enterprise account's scope, on top of the filters above (which give it its county only): every
+    /// <see cref="IEnterpriseLinked"/> row is narrowed to the rows about its own enterprise — by USCC, or by the registry id
+    /// of the enterprise with its USCC. Callers with no USCC in their scope are not narrowed (EF drops the branch).
+    /// </summary>
+    private void ApplyEnterpriseScope(ModelBuilder builder)
+    {
+        Expression<Func<string?, bool>> byUscc = uscc => EF.Parameter(_scope.Uscc) == null || uscc == _scope.Uscc;
+        Expression<Func<long, bool>> byId = id => EF.Parameter(_scope.Uscc) == null || Set<Enterprise>().Any(x => x.Id == id && x.Uscc == _scope.Uscc);
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => t.BaseType is null && typeof(IEnterpriseLinked).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            var key = (string)typeof(SunlightDbContext).GetMethod(nameof(EnterpriseKeyOf), BindingFlags.NonPublic | BindingFlags.Static)!
+                .MakeGenericMethod(entityType.ClrType).Invoke(null, null)!;
+            var row = Expression.Parameter(entityType.ClrType, "e");
+            var enterprise = Expression.Property(row, key);
+            LambdaExpression narrow = enterprise.Type == typeof(long) ? byId : byUscc;
+            var own = new Substitute(narrow.Parameters[0], enterprise).Visit(narrow.Body);
+            var filters = entityType.GetDeclaredQueryFilters();
+            if (filters.Any(f => !f.IsAnonymous))
+            {
+                builder.Entity(entityType.ClrType).HasQueryFilter("Enterprise", Expression.Lambda(own, row));
+                continue;
+            }
+            var existing = filters.SingleOrDefault()?.Expression;
+            var body = existing is null ? own : Expression.AndAlso(new Substitute(existing.Parameters[0], row).Visit(existing.Body), own);
+            builder.Entity(entityType.ClrType).HasQueryFilter(Expression.Lambda(body, row));
+        }
+    }
+
+    private static string EnterpriseKeyOf<T>() where T : IEnterpriseLinked => T.EnterpriseKey;
+
+    private sealed class Substitute(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

@@ -72,14 +72,14 @@ internal sealed class DoorQueries(SunlightDbContext db, InspectionChecks checks,
         var visits = mine.Select(i => new DoorVisit(i.Id, i.VisitDate, InspectionText.Type(i.Type), InspectionText.State(i.State), i.Code, i.State != InspectionState.Registered)).ToList();
         // The warnings as if a routine visit were registered today; an already registered one is not counted twice.
         var type = mine.FirstOrDefault()?.Type ?? InspectionType.Routine;
+        var facts = await checks.AtDoorAsync(enterprise, unitId, type, today, ct);
         var warnings = mine.Count > 0 ? mine.SelectMany(i => i.Warnings).Distinct().Select(w => new InspectionWarning(w, "登记时已确认的预警：" + InspectionText.Warning(w))).ToList()
-            : (await checks.WarningsAsync(enterprise, unitId, type, today, ct)).ToList();
-        var quiet = await db.Set<QuietListEntry>().AnyAsync(q => q.EnterpriseId == enterpriseId && q.From <= today && today <= q.To, ct);
+            : facts.Warnings.ToList();
         var joints = await db.Set<JointInspection>().AsNoTracking()
             .Where(j => j.EnterpriseId == enterpriseId && j.VisitDate >= today.AddDays(-settings.OverlapWindowDays) && j.VisitDate <= today.AddDays(settings.OverlapWindowDays))
             .ToListAsync(ct);
         var names = await db.UnitNamesAsync(joints.Select(j => (long?)j.LeadUnitId), ct);
-        return new DoorCheck(enterprise.Name, visits, await checks.CountsAsync(enterprise, today.Year, ct), warnings, quiet,
+        return new DoorCheck(enterprise.Name, visits, facts.Counts, warnings, facts.Quiet,
             joints.Select(j => $"{j.VisitDate:yyyy-MM-dd} 由 {names.GetValueOrDefault(j.LeadUnitId, "")} 牵头联合检查（检查码 {j.Code}）{(j.UnitIds.Contains(unitId) ? "，本单位参加" : "")}").ToList());
     }
 }

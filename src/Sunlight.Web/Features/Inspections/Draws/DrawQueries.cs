@@ -7,7 +7,7 @@ internal sealed record DrawnEnterprise(string Uscc, string Name);
 
 internal sealed record DrawnOfficer(string Name, string CredentialNumber);
 
-/// <summary>A draw as the public sees it: the inputs, the seed, the pool, the result, and whether the published inputs reproduce it.</summary>
+/// <summary>A draw as the public sees it: the inputs, the seed, the pool, the result once published, and whether the published inputs reproduce it.</summary>
 internal sealed record PublicDraw(long Id, string UnitName, string Title, DateOnly DrawDate, string? Industry, string PublicNonce, int TargetCount,
     int InspectorCount, int PoolSize, string Seed, IReadOnlyList<string> PoolUsccs, IReadOnlyList<DrawnEnterprise> Enterprises,
     IReadOnlyList<DrawnOfficer> Officers, bool Reproduced, string? ResultSummary, DateOnly? ResultsPublishedOn);
@@ -38,7 +38,7 @@ internal sealed class DrawQueries(SunlightDbContext db)
             poolCandidates.Select(c => c.Key).ToList(),
             d.EnterpriseIds.Select(id => pool.First(p => p.Id == id)).Select(p => new DrawnEnterprise(p.Uscc, p.Name)).ToList(),
             d.OfficerIds.Select(id => officerCandidates.First(o => o.Id == id)).Select(o => new DrawnOfficer(officers.First(x => x.Id == o.Id).Name, o.Key)).ToList(),
-            reproduced, d.ResultSummary, d.ResultsPublishedOn);
+            reproduced, d.ResultsPublishedOn is null ? null : d.ResultSummary, d.ResultsPublishedOn);
     }
 
     /// <summary>The county's draws, newest first (public).</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Inspections.Overlaps;
@@ -57,17 +58,35 @@ internal sealed class OverlapDetection(SunlightDbContext db, InspectionSettings 
 
     public int Window(int? requested) => Math.Clamp(requested ?? settings.OverlapWindowDays, 1, 366);
 
-    /// <summary>The overlapping pairs whose first visit falls in [from, to], newest first, at most <paramref name="limit"/>.</summary>
-    public async Task<IReadOnlyList<OverlapPair>> FindAsync(DateOnly from, DateOnly to, int? window, int limit, CancellationToken ct)
+    /// <summary>
+    /// One page of the overlapping pairs whose first visit falls in [from, to], newest first (first visit's date, then its id,
+    /// then the second's id). Pairs share their first inspection, so the cursor is the pair (<see cref="OverlapCursor"/>).
+    /// </summary>
+    public async Task<Page<OverlapPair>> PageAsync(DateOnly from, DateOnly to, int? window, long? after, int? limit, CancellationToken ct)
     {
-        var pairs = await Pairs(from, to, Window(window), false).OrderByDescending(p => p.FirstDate).ThenByDescending(p => p.FirstId).Take(limit).ToListAsync(ct);
-        return await NameAsync(pairs, ct);
+        var take = Paging.Limit(limit);
+        var pairs = Pairs(from, to, Window(window), false);
+        var total = await pairs.CappedCountAsync(ct);
+        if (after is { } cursor)
+        {
+            var (firstId, secondId) = OverlapCursor.Decode(cursor);
+            var firstDate = await db.Set<Inspection>().Where(i => i.Id == firstId).Select(i => (DateOnly?)i.VisitDate).FirstOrDefaultAsync(ct);
+            if (firstDate is not { } day)
+            {
+                return new Page<OverlapPair>([], null, total);
+            }
+            pairs = pairs.Where(p => p.FirstDate < day || (p.FirstDate == day && (p.FirstId < firstId || (p.FirstId == firstId && p.SecondId < secondId))));
+        }
+        var rows = await pairs.OrderByDescending(p => p.FirstDate).ThenByDescending(p => p.FirstId).ThenByDescending(p => p.SecondId).Take(take + 1).ToListAsync(ct);
+        var page = Paging.ToPage(rows, take, p => OverlapCursor.Encode(p.FirstId, p.SecondId), total);
+        var named = await NameAsync(page.Items, ct);
+        return new Page<OverlapPair>(named, page.NextCursor, page.Total, page.TotalCapped);
     }
 
     /// <summary>The number of overlapping pairs (the bench's county-wide figure).</summary>
     public Task<int> CountAsync(DateOnly from, DateOnly to, int? window, CancellationToken ct) => Pairs(from, to, Window(window), false).CountAsync(ct);
 
-    private async Task<IReadOnlyList<OverlapPair>> NameAsync(List<Pair> pairs, CancellationToken ct)
+    private async Task<IReadOnlyList<OverlapPair>> NameAsync(IReadOnlyList<Pair> pairs, CancellationToken ct)
     {
         var units = await db.UnitNamesAsync(pairs.SelectMany(p => new long?[] { p.FirstUnitId, p.SecondUnitId }), ct);
         var enterprises = await queries.EnterpriseNamesAsync(pairs.Select(p => p.EnterpriseId), ct);
@@ -107,16 +126,29 @@ internal sealed class OverlapDetection(SunlightDbContext db, InspectionSettings 
     }
 }
 
+/// <summary>
+/// The overlaps list's keyset cursor: a pair is (first id, second id), and both fit in the one <c>after</c> number as the
+/// high and low 32 bits (inspection ids stay far below 2³² in a county).
+/// </summary>
+internal static class OverlapCursor
+{
+    public static long Encode(long firstId, long secondId) => firstId is >= 0 and <= int.MaxValue && secondId is >= 0 and <= uint.MaxValue
+        ? firstId << 32 | secondId
+        : throw new ArgumentOutOfRangeException(nameof(firstId), "inspection ids beyond the cursor's 32 bits");
+
+    public static (long FirstId, long SecondId) Decode(long cursor) => ((long)((ulong)cursor >> 32), (long)((ulong)cursor & uint.MaxValue));
+}
+
 internal static class OverlapEndpoints
 {
     public static void MapOverlaps(this RouteGroupBuilder inspections)
     {
         var g = inspections.MapGroup("").RequireAuthorization(InspectionPolicies.Supervise);
-        g.MapGet("/overlaps", (DateOnly? from, DateOnly? to, int? window, OverlapDetection detect, TimeProvider clock, CancellationToken ct) =>
+        g.MapGet("/overlaps", (DateOnly? from, DateOnly? to, int? window, long? after, int? limit, OverlapDetection detect, TimeProvider clock, CancellationToken ct) =>
         {
             var today = ChinaTime.Today(clock);
-            return detect.FindAsync(from ?? today.AddYears(-1), to ?? today.AddYears(1), window, 500, ct);
-        }).WithSummary("多头检查、重复检查（默认窗口 30 日）");
+            return detect.PageAsync(from ?? today.AddYears(-1), to ?? today.AddYears(1), window, after, limit, ct);
+        }).WithSummary("多头检查、重复检查（默认窗口 30 日；按首次检查日期最新在前，after 为上一页的 nextCursor）");
         g.MapGet("/joint/proposals", (int? window, OverlapDetection detect, TimeProvider clock, CancellationToken ct) =>
             detect.ProposalsAsync(ChinaTime.Today(clock), window, ct)).WithSummary("联合检查合并建议");
         g.MapGet("/burden", (int? year, long? enterpriseId, OverlapDetection detect, TimeProvider clock, CancellationToken ct) =>

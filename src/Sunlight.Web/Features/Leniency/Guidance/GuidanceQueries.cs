@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Infrastructure.Database;
-using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Leniency.Guidance;
 
@@ -41,12 +40,8 @@ internal static class GuidanceQueries
     /// <summary>Requests: a unit sees those addressed to it, an enterprise its own (by USCC), the bureau all.</summary>
     public static async Task<Page<GuidanceRequestDto>> RequestsAsync(SunlightDbContext db, GuidanceRequestQuery q, CancellationToken ct)
     {
+        // The query filters narrow: a unit to its own, an enterprise to its own (by USCC).
         var rows = db.Set<GuidanceRequest>().AsNoTracking();
-        if (db.Scope.IsInRole(Roles.Enterprise))
-        {
-            var uscc = db.Scope.Uscc;
-            rows = rows.Where(r => r.Uscc == uscc);
-        }
         if (q.UnitId is { } unit) rows = rows.Where(r => r.UnitId == unit);
         if (q.State is { } state) rows = rows.Where(r => r.State == state);
         var page = await rows.KeysetAsync(r => r.Id, true, q.After, q.Limit, r => r, r => r.Id, ct);

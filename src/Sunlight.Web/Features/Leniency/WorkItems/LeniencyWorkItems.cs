@@ -21,8 +21,8 @@ internal sealed class LeniencyWorkItems(SunlightDbContext db, IAuthorizationServ
         var requests = db.Set<GuidanceRequest>().AsNoTracking().Where(r => r.State == RequestState.Open);
         if (user.IsInRole(Roles.Enterprise))
         {
-            var uscc = db.Scope.Uscc;
-            return (await requests.Where(r => r.Uscc == uscc).Select(r => new { r.Matter, r.DueOn }).ToListAsync(ct))
+            // The enterprise query filter keeps it to its own requests.
+            return (await requests.Select(r => new { r.Matter, r.DueOn }).ToListAsync(ct))
                 .Select(r => new WorkItem(Area, "行政指导申请：" + r.Matter, "等待执法单位答复", null, r.DueOn)).ToList();
         }
         var exemptions = db.Set<ExemptionCase>().AsNoTracking().Where(e => e.PenaltyCaseId == null && (e.State != PledgeState.Kept));

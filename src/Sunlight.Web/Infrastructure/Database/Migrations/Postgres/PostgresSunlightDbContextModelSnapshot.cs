@@ -2381,7 +2381,8 @@ namespace Sunlight.Web.Infrastructure.Database.Migrations.Postgres
 
                     b.HasIndex("UnitId", "VisitDate");
 
-                    b.HasIndex("RegionCode", "EnterpriseId", "VisitDate");
+                    b.HasIndex("RegionCode", "EnterpriseId", "VisitDate", "Type", "UnitId", "JointInspectionId", "Id")
+                        .HasDatabaseName("IX_Inspections_EnterpriseVisits");
 
                     b.ToTable("Inspections", (string)null);
                 });

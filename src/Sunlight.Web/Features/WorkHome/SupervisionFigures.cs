@@ -15,7 +15,7 @@ internal sealed record FigureGroup(string Title, IReadOnlyList<Figure> Figures);
 
 /// <summary>
 /// The Supervisor's and Observer's figures for complaints and problems. Each number is counted on the list page's own
-/// query (<see cref="ComplaintQueries.FilteredAsync"/>, <see cref="ProblemList.Apply"/>) with the filters its link carries,
+/// query (<see cref="ComplaintQueries.FilteredAsync"/>, <see cref="ProblemList.Filtered"/>) with the filters its link carries,
 /// never a second counter, so clicking it shows exactly those records. The figures of one filter that differ only by
 /// state, source or rating are one grouped count of that filter's query (a handful of queries, not one per number).
 /// </summary>
@@ -34,7 +34,7 @@ internal sealed class SupervisionFigures(ComplaintQueries complaints, SunlightDb
         var month = new DateOnly(today.Year, today.Month, 1);
 
         Task<IQueryable<Complaint>> ComplaintRows(ComplaintFilter f) => complaints.FilteredAsync(f, today, ct);
-        IQueryable<Problem> ProblemRows(ProblemFilter f) => ProblemList.Apply(db.Set<Problem>().AsNoTracking(), f, today);
+        IQueryable<Problem> ProblemRows(ProblemFilter f) => ProblemList.Filtered(db, f, today);
 
         var groups = new List<FigureGroup>();
         foreach (var (title, since) in new[] { ("本月", month), ("本年", year) })

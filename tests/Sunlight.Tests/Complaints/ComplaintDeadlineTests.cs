@@ -27,7 +27,8 @@ public sealed class ComplaintDeadlineTests(SunlightApp app) : IClassFixture<Sunl
             ? new DateTimeOffset(2026, month, day, 1, 0, 0, TimeSpan.Zero) : app.Clock.GetUtcNow());
 
     private Task<Page<ComplaintListItem>> ListAs(string user, ComplaintFilter filter) =>
-        app.DbAs(user, db => new ComplaintQueries(db, new ComplaintAccess(db), new Sunlight.Web.Features.Complaints.History.ComplaintHistory(db), app.Clock, Options.Create(new ComplaintOptions())).ListAsync(filter, CancellationToken.None));
+        app.DbAs(user, db => new ComplaintQueries(db, new ComplaintAccess(db), new Sunlight.Web.Features.Complaints.History.ComplaintHistory(db), app.Clock, Options.Create(new ComplaintOptions()),
+            app.Services.GetRequiredService<Sunlight.Web.Infrastructure.Calendar.WorkingCalendar>()).ListAsync(filter, CancellationToken.None));
 
     [Fact]
     public async Task AcceptDeadline_RemindThenUrgeThenSupervise_EachOnce_AndTheBoardShowsItOverdue()

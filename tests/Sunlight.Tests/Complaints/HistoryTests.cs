@@ -31,7 +31,7 @@ public sealed class HistoryTests(SunlightApp app) : IClassFixture<SunlightApp>
         Assert.Equal(["收到投诉", "受理", "受理意见", "交办", "提交答复"], history.Select(e => e.Kind));
         Assert.Equal("通过网上投诉登记", history[0].Text);
         Assert.Equal("属于受理范围", history[2].Text);
-        Assert.Equal($"交办 {unitName}，办理期限 {due:yyyy-MM-dd}；交办意见：请核实", history[3].Text);
+        Assert.Equal($"办理单位：{unitName}，办理期限 {due:yyyy-MM-dd}；交办意见：请核实", history[3].Text);
         Assert.Equal("经核查，已责令改正。", history[4].Text);
         Assert.Contains("supervisor", history[3].Actor);
         Assert.Contains("unit05", history[4].Actor);
@@ -47,7 +47,7 @@ public sealed class HistoryTests(SunlightApp app) : IClassFixture<SunlightApp>
         // The complaint page shows the projection.
         using var page = await PageSession.SignInAsync(app, "supervisor");
         var html = await page.GetHtmlAsync($"/Complaints/Detail/{id}");
-        Assert.Contains($"交办 {unitName}，办理期限 {due:yyyy-MM-dd}；交办意见：请核实", html);
+        Assert.Contains($"办理单位：{unitName}，办理期限 {due:yyyy-MM-dd}；交办意见：请核实", html);
         Assert.Contains("受理意见", html);
     }
 

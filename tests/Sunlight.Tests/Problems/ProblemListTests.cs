@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Sunlight.Tests.Infrastructure;
 using Sunlight.Web.Features.Problems;
 using Sunlight.Web.Features.Problems.Ledger;
@@ -75,5 +76,24 @@ public sealed class ProblemListTests(SunlightApp app) : IClassFixture<SunlightAp
 
         using var page = await app.LoginWithCookieAsync("observer");
         Assert.Contains($"共 {total} 条", await page.GetStringAsync("/Problems"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LedgerPage_SaysTheDeadlineInWorkingDays_TheDateInATooltip()
+    {
+        var late = await app.RectifyingAsync("U07");
+        var raised = await app.RaiseAsync("U07", "工作日列测试：执法文书送达不规范");
+        var today = Sunlight.Web.ChinaTime.Today(app.Clock);
+        var deadline = today.AddDays(-8);
+        await app.Db(db => db.Set<Problem>().Where(p => p.Id == late.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Deadline, deadline)));
+        var calendar = app.Services.GetRequiredService<Sunlight.Web.Infrastructure.Calendar.WorkingCalendar>();
+        using var page = await PageSession.SignInAsync(app, "supervisor");
+        var html = await page.GetHtmlAsync($"/Problems?UnitId={await app.UnitId("U07")}");
+
+        string Due(string number) => System.Text.RegularExpressions.Regex.Match(html,
+            $">{number}</a>[\\s\\S]*?(<span title=\"[^\"]*\" data-testid=\"due\">[^<]*</span>)").Groups[1].Value;
+        Assert.Equal($"<span title=\"整改时限 {deadline:yyyy-MM-dd}\" data-testid=\"due\">逾期 {calendar.WorkingDaysBetween(deadline, today)} 个工作日</span>", Due(late.Number));
+        Assert.Equal($"<span title=\"制定整改措施期限 {raised.PlanDueOn:yyyy-MM-dd}\" data-testid=\"due\">剩余 {calendar.WorkingDaysBetween(today, raised.PlanDueOn)} 个工作日</span>", Due(raised.Number));
+        Assert.Contains("<th class=\"text-nowrap\">期限</th>", html, StringComparison.Ordinal);
     }
 }

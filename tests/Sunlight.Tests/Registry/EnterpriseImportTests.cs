@@ -18,7 +18,7 @@ public sealed class EnterpriseImportTests(SunlightApp app) : IClassFixture<Sunli
     private static string WrongCheckDigit(string uscc) =>
         uscc[..17] + Uscc.Alphabet[(Uscc.Alphabet.IndexOf(uscc[17], StringComparison.Ordinal) + 1) % Uscc.Alphabet.Length];
 
-    private async Task<(byte[] File, string[] Valid, string[] Invalid)> MixedFileAsync()
+    private async Task<(byte[] File, string[] Valid, string[] Invalid, string[] Errors)> MixedFileAsync()
     {
         var existing = await app.Db(db => db.Enterprises.Select(e => e.Uscc).FirstAsync());
         string a = NewUscc(), b = NewUscc(), c = NewUscc();
@@ -30,16 +30,14 @@ public sealed class EnterpriseImportTests(SunlightApp app) : IClassFixture<Sunli
             Row(Columns, existing, "青禾县已登记有限公司"),                                       // row 6
             Row(Columns, c, "青禾县导入七号有限公司", null, "餐饮"),                              // row 7: valid
         ]);
-        return (file, [a, c], [WrongCheckDigit(b)]);
+        // Each line repeats the value the row gave (normalised to upper case, as stored).
+        return (file, [a, c], [WrongCheckDigit(b)], [
+            $"第 3 行：统一社会信用代码“{WrongCheckDigit(b)}”校验位错误",
+            "第 4 行：请填写企业名称",
+            $"第 5 行：统一社会信用代码“{a}”与第 2 行重复",
+            $"第 6 行：统一社会信用代码“{existing}”已登记",
+        ]);
     }
-
-    private static readonly string[] ExpectedErrors =
-    [
-        "第 3 行：统一社会信用代码校验位错误",
-        "第 4 行：请填写企业名称",
-        "第 5 行：统一社会信用代码与第 2 行重复",
-        "第 6 行：该统一社会信用代码已登记",
-    ];
 
     [Fact]
     [ScopeCovered("POST /api/v1/enterprises/import")]
@@ -47,11 +45,11 @@ public sealed class EnterpriseImportTests(SunlightApp app) : IClassFixture<Sunli
     {
         using var client = await app.ClientFor("supervisor");
         var before = await app.Db(db => db.Enterprises.CountAsync());
-        var (file, valid, _) = await MixedFileAsync();
+        var (file, valid, _, expectedErrors) = await MixedFileAsync();
 
         var body = await HttpAssert.Problem(await client.PostAsync("/api/v1/enterprises/import", Upload(file, "企业.xlsx")), HttpStatusCode.BadRequest);
 
-        Assert.Equal(ExpectedErrors, body.GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(expectedErrors, body.GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(6, body.GetProperty("rows").GetInt32());
         Assert.Equal(before, await app.Db(db => db.Enterprises.CountAsync()));
         Assert.False(await app.Db(db => db.Enterprises.AnyAsync(e => valid.Contains(e.Uscc))));
@@ -69,12 +67,12 @@ public sealed class EnterpriseImportTests(SunlightApp app) : IClassFixture<Sunli
     {
         using var client = await app.ClientFor("admin");
         var before = await app.Db(db => db.Enterprises.CountAsync());
-        var (file, valid, invalid) = await MixedFileAsync();
+        var (file, valid, invalid, expectedErrors) = await MixedFileAsync();
 
         var result = await HttpAssert.Ok<ImportResult>(await client.PostAsync("/api/v1/enterprises/import?mode=validOnly", Upload(file, "企业.xlsx")));
 
         Assert.Equal(2, result.Imported);
-        Assert.Equal(ExpectedErrors, result.Errors);
+        Assert.Equal(expectedErrors, result.Errors);
         Assert.Equal(before + 2, await app.Db(db => db.Enterprises.CountAsync()));
         var stored = await app.Db(db => db.Enterprises.Where(e => valid.Contains(e.Uscc)).OrderBy(e => e.Name).ToListAsync());
         Assert.Equal(["青禾县导入一号有限公司", "青禾县导入七号有限公司"], stored.Select(e => e.Name));
@@ -95,7 +93,7 @@ public sealed class EnterpriseImportTests(SunlightApp app) : IClassFixture<Sunli
             $"{WrongCheckDigit(b)},青禾县CSV坏码有限公司,,,,") + "\r\n";
 
         var strict = await HttpAssert.Problem(await client.PostAsync("/api/v1/enterprises/import", Upload(Gb18030().GetBytes(csv), "企业.csv")), HttpStatusCode.BadRequest);
-        Assert.Equal(["第 4 行：统一社会信用代码校验位错误"], strict.GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal([$"第 4 行：统一社会信用代码“{WrongCheckDigit(b)}”校验位错误"], strict.GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
         Assert.False(await app.Db(db => db.Enterprises.AnyAsync(e => e.Uscc == a)));
 
         var result = await HttpAssert.Ok<ImportResult>(await client.PostAsync("/api/v1/enterprises/import?mode=validonly", Upload(Gb18030().GetBytes(csv), "企业.csv")));
@@ -180,10 +178,10 @@ public sealed class EnterpriseImportTests(SunlightApp app) : IClassFixture<Sunli
         Assert.Equal("文件中有 1200 行有错误，请修正后重新导入，或选择仅导入有效行。", body.GetProperty("detail").GetString());
         var errors = body.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToList();
         Assert.Equal(RowErrors.MaxRowsListed + 1, errors.Count);
-        Assert.Equal("第 3 行：统一社会信用代码校验位错误", errors[0]);
-        Assert.Equal("第 5 行：统一社会信用代码与第 4 行重复", errors[1]);
+        Assert.Matches("^第 3 行：统一社会信用代码“[0-9A-Z]{18}”校验位错误$", errors[0]);
+        Assert.Matches("^第 5 行：统一社会信用代码“[0-9A-Z]{18}”与第 4 行重复$", errors[1]);
         Assert.Equal("第 8 行：请填写企业名称", errors[2]);
-        Assert.Equal("第 10 行：该统一社会信用代码已登记", errors[3]);
+        Assert.Matches("^第 10 行：统一社会信用代码“[0-9A-Z]{18}”已登记$", errors[3]);
         Assert.Equal(bad.Take(RowErrors.MaxRowsListed).Select(n => $"第 {n} 行："), errors.Take(RowErrors.MaxRowsListed).Select(e => e[..(e.IndexOf('：') + 1)]));
         Assert.Equal("……共 1200 行有错误，以上列出前 1000 行，其余 200 行未逐一列出。", errors[^1]);
         Assert.Equal((enterprises, audits), await app.Db(async db => (await db.Enterprises.IgnoreQueryFilters().CountAsync(), await db.AuditEntries.CountAsync())));

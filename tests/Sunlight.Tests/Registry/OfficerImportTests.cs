@@ -25,16 +25,21 @@ public sealed class OfficerImportTests(SunlightApp app) : IClassFixture<Sunlight
         ]);
     }
 
-    private static readonly string[] ExpectedErrors =
-    [
-        "第 3 行：单位编码“U02”不存在或不在您的管辖范围内",
-        "第 4 行：辅助人员不得持有执法证",
-        "第 5 行：执法证号与第 2 行重复",
-        "第 6 行：执法证号已登记在其他人员名下",
-        "第 7 行：执法证有效期止不能早于有效期起",
-        "第 9 行：辅助人员应填写“是”或“否”",
-        "第 9 行：有效期起日期格式错误（应为 2025-01-31 这样的日期）",
-    ];
+    /// <summary>What the mixed file's bad rows are told, each repeating the value it gave.</summary>
+    private async Task<string[]> ExpectedErrorsAsync(string prefix)
+    {
+        var taken = await app.Db(db => db.Credentials.Select(c => c.Number).FirstAsync());
+        return
+        [
+            "第 3 行：单位编码“U02”不存在或不在您的管辖范围内",
+            "第 4 行：辅助人员不得持有执法证",
+            $"第 5 行：执法证号“{prefix}-0001”与第 2 行重复",
+            $"第 6 行：执法证号“{taken}”已登记在其他人员名下",
+            "第 7 行：执法证有效期止不能早于有效期起（填写的是“2030-12-31”）",
+            "第 9 行：辅助人员应填写“是”或“否”",
+            "第 9 行：有效期起“明年”日期格式错误（应为 2025-01-31 这样的日期）",
+        ];
+    }
 
     [Fact]
     [ScopeCovered("POST /api/v1/officers/import")]
@@ -45,7 +50,7 @@ public sealed class OfficerImportTests(SunlightApp app) : IClassFixture<Sunlight
 
         var body = await HttpAssert.Problem(await client.PostAsync("/api/v1/officers/import", Upload(await MixedFileAsync("严格"), "人员.xlsx")), HttpStatusCode.BadRequest);
 
-        Assert.Equal(ExpectedErrors, body.GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(await ExpectedErrorsAsync("严格"), body.GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(before, await app.Db(db => db.Officers.CountAsync()));
         Assert.False(await app.Db(db => db.Credentials.AnyAsync(c => c.Number.StartsWith("严格"))));
 
@@ -63,7 +68,7 @@ public sealed class OfficerImportTests(SunlightApp app) : IClassFixture<Sunlight
         var result = await HttpAssert.Ok<ImportResult>(await client.PostAsync("/api/v1/officers/import?mode=validOnly", Upload(await MixedFileAsync("有效"), "人员.xlsx")));
 
         Assert.Equal(2, result.Imported);
-        Assert.Equal(ExpectedErrors, result.Errors);
+        Assert.Equal(await ExpectedErrorsAsync("有效"), result.Errors);
         Assert.Equal(before + 2, await app.Db(db => db.Officers.CountAsync()));
         var stored = await app.Db(db => db.Officers.Include(o => o.Unit).Include(o => o.Credentials).Where(o => o.Name.StartsWith("有效")).OrderBy(o => o.Id).ToListAsync());
         Assert.Equal(["有效甲", "有效庚"], stored.Select(o => o.Name));
@@ -87,7 +92,7 @@ public sealed class OfficerImportTests(SunlightApp app) : IClassFixture<Sunlight
         // The same file again: the people and the credential are already there.
         var again = await HttpAssert.Problem(await client.PostAsync("/api/v1/officers/import", Upload(System.Text.Encoding.UTF8.GetBytes(csv), "officers.csv")), HttpStatusCode.BadRequest);
         var errors = again.GetProperty("errors").EnumerateArray().Select(e => e.GetString()).ToList();
-        Assert.Contains("第 2 行：执法证号已登记在其他人员名下", errors);
+        Assert.Contains("第 2 行：执法证号“CSV-U05-1”已登记在其他人员名下", errors);
         Assert.Contains(errors, e => e!.StartsWith("第 3 行：", StringComparison.Ordinal) && e.Contains("已登记同名人员“导入者二”", StringComparison.Ordinal));
         Assert.Equal(1, await app.Db(db => db.Officers.CountAsync(o => o.Name == "导入者二")));
     }

@@ -132,7 +132,7 @@ public sealed partial class RegistryPageTests(SunlightApp app) : IClassFixture<S
         var form = Upload(file, "企业.xlsx", "Upload");
         form.Add(new StringContent(token), "__RequestVerificationToken");
         var html = Html(await (await client.PostAsync("/Registry/Enterprises/Import", form)).Content.ReadAsStringAsync());
-        Assert.Contains("第 3 行：统一社会信用代码应为 18 位", html, StringComparison.Ordinal);
+        Assert.Contains("第 3 行：统一社会信用代码“123”应为 18 位", html, StringComparison.Ordinal);
         Assert.Contains("仅导入有效行（1 行）", html, StringComparison.Ordinal);
         Assert.False(await app.Db(db => db.Enterprises.AnyAsync(e => e.Uscc == good)));
 

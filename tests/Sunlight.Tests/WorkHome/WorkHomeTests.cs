@@ -131,12 +131,50 @@ public sealed class WorkHomeTests(SunlightApp app) : IClassFixture<SunlightApp>
         Assert.Contains("本企业的投诉与相关问题", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Enterprise_ComplaintForm_IsFilledFromItsRegistration_AndTheComplaintIsItsOwn_OnItsWorkHome()
+    {
+        var own = await app.Db(async db =>
+        {
+            var uscc = await db.Users.Where(u => u.UserName == "enterprise").Select(u => u.Uscc!).SingleAsync();
+            return await db.Enterprises.IgnoreQueryFilters().SingleAsync(e => e.Uscc == uscc);
+        });
+        var other = await app.Db(db => db.Enterprises.Where(e => e.Uscc != own.Uscc).Select(e => e.Uscc).FirstAsync());
+        using var enterprise = await PageSession.SignInAsync(app, "enterprise");
+        const string form = "/Public/Complaints/New";
+        var html = await enterprise.GetHtmlAsync(form);
+        string Value(string name) => WebUtility.HtmlDecode(Regex.Match(html, $"<input[^>]*name=\"{name}\"[^>]*value=\"([^\"]*)\"").Groups[1].Value);
+        Assert.Equal((own.Name, own.Uscc, own.LegalRepresentative ?? "", own.Phone ?? ""),
+            (Value("EnterpriseName"), Value("EnterpriseUscc"), Value("ReporterName"), Value("ReporterPhone")));
+
+        // Filed from the account, the complaint is the enterprise's own even if the USCC field was changed.
+        var description = "企业账号投诉：检查时要求购买指定产品。" + Guid.NewGuid().ToString("N")[..6];
+        var response = await enterprise.PostFormAsync(form, form, new()
+        {
+            ["Category"] = "profit-driven", ["Description"] = description, ["EnterpriseName"] = own.Name, ["EnterpriseUscc"] = other,
+            ["ReporterName"] = own.LegalRepresentative, ["ReporterPhone"] = own.Phone, ["Anonymous"] = "false",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-testid=\"linked\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var stored = await app.Db(db => db.Set<Complaint>().SingleAsync(c => c.Description == description));
+        Assert.Equal((own.Uscc, own.Name, ComplaintChannel.WebForm), (stored.EnterpriseUscc, stored.EnterpriseName, stored.Channel));
+        Assert.Contains(Items(await HomeOf("enterprise")), i => i.Contains(stored.TrackingCode, StringComparison.Ordinal));
+
+        // Anyone else's form stays empty.
+        using var anonymous = PageSession.Anonymous(app);
+        Assert.DoesNotContain(own.Uscc, await anonymous.GetHtmlAsync(form), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("supervisor")]
     [InlineData("observer")]
     public async Task Figures_EachNumberLinksToTheListOfExactlyThoseRecords(string userName)
     {
-        await FileAsync(app);
+        var accepted = await IdOf(app, (await FileAsync(app)).TrackingCode);
+        using (var supervisor = await app.ClientFor("supervisor"))
+        {
+            await StepAsync(supervisor, $"/api/v1/complaints/{accepted}/accept", new { });
+        }
         await app.RectifyingAsync("U02");
         using var client = await app.LoginWithCookieAsync(userName);
         var html = await client.GetStringAsync("/");
@@ -145,6 +183,9 @@ public sealed class WorkHomeTests(SunlightApp app) : IClassFixture<SunlightApp>
         Assert.True(figures.Count > 30, $"{figures.Count} figures");
         Assert.Contains(figures, f => f.Value > 0 && f.Link.StartsWith("/Complaints?", StringComparison.Ordinal));
         Assert.Contains(figures, f => f.Value > 0 && f.Link.StartsWith("/Problems?", StringComparison.Ordinal));
+        // 按时受理 this month and this year, each with its own list filter.
+        Assert.Contains(figures, f => f.Label == "投诉举报（本月收到）/按时受理" && f.Value > 0 && f.Link.Contains("AcceptedOnTime=true", StringComparison.Ordinal));
+        Assert.Contains(figures, f => f.Label == "投诉举报（本年收到）/按时受理" && f.Value > 0);
         foreach (var (link, label, value) in figures)
         {
             var list = await client.GetStringAsync(link);

@@ -123,7 +123,7 @@ internal sealed class ComplaintDemoSeed(ReporterVault vault, WorkingCalendar cal
         if (target == ComplaintState.Rejected)
         {
             c.Reject("反映事项已进入行政复议程序，依法不属于投诉受理范围。", received.AddDays(2));
-            Log(received.AddDays(2), "supervisor", "不予受理", "不予受理，理由：" + c.RejectionReason);
+            Log(received.AddDays(2), "supervisor", "不予受理", "理由：" + c.RejectionReason);
             return;
         }
         c.Accept(received.AddDays(1));
@@ -134,7 +134,7 @@ internal sealed class ComplaintDemoSeed(ReporterVault vault, WorkingCalendar cal
         }
         var assignedAt = received.AddDays(2);
         c.Assign(unit.Id, assignedAt, calendar.AddNaturalDays(day.AddDays(2), 30), "请核实后答复，注意为投诉人保密。");
-        Log(assignedAt, "supervisor", "交办", "已交办相关部门办理。");
+        Log(assignedAt, "supervisor", "交办", "已转相关部门办理。");
         if (target == ComplaintState.Assigned)
         {
             return;

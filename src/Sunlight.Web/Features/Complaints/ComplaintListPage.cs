@@ -21,6 +21,7 @@ internal abstract class ComplaintListPage(ComplaintQueries queries, SunlightDbCo
     [BindProperty(SupportsGet = true)] public long? After { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? Since { get; set; }
     [BindProperty(SupportsGet = true)] public bool? Satisfied { get; set; }
+    [BindProperty(SupportsGet = true)] public bool? AcceptedOnTime { get; set; }
 
     public Page<ComplaintListItem> Rows { get; private set; } = new([], null);
     public IReadOnlyList<ComplaintCategory> Categories { get; private set; } = [];
@@ -30,7 +31,7 @@ internal abstract class ComplaintListPage(ComplaintQueries queries, SunlightDbCo
 
     protected virtual ComplaintState? FixedState => null;
 
-    private ComplaintFilter Filter => new(FixedState ?? State, UnitId, CategoryId, Channel, Overdue, Q, After, Since: Since, Satisfied: Satisfied);
+    private ComplaintFilter Filter => new(FixedState ?? State, UnitId, CategoryId, Channel, Overdue, Q, After, Since: Since, Satisfied: Satisfied, AcceptedOnTime: AcceptedOnTime);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -45,6 +46,6 @@ internal abstract class ComplaintListPage(ComplaintQueries queries, SunlightDbCo
         ["State"] = (FixedState ?? State)?.ToString(), ["UnitId"] = UnitId?.ToString(CultureInfo.InvariantCulture),
         ["CategoryId"] = CategoryId?.ToString(CultureInfo.InvariantCulture), ["Channel"] = Channel?.ToString(),
         ["Overdue"] = Overdue?.ToString(), ["Q"] = Q, ["Since"] = Since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["Satisfied"] = Satisfied?.ToString(),
+        ["Satisfied"] = Satisfied?.ToString(), ["AcceptedOnTime"] = AcceptedOnTime?.ToString(),
     }.Where(p => !string.IsNullOrEmpty(p.Value)));
 }

@@ -36,13 +36,15 @@ internal sealed class DetailsModel(SunlightDbContext db, ProblemHistory history,
             return NotFound();
         }
         Detail = detail;
-        People = await names.PeopleAsync(detail.Timeline.Select(t => t.Actor), ct);
         if (detail.Problem is { SourceType: { } sourceType, SourceId: { } sourceId })
         {
             SourceRecord = await names.NameAsync(sourceType, sourceId.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
         }
         Escalations = await ManualEscalation.Visible(db.Set<Escalation>().AsNoTracking(), db.Scope)
             .Where(e => e.SubjectType == nameof(Problem) && e.SubjectId == detail.Problem.Id).OrderBy(e => e.Id).ToListAsync(ct);
+        // Whoever a person reads about by name: the timeline's actors, the verifier, who reported progress or escalated.
+        People = await names.PeopleAsync(detail.Timeline.Select(t => t.Actor).Concat(detail.Progress.Select(g => g.CreatedBy))
+            .Concat(Escalations.Select(e => e.CreatedBy)).Append(detail.Problem.VerifiedBy ?? "system"), ct);
         CanRectify = (await authorization.AuthorizeAsync(User, ProblemPolicies.Rectify)).Succeeded;
         CanVerify = (await authorization.AuthorizeAsync(User, ProblemPolicies.Verify)).Succeeded;
         return Page();

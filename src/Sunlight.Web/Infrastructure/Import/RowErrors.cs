@@ -1,3 +1,6 @@
+using System.Globalization;
+using FluentValidation.Results;
+
 namespace Sunlight.Web.Infrastructure.Import;
 
 /// <summary>
@@ -34,6 +37,32 @@ internal sealed class RowErrors
         {
             list.Add(message);
         }
+    }
+
+    /// <summary>
+    /// A validator's failure on a row, repeating the value the row gave so the user finds it: 统一社会信用代码“91xx”应为 18 位
+    /// (after the column the message names, else at the end: …（填写的是“…”）).
+    /// </summary>
+    public void Add(int row, ValidationFailure failure, IReadOnlyList<string> columns) =>
+        Add(row, Quoting(failure.ErrorMessage, failure.AttemptedValue, columns));
+
+    internal static string Quoting(string message, object? value, IReadOnlyList<string> columns)
+    {
+        var text = value switch
+        {
+            string s => s.Trim(),
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            int or long or decimal or double => Convert.ToString(value, CultureInfo.InvariantCulture),
+            _ => null,
+        };
+        if (string.IsNullOrEmpty(text) || message.Contains(text, StringComparison.Ordinal))
+        {
+            return message;
+        }
+        var shown = text.Length > 30 ? text[..30] + "…" : text;
+        return columns.Where(c => message.StartsWith(c, StringComparison.Ordinal)).MaxBy(c => c.Length) is { } column
+            ? $"{column}“{shown}”{message[column.Length..]}"
+            : $"{message}（填写的是“{shown}”）";
     }
 
     public bool Has(int row) => _bad.Contains(row);

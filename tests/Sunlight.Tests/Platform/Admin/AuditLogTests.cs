@@ -150,7 +150,7 @@ public sealed class AuditVerifyTests(SunlightApp app) : IClassFixture<SunlightAp
                 return await db.SaveChangesAsync();
             });
         }
-        var target = await app.Db(db => db.AuditEntries.Where(a => a.Sequence > last.Sequence).OrderBy(a => a.Sequence).Skip(1).Select(a => new { a.Id, a.Sequence }).FirstAsync());
+        var target = await app.Db(db => db.AuditEntries.Where(a => a.Sequence > last.Sequence).OrderBy(a => a.Sequence).Skip(1).Select(a => new { a.Id, a.Sequence, a.EntityType, a.EntityId }).FirstAsync());
         await app.Db(db => db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"Actor\" = 'mallory' WHERE \"Id\" = {target.Id}"));
 
         // Viewing verifies nothing: the page and the API still show the last result, and the checkpoint is untouched.
@@ -169,7 +169,13 @@ public sealed class AuditVerifyTests(SunlightApp app) : IClassFixture<SunlightAp
             (broken.Intact, broken.BrokenSequence, broken.BrokenId, broken.VerifiedThrough, broken.VerifiedAt));
         Assert.Contains("篡改", broken.Reason, StringComparison.Ordinal);
         var html = await observerPage.GetHtmlAsync("/Audit");
-        Assert.Contains($"链校验：损坏，第 {target.Sequence} 条（记录 Id {target.Id}）", html, StringComparison.Ordinal);
+        // The broken entry is named as people name its record (企业 and its name), not by a raw id.
+        Assert.Equal(nameof(Enterprise), target.EntityType);
+        var enterpriseId = long.Parse(target.EntityId, System.Globalization.CultureInfo.InvariantCulture);
+        var enterprise = await app.Db(db => db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => e.Name).SingleAsync());
+        Assert.Contains($"链校验：损坏，第 {target.Sequence} 条（关于企业 {enterprise}）：", html, StringComparison.Ordinal);
+        Assert.StartsWith($"链校验：损坏，第 {target.Sequence} 条（关于企业 {enterprise}）：", broken.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("记录 Id", html, StringComparison.Ordinal);
         Assert.Contains($"/Audit/Detail/{target.Id}", html, StringComparison.Ordinal);
     }
 }

@@ -107,7 +107,7 @@ internal sealed class ScoreCaseFile(SunlightDbContext db, CampaignScope scope, P
         foreach (var mark in review.Scores.SelectMany(s => s.Marks).DistinctBy(m => m.RubricItemId))
         {
             var item = items[mark.RubricItemId];
-            var description = $"案卷 {review.Case!.Number}（{CampaignNames.Defect(item.Category)}）：{item.Text}。{mark.Reason}";
+            var description = $"案卷 {review.Case!.Number}（{CampaignNames.Defect(item.Category)}）：{Wording.Clause(item.Text)}。{mark.Reason}";
             var problem = await ledger.RaiseAsync(new RaiseProblemRequest(ProblemSource.CaseReview, RaiseCampaignProblem.SourceType, plan.CampaignId, review.UnitId,
                 CampaignNames.ProblemCategory(item.Category), item.Part == RubricPart.Veto ? ProblemSeverity.Serious : ProblemSeverity.Minor,
                 description.Length > ProblemConfiguration.DescriptionLength ? description[..ProblemConfiguration.DescriptionLength] : description, today, "案卷评查"), ct);

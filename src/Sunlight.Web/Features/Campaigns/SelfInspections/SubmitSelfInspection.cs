@@ -59,7 +59,7 @@ internal sealed class ReturnSelfInspection(SunlightDbContext db, Notifier notifi
         }
         campaign.RequireRunning("退回自查");
         self.Return(input.Reason!.Trim());
-        await notifier.ToUnitAsync(self.UnitId, $"自查被退回：{campaign.Name}", $"退回理由：{self.ReturnReason}。请修改后重新提交。", $"/Campaigns/Details/{campaign.Id}", ct);
+        await notifier.ToUnitAsync(self.UnitId, $"自查被退回：{campaign.Name}", $"退回理由：{Wording.Clause(self.ReturnReason)}。请修改后重新提交。", $"/Campaigns/Details/{campaign.Id}", ct);
         await db.SaveChangesAsync(ct);
         return self;
     }

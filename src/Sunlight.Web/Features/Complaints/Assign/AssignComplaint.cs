@@ -48,7 +48,7 @@ internal sealed class AssignComplaint(ComplaintStep step, Notifier notifier, IVa
         }
         var due = input.DueDate is { } d ? new Deadline(d, false) : step.Calendar.AddNaturalDays(step.Today, step.Options.ResolveDays);
         c.Assign(unit.Id, step.Now, due, string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim());
-        step.TellReporter(c, "交办", "已交办相关部门办理。");
+        step.TellReporter(c, "交办", "已转相关部门办理。");
         await notifier.ToUnitAsync(unit.Id, $"投诉交办：{c.TrackingCode}", $"县司法局交办投诉 {c.TrackingCode}，请于 {due.Date:yyyy-MM-dd} 前办理并答复。", $"/Complaints/Detail/{c.Id}", ct);
         await step.SaveAsync(ct);
         return c;

@@ -24,7 +24,7 @@ internal sealed class ExportComplaints(ComplaintQueries queries, SunlightDbConte
         var today = ChinaTime.Today(clock);
         // Unit names are public facts and few (a county's ~25, a province's ~2,500): one read, not a join per row.
         var units = await db.PublicUnits().Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var rows = queries.Filtered(filter, today).OrderByDescending(c => c.Id)
+        var rows = (await queries.FilteredAsync(filter, today, ct)).OrderByDescending(c => c.Id)
             .Select(c => new Row(c.TrackingCode, c.ReceivedAt, c.Channel, c.Category!.Name, c.ComplainedUnitId, c.EnterpriseName,
                 c.AssignedUnitId, c.State, c.AcceptDueDate, c.ResolveDueDate, c.Description.Substring(0, Math.Min(c.Description.Length, 200))))
             .AsAsyncEnumerable();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sunlight.Web.Features.Complaints.Queries;
 using Sunlight.Web.Features.Insights;
 using Sunlight.Web.Infrastructure.Api;
 
@@ -16,6 +17,7 @@ internal sealed class ComplaintFigures(ComplaintAccess access) : IFigureSource
     public IReadOnlyList<(string Key, string Label)> Keys { get; } =
     [
         ("complaints-received", "收到投诉"),
+        ("complaints-accepted-on-time", "按时受理"),
         ("complaints-closed", "办结投诉"),
         ("complaints-on-time", "按期办结"),
         ("complaints-rated", "已评价"),
@@ -41,6 +43,7 @@ internal sealed class ComplaintFigures(ComplaintAccess access) : IFigureSource
         var rows = key switch
         {
             "complaints-received" => received,
+            "complaints-accepted-on-time" => await ComplaintQueries.AcceptedOnTimeAsync(received, true, ct),
             "complaints-closed" => closed,
             "complaints-on-time" => await OnTimeAsync(closed, ct),
             "complaints-rated" => received.Where(c => c.Satisfied != null),

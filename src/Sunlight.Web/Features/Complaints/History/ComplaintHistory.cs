@@ -65,7 +65,7 @@ internal sealed class ComplaintHistory(SunlightDbContext db)
                 (_, ComplaintState.Rejected) => ("不予受理", "理由：" + Get(nameof(Complaint.RejectionReason))),
                 (_, ComplaintState.Merged) => ("合并办理", "并入另一件投诉办理"),
                 (ComplaintState.Accepted, ComplaintState.Assigned) => ("交办",
-                    $"交办 {Unit()}，办理期限 {Get(nameof(Complaint.ResolveDueDate))}" + (Get(nameof(Complaint.AssignmentNote)) is { Length: > 0 } note ? "；交办意见：" + note : "")),
+                    $"办理单位：{Unit()}，办理期限 {Get(nameof(Complaint.ResolveDueDate))}" + (Get(nameof(Complaint.AssignmentNote)) is { Length: > 0 } note ? "；交办意见：" + Wording.Clause(note) : "")),
                 (ComplaintState.ReplyDrafted, ComplaintState.Assigned) => ("答复退回修改", "审核意见：" + Get(nameof(Complaint.ReviewComment))),
                 (_, ComplaintState.Assigned) => ("重新办理", $"投诉人不满意，重新办理，办理期限 {Get(nameof(Complaint.ResolveDueDate))}"),
                 (_, ComplaintState.ReplyDrafted) => ("提交答复", Get(nameof(Complaint.DraftReply))),

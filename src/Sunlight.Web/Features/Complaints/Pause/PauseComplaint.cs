@@ -30,7 +30,7 @@ internal sealed class PauseComplaint(ComplaintStep step, IValidator<PauseInput> 
             return Outcome<Complaint>.Missing();
         }
         c.Pause(input.Reason!.Trim(), step.Today, step.Now);
-        step.TellReporter(c, "暂停计时", $"办理期限暂停计时，原因：{c.PauseReason}");
+        step.TellReporter(c, "暂停计时", $"办理期限暂停计算，原因：{Wording.Clause(c.PauseReason)}。");
         await step.SaveAsync(ct);
         return c;
     }

@@ -9,7 +9,11 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Complaints.Public;
 
-/// <summary>The public complaint form (reached by QR code, so built for a phone). Same handler as the public API.</summary>
+/// <summary>
+/// The public complaint form (reached by QR code, so built for a phone). Same handler as the public API. An enterprise
+/// account signed in finds it filled from its registration (name, USCC, contact) and the complaint is filed under its own
+/// USCC, so the enterprise follows it on its work home.
+/// </summary>
 [EnableRateLimiting(PublicRateLimits.IntakePolicy)]
 [RequestSizeLimit(IntakeLimits.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = IntakeLimits.MaxRequestBytes)]
@@ -32,11 +36,30 @@ internal sealed class NewModel(SunlightDbContext db, SubmitComplaint submit) : P
     public IReadOnlyList<(long Id, string Name)> Units { get; private set; } = [];
     public string? PointName { get; private set; }
     public IntakeReceipt? Receipt { get; private set; }
+    /// <summary>The signed-in enterprise account's own registration (the query filter limits an enterprise to its USCC).</summary>
+    public Enterprise? OwnEnterprise { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (OwnEnterprise is { } own)
+        {
+            EnterpriseName = own.Name;
+            EnterpriseUscc = own.Uscc;
+            ReporterName = own.LegalRepresentative;
+            ReporterPhone = own.Phone;
+        }
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        OwnEnterprise = await OwnEnterpriseAsync(ct);
+        if (OwnEnterprise is { } own)
+        {
+            // Filed by the enterprise account: linked to it by its USCC, whatever the field was changed to.
+            EnterpriseUscc = own.Uscc;
+            EnterpriseName = string.IsNullOrWhiteSpace(EnterpriseName) ? own.Name : EnterpriseName;
+        }
         var input = new ComplaintSubmission(Category, Description, UnitId, EnterpriseName, EnterpriseUscc, OccurredOn, Anonymous,
             ReporterName, ReporterPhone, ReporterEmail, Point);
         var files = Attachments.Where(f => f.Length > 0).Select(f => new IncomingFile(f.FileName, f.Length, f.OpenReadStream)).ToList();
@@ -67,5 +90,9 @@ internal sealed class NewModel(SunlightDbContext db, SubmitComplaint submit) : P
             var code = Point.Trim().ToUpperInvariant();
             PointName = await db.PublicLookup<IntakePoint>().AsNoTracking().Where(p => p.Code == code && p.IsActive).Select(p => p.Name).FirstOrDefaultAsync(ct);
         }
+        OwnEnterprise = await OwnEnterpriseAsync(ct);
     }
+
+    private async Task<Enterprise?> OwnEnterpriseAsync(CancellationToken ct) =>
+        db.Scope.Uscc is { } uscc ? await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Uscc == uscc, ct) : null;
 }

@@ -18,7 +18,9 @@ internal sealed record ComplaintDto(
 internal sealed record ComplaintListItem(
     long Id, string TrackingCode, ComplaintState State, string StateText, ComplaintChannel Channel, string Category,
     string? ComplainedUnit, string? AssignedUnit, string? EnterpriseName, string Summary, DateTimeOffset ReceivedAt,
-    DateOnly? DueDate, bool Overdue);
+    DateOnly? DueDate, bool Overdue,
+    /// <summary>The deadline in working days on the holiday calendar: 剩余 N 个工作日 / 今日到期 / 逾期 N 个工作日, or 暂停计时.</summary>
+    string? DueText = null);
 
 internal sealed record TimelineEntry(DateTimeOffset At, string Actor, string Kind, string? Text);
 

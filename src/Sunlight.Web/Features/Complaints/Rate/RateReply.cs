@@ -42,7 +42,7 @@ internal sealed class RateReply(ComplaintStep step, Public.PinGuard pins, Notifi
         step.Db.Set<ComplaintEvent>().Add(new ComplaintEvent
         {
             ComplaintId = c.Id, At = step.Now, Actor = "投诉人", Kind = "评价", IsPublic = true,
-            Text = (input.Satisfied ? "满意" : "不满意") + (c.RatingComment is null ? "" : "：" + c.RatingComment.TrimEnd('。', '；', '.'))
+            Text = (input.Satisfied ? "满意" : "不满意") + (c.RatingComment is null ? "" : "：" + Wording.Clause(c.RatingComment))
                 + (reopened ? "。已重新交办办理（回访）。" : ""),
         });
         if (reopened)

@@ -26,7 +26,7 @@ internal sealed class RejectComplaint(ComplaintStep step, IValidator<RejectInput
             return Outcome<Complaint>.Missing();
         }
         c.Reject(input.Reason!.Trim(), step.Now);
-        step.TellReporter(c, "不予受理", "不予受理，理由：" + c.RejectionReason);
+        step.TellReporter(c, "不予受理", "理由：" + c.RejectionReason);
         await step.SaveAsync(ct);
         return c;
     }

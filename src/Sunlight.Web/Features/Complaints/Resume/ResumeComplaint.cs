@@ -25,7 +25,7 @@ internal sealed class ResumeComplaint(ComplaintStep step, IValidator<ResumeInput
         var days = step.Calendar.WorkingDaysBetween(c.PausedOn ?? step.Today, step.Today);
         c.Resume(days, due => step.Calendar.AddWorkingDays(due, days), step.Now);
         var due = c.State is ComplaintState.Received or ComplaintState.Accepted ? c.AcceptDueDate : c.ResolveDueDate;
-        step.TellReporter(c, "恢复计时", $"办理期限恢复计时，暂停 {days} 个工作日" + (due is { } d ? $"，期限顺延至 {d:yyyy-MM-dd}。" : "。"));
+        step.TellReporter(c, "恢复计时", $"办理期限恢复计算，共暂停 {days} 个工作日" + (due is { } d ? $"，期限顺延至 {d:yyyy-MM-dd}。" : "。"));
         await step.SaveAsync(ct);
         return c;
     }

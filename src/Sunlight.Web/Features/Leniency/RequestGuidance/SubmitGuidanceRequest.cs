@@ -80,7 +80,7 @@ internal sealed class GuidanceRequests(SunlightDbContext db, WorkingCalendar cal
             DueOn = calendar.AddWorkingDays(today, (await LeniencySettings.ForRegionAsync(db, unit.RegionCode, ct)).GuidanceAnswerDays).Date, State = RequestState.Open,
         };
         db.Set<GuidanceRequest>().Add(request);
-        await notifier.ToUnitAsync(unit.Id, $"行政指导申请：{request.EnterpriseName}", $"{request.EnterpriseName}申请行政指导：{request.Matter}。请于 {request.DueOn:yyyy-MM-dd} 前答复。",
+        await notifier.ToUnitAsync(unit.Id, $"行政指导申请：{request.EnterpriseName}", $"{request.EnterpriseName}申请行政指导：{Wording.Clause(request.Matter)}。请于 {request.DueOn:yyyy-MM-dd} 前答复。",
             "/Leniency/Requests", ct);
         await db.SaveChangesAsync(ct);
         return request;

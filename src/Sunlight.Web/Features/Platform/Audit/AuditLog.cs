@@ -88,8 +88,11 @@ internal static class AuditLog
         return Paging.ToPage(rows, limit, r => r.Sequence);
     }
 
-    /// <summary>What the last verification (background job or <c>verify-audit</c>) found; reads one row.</summary>
-    public static async Task<AuditVerifyResponse> ChainStatusAsync(Infrastructure.Database.SunlightDbContext db, CancellationToken ct)
+    /// <summary>
+    /// What the last verification (background job or <c>verify-audit</c>) found; reads the checkpoint and, when the chain is
+    /// broken, names the record the broken entry is about as people name it (企业 …, 投诉举报 TS…), not by its id.
+    /// </summary>
+    public static async Task<AuditVerifyResponse> ChainStatusAsync(Infrastructure.Database.SunlightDbContext db, RecordNames names, CancellationToken ct)
     {
         var c = await db.Set<AuditCheckpoint>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == AuditCheckpoint.SingletonId, ct);
         if (c is null)
@@ -97,10 +100,14 @@ internal static class AuditLog
             return new AuditVerifyResponse(false, false, 0, null, null, null, null, "链校验：尚未校验（后台任务每 10 分钟校验新增记录，也可运行 verify-audit）");
         }
         var at = ChinaTime.Format(c.VerifiedAt);
-        return c.Intact
-            ? new AuditVerifyResponse(true, true, c.VerifiedSequence, null, null, null, c.VerifiedAt, $"链校验：完好，截至 第 {c.VerifiedSequence} 条，{at} 校验")
-            : new AuditVerifyResponse(true, false, c.VerifiedSequence, c.BrokenSequence, c.BrokenEntryId, c.Reason, c.VerifiedAt,
-                $"链校验：损坏，第 {c.BrokenSequence} 条（记录 Id {c.BrokenEntryId}）：{c.Reason}；{at} 校验");
+        if (c.Intact)
+        {
+            return new AuditVerifyResponse(true, true, c.VerifiedSequence, null, null, null, c.VerifiedAt, $"链校验：完好，截至 第 {c.VerifiedSequence} 条，{at} 校验");
+        }
+        var entry = await db.AuditEntries.AsNoTracking().Where(e => e.Id == c.BrokenEntryId).Select(e => new { e.EntityType, e.EntityId }).FirstOrDefaultAsync(ct);
+        var about = entry is null ? "该条已被删除" : "关于" + await names.NameAsync(entry.EntityType, entry.EntityId, ct);
+        return new AuditVerifyResponse(true, false, c.VerifiedSequence, c.BrokenSequence, c.BrokenEntryId, c.Reason, c.VerifiedAt,
+            $"链校验：损坏，第 {c.BrokenSequence} 条（{about}）：{c.Reason}；{at} 校验");
     }
 
     /// <summary>

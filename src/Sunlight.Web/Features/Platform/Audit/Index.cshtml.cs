@@ -10,7 +10,7 @@ using Sunlight.Web.Infrastructure.Identity;
 namespace Sunlight.Web.Features.Platform.Audit;
 
 [Authorize(Policy = Policies.ReadAudit)]
-internal sealed class IndexModel(SunlightDbContext db, AuditReader reader) : PageModel
+internal sealed class IndexModel(SunlightDbContext db, AuditReader reader, Infrastructure.Audit.RecordNames names) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? EntityType { get; set; }
     [BindProperty(SupportsGet = true)] public string? EntityId { get; set; }
@@ -30,7 +30,7 @@ internal sealed class IndexModel(SunlightDbContext db, AuditReader reader) : Pag
         Entries = await AuditLog.SearchAsync(db.AuditEntries, new AuditQuery(EntityType, EntityId, Actor, ActionFilter, From, To, Before, 50), ct);
         Rows = await reader.RowsAsync(Entries.Items, ct);
         EntityTypes = AuditLog.EntityTypes(db);
-        Chain = await AuditLog.ChainStatusAsync(db, ct);
+        Chain = await AuditLog.ChainStatusAsync(db, names, ct);
     }
 
     /// <summary>The same filters with another cursor (built by hand: "action" would be taken for a route value).</summary>

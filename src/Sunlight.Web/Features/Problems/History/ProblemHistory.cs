@@ -13,8 +13,7 @@ internal sealed class ProblemHistory(SunlightDbContext db)
     private static readonly Dictionary<string, string> FieldNames = new(StringComparer.Ordinal)
     {
         ["Measures"] = "整改措施", ["Deadline"] = "整改时限", ["Completion"] = "完成情况", ["VerificationOpinion"] = "核查意见",
-        ["WrittenOffOn"] = "销账日期", ["DisputeReason"] = "异议理由", ["DisputeRuling"] = "裁定意见", ["LatestProgress"] = "整改进展",
-        ["VerifiedBy"] = "核查人",
+        ["WrittenOffOn"] = "销账日期", ["DisputeReason"] = "异议理由", ["DisputeRuling"] = "裁定意见",
     };
 
     /// <summary>Call only for a problem the caller may see (the audit log itself is not scoped).</summary>
@@ -49,12 +48,13 @@ internal sealed class ProblemHistory(SunlightDbContext db)
         }
         foreach (var (field, name) in FieldNames)
         {
-            if (a.TryGetValue(field, out var value) && !string.IsNullOrEmpty(value) && !(field == "LatestProgress"))
+            if (a.TryGetValue(field, out var value) && !string.IsNullOrEmpty(value))
             {
-                parts.Add($"{name}：{value}");
+                parts.Add($"{name}：{Wording.Clause(value)}");
             }
         }
-        return parts.Count == 0 ? "更新记录" : string.Join("；", parts);
+        // The parts are clauses of one sentence (typed text loses its own full stop: no "。；").
+        return parts.Count == 0 ? "更新记录" : string.Join("；", parts) + "。";
     }
 
     private static string StateName(string? raw) =>

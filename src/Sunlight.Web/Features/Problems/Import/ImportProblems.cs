@@ -76,7 +76,7 @@ internal sealed class ImportProblems(SunlightDbContext db, ProblemLedger ledger,
             }
             else if (foundOn > today)
             {
-                errors.Add(n, "发现日期不能晚于今天");
+                errors.Add(n, $"发现日期“{foundOn:yyyy-MM-dd}”不能晚于今天");
             }
             var foundBy = Text("发现人");
             if (foundBy.Length > ProblemConfiguration.FoundByLength)

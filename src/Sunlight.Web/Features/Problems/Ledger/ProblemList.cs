@@ -59,10 +59,13 @@ internal static class ProblemList
         return query;
     }
 
+    /// <summary>The ledger's rows for these filters in the caller's scope (the list page and the work home's figures).</summary>
+    public static IQueryable<Problem> Filtered(SunlightDbContext db, ProblemFilter f, DateOnly today) => Apply(db.Set<Problem>().AsNoTracking(), f, today);
+
     /// <summary>A keyset page of the ledger, newest first, after the last id seen, with unit names and the filtered total.</summary>
     public static async Task<Page<ProblemDto>> PageAsync(SunlightDbContext db, ProblemFilter f, long? after, int? limit, DateOnly today, CancellationToken ct)
     {
-        var page = await Apply(db.Set<Problem>().AsNoTracking(), f, today)
+        var page = await Filtered(db, f, today)
             .KeysetAsync(p => p.Id, newestFirst: true, after, limit, p => new { Problem = p, UnitName = p.Unit!.Name }, r => r.Problem.Id, ct);
         return page.Map(r => ProblemDto.From(r.Problem, r.UnitName, today));
     }

@@ -35,5 +35,5 @@ internal sealed class ProblemLedger(SunlightDbContext db, Notifier notifier, Wor
     }
 
     /// <summary>At most 80 characters, without the text's own closing punctuation (the sentence around it adds its own: no "。。").</summary>
-    internal static string Shorten(string text) => text.Length <= 80 ? text.Trim().TrimEnd('。', '；', ';', '.', '，') : text[..80].Trim() + "…";
+    internal static string Shorten(string text) => text.Length <= 80 ? Wording.Clause(text)! : text[..80].Trim() + "…";
 }

@@ -46,7 +46,7 @@ internal sealed class ImportEnterprises(SunlightDbContext db, IValidator<Enterpr
             var input = Input(row);
             foreach (var failure in validator.Validate(input).Errors)
             {
-                errors.Add(row.Number, failure.ErrorMessage);
+                errors.Add(row.Number, failure, Columns);
             }
             if (errors.Has(row.Number))
             {
@@ -55,7 +55,7 @@ internal sealed class ImportEnterprises(SunlightDbContext db, IValidator<Enterpr
             var uscc = Uscc.Normalize(input.Uscc);
             if (firstRowOf.TryGetValue(uscc, out var first))
             {
-                errors.Add(row.Number, $"统一社会信用代码与第 {first} 行重复");
+                errors.Add(row.Number, $"统一社会信用代码“{uscc}”与第 {first} 行重复");
                 continue;
             }
             firstRowOf[uscc] = row.Number;
@@ -85,7 +85,7 @@ internal sealed class ImportEnterprises(SunlightDbContext db, IValidator<Enterpr
         }
         foreach (var taken in await db.TakenKeysAsync<Enterprise, string>(e => usccs.Contains(e.Uscc), e => e.Uscc, ct))
         {
-            errors.Add(rowOf[taken], SaveEnterprise.UsccTaken);
+            errors.Add(rowOf[taken], $"统一社会信用代码“{taken}”已登记");
         }
         usccs.Clear();
     }

@@ -26,7 +26,7 @@ internal sealed class EnterpriseInputValidator : AbstractValidator<EnterpriseInp
         {
             if (Uscc.Validate(Uscc.Normalize(code)) is { } error)
             {
-                ctx.AddFailure("uscc", error);
+                ctx.AddFailure(new FluentValidation.Results.ValidationFailure("uscc", error, code));
             }
         });
         RuleFor(x => x.Name).RequiredText("企业名称", EnterpriseConfiguration.NameLength);

@@ -36,7 +36,7 @@ internal sealed class ImportOfficers(SunlightDbContext db, IValidator<OfficerInp
                 // A missing unit is already reported in words the user understands.
                 if (unit is not null || failure.PropertyName != "unitId")
                 {
-                    errors.Add(row.Number, failure.ErrorMessage);
+                    errors.Add(row.Number, failure, Columns);
                 }
             }
             if (unit is null || errors.Has(row.Number))
@@ -55,7 +55,7 @@ internal sealed class ImportOfficers(SunlightDbContext db, IValidator<OfficerInp
             {
                 if (credentialRow.TryGetValue(number, out var first))
                 {
-                    errors.Add(row.Number, $"执法证号与第 {first} 行重复");
+                    errors.Add(row.Number, $"执法证号“{number}”与第 {first} 行重复");
                 }
                 else
                 {
@@ -75,9 +75,9 @@ internal sealed class ImportOfficers(SunlightDbContext db, IValidator<OfficerInp
             .Select(o => (o.UnitId, o.Name)).ToHashSet();
         foreach (var (row, unit, input) in inputs)
         {
-            if ((input.Credentials ?? []).Any(c => numbersTaken.Contains(c.Number.Trim())))
+            foreach (var number in (input.Credentials ?? []).Select(c => c.Number.Trim()).Where(numbersTaken.Contains))
             {
-                errors.Add(row.Number, SaveOfficer.CredentialTaken);
+                errors.Add(row.Number, $"执法证号“{number}”已登记在其他人员名下");
             }
             if (existingPeople.Contains((unit.Id, input.Name.Trim())))
             {
@@ -155,7 +155,7 @@ internal sealed class ImportOfficers(SunlightDbContext db, IValidator<OfficerInp
         {
             return date;
         }
-        errors.Add(row.Number, $"{column}日期格式错误（应为 2025-01-31 这样的日期）");
+        errors.Add(row.Number, $"{column}“{ImportSheet.AsText(cell)}”日期格式错误（应为 2025-01-31 这样的日期）");
         return null;
     }
 }

@@ -1,11 +1,16 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Infrastructure.Api;
 
-/// <summary>One number and the list of exactly the records it counts (<c>GET recordsUrl</c> answers them, with the same filters).</summary>
-internal sealed record Figure(string Key, string Label, int Value, string RecordsUrl);
+/// <summary>
+/// One number and the list of exactly the records it counts (<c>GET recordsUrl</c> answers them, with the same filters);
+/// optionally its breakdown, figures of the same kind (e.g. a campaign's problems by category).
+/// </summary>
+internal sealed record Figure(string Key, string Label, int Value, string RecordsUrl, IReadOnlyList<Figure>? Breakdown = null);
 
 internal sealed record FiguresDto(IReadOnlyList<Figure> Figures);
 
@@ -60,15 +65,31 @@ internal static class FigureSources
     public static string RecordsUrl(this IFigureSource source, string key, FigureFilter filter) =>
         $"{source.Path}/figures/{key}/records" + (filter.Query is { Length: > 0 } q ? "?" + q : "");
 
-    public static async Task<FiguresDto> FiguresAsync(this IFigureSource source, FigureFilter filter, CancellationToken ct)
+    /// <summary>The source's figures, all counted in one statement (<see cref="CountEachAsync{T}"/>).</summary>
+    public static async Task<FiguresDto> FiguresAsync(this IFigureSource source, SunlightDbContext db, FigureFilter filter, CancellationToken ct)
     {
-        var figures = new List<Figure>();
-        foreach (var (key, label) in source.Keys)
+        var queries = new List<IQueryable<FigureRow>>();
+        foreach (var (key, _) in source.Keys)
         {
-            var rows = await source.RowsAsync(key, filter, ct) ?? throw new InvalidOperationException(key);
-            figures.Add(new Figure(key, label, await rows.CountAsync(ct), source.RecordsUrl(key, filter)));
+            queries.Add(await source.RowsAsync(key, filter, ct) ?? throw new InvalidOperationException(key));
         }
-        return new FiguresDto(figures);
+        var counts = await db.CountEachAsync(queries, ct);
+        return new FiguresDto(source.Keys.Select((k, i) => new Figure(k.Key, k.Label, counts[i], source.RecordsUrl(k.Key, filter))).ToList());
+    }
+
+    /// <summary>
+    /// The count of each query, in one statement of scalar subqueries (<c>SELECT (SELECT COUNT(*) …), (SELECT COUNT(*) …)</c>):
+    /// the queries themselves, unchanged, so each count is still exactly what that query lists, for one round trip.
+    /// </summary>
+    public static async Task<int[]> CountEachAsync<T>(this SunlightDbContext db, IReadOnlyList<IQueryable<T>> queries, CancellationToken ct)
+    {
+        if (queries.Count == 0)
+        {
+            return [];
+        }
+        var counts = queries.Select(q => Expression.Call(typeof(Queryable), nameof(Queryable.Count), [typeof(T)], q.Expression));
+        var select = Expression.Lambda<Func<int, int[]>>(Expression.NewArrayInit(typeof(int), counts), Expression.Parameter(typeof(int), "_"));
+        return await db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").Select(select).SingleAsync(ct);
     }
 
     /// <summary>One page of the records behind a figure, newest first; null for an unknown key.</summary>
@@ -81,8 +102,8 @@ internal static class FigureSources
     public static void MapFiguresOf<TSource>(this RouteGroupBuilder group, string policy, string what) where TSource : IFigureSource
     {
         static IFigureSource Source(HttpContext http) => http.RequestServices.GetRequiredService<TSource>();
-        group.MapGet("/figures", async (DateOnly? from, DateOnly? to, long? unitId, HttpContext http, CancellationToken ct) =>
-                TypedResults.Ok(await Source(http).FiguresAsync(new FigureFilter(from, to, unitId), ct)))
+        group.MapGet("/figures", async (DateOnly? from, DateOnly? to, long? unitId, HttpContext http, SunlightDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await Source(http).FiguresAsync(db, new FigureFilter(from, to, unitId), ct)))
             .RequireAuthorization(policy)
             .WithSummary($"{what}数据（按期间 from/to、单位 unitId；每项附 recordsUrl，返回的正是计入该数的记录）");
         group.MapGet("/figures/{key}/records", async Task<Results<Ok<Page<FigureRow>>, ProblemHttpResult>> (string key, DateOnly? from, DateOnly? to, long? unitId,

@@ -8,8 +8,7 @@ using Sunlight.Web.Features.Inspections.Figures;
 using Sunlight.Web.Features.Leniency.Figures;
 using Sunlight.Web.Features.Problems.Figures;
 using Sunlight.Web.Infrastructure.Api;
-using Figure = Sunlight.Web.Infrastructure.Api.Figure;
-using FiguresDto = Sunlight.Web.Infrastructure.Api.FiguresDto;
+using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Insights.Summary;
 
@@ -38,7 +37,7 @@ internal sealed record SummaryResult(IReadOnlyList<Figure> Figures, long? Campai
 /// </summary>
 internal sealed class InsightsSummary(
     ComplaintFigures complaints, ProblemFigures problems, InspectionFigures inspections, EnforcementFigures enforcement,
-    LeniencyFigures leniency, CampaignFigures campaigns, CampaignScope scope)
+    LeniencyFigures leniency, CampaignFigures campaigns, CampaignScope scope, SunlightDbContext db)
 {
     /// <summary>The campaign figures the summary shows (the campaign's problems are in the ledger's figures).</summary>
     public static readonly string[] CampaignKeys = ["units-participating", "units-self-inspected", "units-supervised", "enterprises-visited", "case-files-reviewed", "case-file-defects"];
@@ -51,10 +50,10 @@ internal sealed class InsightsSummary(
         var figures = new List<Figure>();
         foreach (var source in Sources)
         {
-            figures.AddRange((await source.FiguresAsync(q.Filter, ct)).Figures);
+            figures.AddRange((await source.FiguresAsync(db, q.Filter, ct)).Figures);
         }
         var flexible = await leniency.BuildAsync(new FigureQuery(q.Unit, q.From, q.To), ct);
-        figures.AddRange(flexible.Figures.Select(f => new Figure(f.Key, f.Label, f.Value, f.RecordsUrl)));
+        figures.AddRange(flexible.Figures);
 
         var campaign = await scope.Campaigns().AsNoTracking()
             .Where(c => q.Campaign == null ? c.State != CampaignState.Draft : c.Id == q.Campaign)
@@ -63,9 +62,9 @@ internal sealed class InsightsSummary(
         {
             return Outcome<SummaryResult>.Missing();
         }
-        if (campaign is not null && await campaigns.AllAsync(campaign.Id, ct, q.Unit) is { } c)
+        if (campaign is not null && await campaigns.AllAsync(campaign.Id, ct, q.Unit, breakdowns: false) is { } c)
         {
-            figures.AddRange(c.Figures.Where(f => CampaignKeys.Contains(f.Key)).Select(f => new Figure(f.Key, f.Label, f.Value, f.RecordsUrl)));
+            figures.AddRange(c.Figures.Where(f => CampaignKeys.Contains(f.Key)));
         }
         return new SummaryResult(figures, campaign?.Id, campaign?.Name);
     }

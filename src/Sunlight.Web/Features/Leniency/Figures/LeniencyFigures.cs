@@ -64,12 +64,8 @@ internal sealed class LeniencyFigures(SunlightDbContext db)
         var period = new[] { q.From is { } f ? $"from={f:yyyy-MM-dd}" : null, q.To is { } t ? $"to={t:yyyy-MM-dd}" : null };
         string Url(string path, string? filter, bool dated) =>
             $"{Base}/{path}" + string.Concat(new[] { filter, unit }.Concat(dated ? period : []).OfType<string>().Select((p, i) => (i == 0 ? "?" : "&") + p));
-        var figures = new List<Figure>();
-        foreach (var d in Definitions)
-        {
-            figures.Add(new Figure(d.Key, d.Label, await Rows(d.Key, q)!.CountAsync(ct), Url(d.Path, d.Filter, d.Dated)));
-        }
-        return new FiguresDto(figures);
+        var counts = await db.CountEachAsync(Definitions.Select(d => Rows(d.Key, q)!).ToList(), ct);
+        return new FiguresDto(Definitions.Select((d, i) => new Figure(d.Key, d.Label, counts[i], Url(d.Path, d.Filter, d.Dated))).ToList());
     }
 }
 

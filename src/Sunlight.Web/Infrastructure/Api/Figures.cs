@@ -36,6 +36,9 @@ internal sealed record FigureFilter(DateOnly? From = null, DateOnly? To = null, 
     }.OfType<string>());
 }
 
+/// <summary>A figure before counting: the query whose count it is and whose records <see cref="RecordsUrl"/> pages.</summary>
+internal sealed record UncountedFigure(string Key, string Label, string RecordsUrl, IQueryable<FigureRow> Rows, IReadOnlyList<Figure>? Breakdown = null);
+
 /// <summary>A record behind a figure. Init properties, not a positional record: EF filters, groups and counts on it.</summary>
 internal sealed class FigureRow
 {
@@ -65,16 +68,26 @@ internal static class FigureSources
     public static string RecordsUrl(this IFigureSource source, string key, FigureFilter filter) =>
         $"{source.Path}/figures/{key}/records" + (filter.Query is { Length: > 0 } q ? "?" + q : "");
 
-    /// <summary>The source's figures, all counted in one statement (<see cref="CountEachAsync{T}"/>).</summary>
-    public static async Task<FiguresDto> FiguresAsync(this IFigureSource source, SunlightDbContext db, FigureFilter filter, CancellationToken ct)
+    /// <summary>The source's figures before counting: each key's query and records url.</summary>
+    public static async Task<IReadOnlyList<UncountedFigure>> UncountedAsync(this IFigureSource source, FigureFilter filter, CancellationToken ct)
     {
-        var queries = new List<IQueryable<FigureRow>>();
-        foreach (var (key, _) in source.Keys)
+        var figures = new List<UncountedFigure>();
+        foreach (var (key, label) in source.Keys)
         {
-            queries.Add(await source.RowsAsync(key, filter, ct) ?? throw new InvalidOperationException(key));
+            figures.Add(new UncountedFigure(key, label, source.RecordsUrl(key, filter), await source.RowsAsync(key, filter, ct) ?? throw new InvalidOperationException(key)));
         }
-        var counts = await db.CountEachAsync(queries, ct);
-        return new FiguresDto(source.Keys.Select((k, i) => new Figure(k.Key, k.Label, counts[i], source.RecordsUrl(k.Key, filter))).ToList());
+        return figures;
+    }
+
+    /// <summary>The source's figures, all counted in one statement (<see cref="CountAsync"/>).</summary>
+    public static async Task<FiguresDto> FiguresAsync(this IFigureSource source, SunlightDbContext db, FigureFilter filter, CancellationToken ct) =>
+        new(await db.CountAsync(await source.UncountedAsync(filter, ct), ct));
+
+    /// <summary>The figures, each the count of its own query, all counted in one statement (<see cref="CountEachAsync{T}"/>).</summary>
+    public static async Task<IReadOnlyList<Figure>> CountAsync(this SunlightDbContext db, IReadOnlyList<UncountedFigure> figures, CancellationToken ct)
+    {
+        var counts = await db.CountEachAsync(figures.Select(f => f.Rows).ToList(), ct);
+        return figures.Select((f, i) => new Figure(f.Key, f.Label, counts[i], f.RecordsUrl, f.Breakdown)).ToList();
     }
 
     /// <summary>

@@ -76,20 +76,20 @@ internal sealed class CampaignFigures(SunlightDbContext db, CampaignScope scope)
         {
             return null;
         }
-        var counts = await db.CountEachAsync(Keys.Select(k => Query(id, k.Key, unitId: unitId)!).ToList(), ct);
-        var figures = new List<Figure>();
-        foreach (var ((key, label), value) in Keys.Zip(counts))
+        var figures = Uncounted(id, unitId).ToList();
+        if (unitId is null && breakdowns)
         {
-            IReadOnlyList<Figure>? breakdown = unitId is not null || !breakdowns ? null : key switch
-            {
-                "problems" => await ProblemBreakdownAsync(id, ct),
-                "case-file-defects" => await DefectBreakdownAsync(id, ct),
-                _ => null,
-            };
-            figures.Add(new Figure(key, label, value, RecordsUrl(id, key, unitId is { } u ? $"unitId={u}" : null), breakdown));
+            var problems = figures.FindIndex(f => f.Key == "problems");
+            figures[problems] = figures[problems] with { Breakdown = await ProblemBreakdownAsync(id, ct) };
+            var defects = figures.FindIndex(f => f.Key == "case-file-defects");
+            figures[defects] = figures[defects] with { Breakdown = await DefectBreakdownAsync(id, ct) };
         }
-        return new FiguresDto(figures);
+        return new FiguresDto(await db.CountAsync(figures, ct));
     }
+
+    /// <summary>The figures of a campaign the caller sees (not checked here), before counting.</summary>
+    public IReadOnlyList<UncountedFigure> Uncounted(long id, long? unitId = null) =>
+        Keys.Select(k => new UncountedFigure(k.Key, k.Label, RecordsUrl(id, k.Key, unitId is { } u ? $"unitId={u}" : null), Query(id, k.Key, unitId: unitId)!)).ToList();
 
     public static string RecordsUrl(long id, string key, string? query = null) =>
         $"/api/v1/campaigns/{id}/figures/{key}/records" + (query is null ? "" : "?" + query);

@@ -44,17 +44,12 @@ internal sealed class InsightsSummary(
 
     public IReadOnlyList<IFigureSource> Sources => [complaints, problems, inspections, enforcement];
 
-    /// <summary>Missing when the campaign asked for is not visible to the caller.</summary>
+    /// <summary>
+    /// Every figure counted in one statement (each source's queries as its scalar subqueries); missing when the campaign
+    /// asked for is not visible to the caller.
+    /// </summary>
     public async Task<Outcome<SummaryResult>> BuildAsync(SummaryQuery q, CancellationToken ct)
     {
-        var figures = new List<Figure>();
-        foreach (var source in Sources)
-        {
-            figures.AddRange((await source.FiguresAsync(db, q.Filter, ct)).Figures);
-        }
-        var flexible = await leniency.BuildAsync(new FigureQuery(q.Unit, q.From, q.To), ct);
-        figures.AddRange(flexible.Figures);
-
         var campaign = await scope.Campaigns().AsNoTracking()
             .Where(c => q.Campaign == null ? c.State != CampaignState.Draft : c.Id == q.Campaign)
             .OrderByDescending(c => c.StartsOn).ThenByDescending(c => c.Id).Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(ct);
@@ -62,11 +57,17 @@ internal sealed class InsightsSummary(
         {
             return Outcome<SummaryResult>.Missing();
         }
-        if (campaign is not null && await campaigns.AllAsync(campaign.Id, ct, q.Unit, breakdowns: false) is { } c)
+        var figures = new List<UncountedFigure>();
+        foreach (var source in Sources)
         {
-            figures.AddRange(c.Figures.Where(f => CampaignKeys.Contains(f.Key)));
+            figures.AddRange(await source.UncountedAsync(q.Filter, ct));
         }
-        return new SummaryResult(figures, campaign?.Id, campaign?.Name);
+        figures.AddRange(leniency.Uncounted(new FigureQuery(q.Unit, q.From, q.To)));
+        if (campaign is not null)
+        {
+            figures.AddRange(campaigns.Uncounted(campaign.Id, q.Unit).Where(f => CampaignKeys.Contains(f.Key)));
+        }
+        return new SummaryResult(await db.CountAsync(figures, ct), campaign?.Id, campaign?.Name);
     }
 }
 

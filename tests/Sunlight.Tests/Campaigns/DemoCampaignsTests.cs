@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Sunlight.Tests.Infrastructure;
 using Sunlight.Web.Features.Campaigns;
 using Sunlight.Web.Features.Campaigns.Figures;
-using FiguresDto = Sunlight.Web.Features.Campaigns.Figures.FiguresDto;
+using Sunlight.Web.Infrastructure.Api;
 
 namespace Sunlight.Tests.Campaigns;
 

@@ -4,7 +4,7 @@ using Sunlight.Tests.Infrastructure;
 using Sunlight.Tests.Problems;
 using Sunlight.Web.Features.Campaigns;
 using Sunlight.Web.Features.Campaigns.Figures;
-using FiguresDto = Sunlight.Web.Features.Campaigns.Figures.FiguresDto;
+using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Features.Campaigns.Review;
 using Sunlight.Web.Features.Campaigns.SelfInspections;
 using Sunlight.Web.Features.Campaigns.Supervision;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Tests.Infrastructure;
+using Sunlight.Web.Features.Leniency;
 
 namespace Sunlight.Tests.Exports;
 
@@ -88,6 +89,34 @@ public sealed class ListExportTests(SunlightApp app) : IClassFixture<SunlightApp
             Assert.DoesNotContain(contact, sheet.AllText, StringComparison.Ordinal);
         }
         Assert.All(sheet.Rows, r => Assert.True(r["联系方式"] is null || r["联系方式"]!.Contains('*', StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task GuidanceRequestExport_ForAnEnterprise_HasItsOwnRequestsOnly()
+    {
+        using var enterprise = await app.ClientFor("enterprise");
+        var own = await app.Db(db => db.Users.Where(u => u.UserName == "enterprise").Select(u => u.Uscc!).SingleAsync());
+        var unit = await app.Db(db => db.Units.Where(u => u.Code == "U04").Select(u => new { u.Id, u.RegionCode }).SingleAsync());
+        Assert.Equal(HttpStatusCode.OK, (await enterprise.PostJson("/api/v1/leniency/guidance/requests", new { unitId = unit.Id, matter = "本企业的导出测试申请", contact = "13800000000" })).StatusCode);
+        await app.Db(db =>
+        {
+            db.Add(new GuidanceRequest
+            {
+                RegionCode = unit.RegionCode, UnitId = unit.Id, Uscc = "91359901MA00000000", EnterpriseName = "另一家导出测试企业", Contact = "13900000000",
+                Matter = "另一企业的导出测试申请", SubmittedAt = app.Clock.GetUtcNow(), DueOn = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(7),
+            });
+            return db.SaveChangesAsync();
+        });
+
+        var sheet = await ExportedSheet.GetAsync(enterprise, "/api/v1/leniency/guidance/requests/export");
+        using var supervisor = await app.ClientFor("supervisor");
+        var county = await ExportedSheet.GetAsync(supervisor, "/api/v1/leniency/guidance/requests/export");
+
+        Assert.Equal(await TotalAsync(enterprise, "/api/v1/leniency/guidance/requests"), sheet.Rows.Count);
+        Assert.Contains("本企业的导出测试申请", sheet.AllText, StringComparison.Ordinal);
+        Assert.All(sheet.Rows, r => Assert.Equal(own, r["统一社会信用代码"]));
+        Assert.DoesNotContain("另一家导出测试企业", sheet.AllText, StringComparison.Ordinal);
+        Assert.Contains("另一家导出测试企业", county.AllText, StringComparison.Ordinal);
     }
 
     private static async Task<int> TotalAsync(HttpClient client, string url)

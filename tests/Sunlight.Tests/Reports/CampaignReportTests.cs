@@ -6,6 +6,7 @@ using Sunlight.Tests.Infrastructure;
 using Sunlight.Web.Features.Campaigns;
 using Sunlight.Web.Features.Campaigns.Figures;
 using Sunlight.Web.Features.Problems;
+using Sunlight.Web.Infrastructure.Api;
 using UglyToad.PdfPig;
 
 namespace Sunlight.Tests.Reports;
@@ -24,7 +25,7 @@ public sealed class CampaignReportTests(SunlightApp app) : IClassFixture<Sunligh
     {
         var id = await Campaign2022Async();
         using var supervisor = await app.ClientFor("supervisor");
-        var figures = (await HttpAssert.Ok<Sunlight.Web.Features.Campaigns.Figures.FiguresDto>(await supervisor.GetAsync($"/api/v1/campaigns/{id}/figures"))).Figures.ToDictionary(f => f.Key);
+        var figures = (await HttpAssert.Ok<FiguresDto>(await supervisor.GetAsync($"/api/v1/campaigns/{id}/figures"))).Figures.ToDictionary(f => f.Key);
         Assert.Equal(22, figures["units-supervised"].Value);
         Assert.Equal(16, figures["enterprises-visited"].Value);
         Assert.Equal(130, figures["case-files-reviewed"].Value);
@@ -71,7 +72,7 @@ public sealed class CampaignReportTests(SunlightApp app) : IClassFixture<Sunligh
     {
         var id = await Campaign2022Async();
         using var observer = await app.ClientFor("observer");
-        var figures = (await HttpAssert.Ok<Sunlight.Web.Features.Campaigns.Figures.FiguresDto>(await observer.GetAsync($"/api/v1/campaigns/{id}/figures"))).Figures.ToDictionary(f => f.Key);
+        var figures = (await HttpAssert.Ok<FiguresDto>(await observer.GetAsync($"/api/v1/campaigns/{id}/figures"))).Figures.ToDictionary(f => f.Key);
         var response = await observer.GetAsync($"/api/v1/reports/campaigns/{id}/pdf");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Features.Campaigns.Figures;
-using FiguresDto = Sunlight.Web.Features.Campaigns.Figures.FiguresDto;
+using Sunlight.Web.Infrastructure.Api;
 using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Campaigns;
@@ -27,7 +27,7 @@ internal sealed class DetailsModel(CampaignScope scope, CampaignFigures figures,
             return NotFound();
         }
         Campaign = await CampaignQueries.DtoAsync(db, c, ct);
-        Figures = await figures.AllAsync(id, ct);
+        Figures = await figures.AllAsync(id, ct, breakdowns: false);
         CanManage = (await authorization.AuthorizeAsync(User, CampaignPolicies.Manage)).Succeeded;
         CanSelfInspect = (await authorization.AuthorizeAsync(User, CampaignPolicies.SelfInspect)).Succeeded;
         CanInspect = (await authorization.AuthorizeAsync(User, CampaignPolicies.Inspect)).Succeeded;

@@ -95,5 +95,6 @@ internal static class LeniencyModule
         read.MapFigures();
         Export.ExportLeniency.MapExports(read);
         g.MapRequestGuidance();
+        Export.ExportLeniency.MapRequestExport(g);
     }
 }

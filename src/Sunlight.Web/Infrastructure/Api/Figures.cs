@@ -1,11 +1,16 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Infrastructure.Api;
 
-/// <summary>One number and the list of exactly the records it counts (<c>GET recordsUrl</c> answers them, with the same filters).</summary>
-internal sealed record Figure(string Key, string Label, int Value, string RecordsUrl);
+/// <summary>
+/// One number and the list of exactly the records it counts (<c>GET recordsUrl</c> answers them, with the same filters);
+/// optionally its breakdown, figures of the same kind (e.g. a campaign's problems by category).
+/// </summary>
+internal sealed record Figure(string Key, string Label, int Value, string RecordsUrl, IReadOnlyList<Figure>? Breakdown = null);
 
 internal sealed record FiguresDto(IReadOnlyList<Figure> Figures);
 
@@ -30,6 +35,9 @@ internal sealed record FigureFilter(DateOnly? From = null, DateOnly? To = null, 
         UnitId is { } u ? "unitId=" + u.ToString(CultureInfo.InvariantCulture) : null,
     }.OfType<string>());
 }
+
+/// <summary>A figure before counting: the query whose count it is and whose records <see cref="RecordsUrl"/> pages.</summary>
+internal sealed record UncountedFigure(string Key, string Label, string RecordsUrl, IQueryable<FigureRow> Rows, IReadOnlyList<Figure>? Breakdown = null);
 
 /// <summary>A record behind a figure. Init properties, not a positional record: EF filters, groups and counts on it.</summary>
 internal sealed class FigureRow
@@ -60,15 +68,41 @@ internal static class FigureSources
     public static string RecordsUrl(this IFigureSource source, string key, FigureFilter filter) =>
         $"{source.Path}/figures/{key}/records" + (filter.Query is { Length: > 0 } q ? "?" + q : "");
 
-    public static async Task<FiguresDto> FiguresAsync(this IFigureSource source, FigureFilter filter, CancellationToken ct)
+    /// <summary>The source's figures before counting: each key's query and records url.</summary>
+    public static async Task<IReadOnlyList<UncountedFigure>> UncountedAsync(this IFigureSource source, FigureFilter filter, CancellationToken ct)
     {
-        var figures = new List<Figure>();
+        var figures = new List<UncountedFigure>();
         foreach (var (key, label) in source.Keys)
         {
-            var rows = await source.RowsAsync(key, filter, ct) ?? throw new InvalidOperationException(key);
-            figures.Add(new Figure(key, label, await rows.CountAsync(ct), source.RecordsUrl(key, filter)));
+            figures.Add(new UncountedFigure(key, label, source.RecordsUrl(key, filter), await source.RowsAsync(key, filter, ct) ?? throw new InvalidOperationException(key)));
         }
-        return new FiguresDto(figures);
+        return figures;
+    }
+
+    /// <summary>The source's figures, all counted in one statement (<see cref="CountAsync"/>).</summary>
+    public static async Task<FiguresDto> FiguresAsync(this IFigureSource source, SunlightDbContext db, FigureFilter filter, CancellationToken ct) =>
+        new(await db.CountAsync(await source.UncountedAsync(filter, ct), ct));
+
+    /// <summary>The figures, each the count of its own query, all counted in one statement (<see cref="CountEachAsync{T}"/>).</summary>
+    public static async Task<IReadOnlyList<Figure>> CountAsync(this SunlightDbContext db, IReadOnlyList<UncountedFigure> figures, CancellationToken ct)
+    {
+        var counts = await db.CountEachAsync(figures.Select(f => f.Rows).ToList(), ct);
+        return figures.Select((f, i) => new Figure(f.Key, f.Label, counts[i], f.RecordsUrl, f.Breakdown)).ToList();
+    }
+
+    /// <summary>
+    /// The count of each query, in one statement of scalar subqueries (<c>SELECT (SELECT COUNT(*) …), (SELECT COUNT(*) …)</c>):
+    /// the queries themselves, unchanged, so each count is still exactly what that query lists, for one round trip.
+    /// </summary>
+    public static async Task<int[]> CountEachAsync<T>(this SunlightDbContext db, IReadOnlyList<IQueryable<T>> queries, CancellationToken ct)
+    {
+        if (queries.Count == 0)
+        {
+            return [];
+        }
+        var counts = queries.Select(q => Expression.Call(typeof(Queryable), nameof(Queryable.Count), [typeof(T)], q.Expression));
+        var select = Expression.Lambda<Func<int, int[]>>(Expression.NewArrayInit(typeof(int), counts), Expression.Parameter(typeof(int), "_"));
+        return await db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").Select(select).SingleAsync(ct);
     }
 
     /// <summary>One page of the records behind a figure, newest first; null for an unknown key.</summary>
@@ -81,8 +115,8 @@ internal static class FigureSources
     public static void MapFiguresOf<TSource>(this RouteGroupBuilder group, string policy, string what) where TSource : IFigureSource
     {
         static IFigureSource Source(HttpContext http) => http.RequestServices.GetRequiredService<TSource>();
-        group.MapGet("/figures", async (DateOnly? from, DateOnly? to, long? unitId, HttpContext http, CancellationToken ct) =>
-                TypedResults.Ok(await Source(http).FiguresAsync(new FigureFilter(from, to, unitId), ct)))
+        group.MapGet("/figures", async (DateOnly? from, DateOnly? to, long? unitId, HttpContext http, SunlightDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await Source(http).FiguresAsync(db, new FigureFilter(from, to, unitId), ct)))
             .RequireAuthorization(policy)
             .WithSummary($"{what}数据（按期间 from/to、单位 unitId；每项附 recordsUrl，返回的正是计入该数的记录）");
         group.MapGet("/figures/{key}/records", async Task<Results<Ok<Page<FigureRow>>, ProblemHttpResult>> (string key, DateOnly? from, DateOnly? to, long? unitId,

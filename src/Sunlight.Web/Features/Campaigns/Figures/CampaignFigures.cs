@@ -8,10 +8,7 @@ using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Campaigns.Figures;
 
-internal sealed record Figure(string Key, string Label, int Value, string RecordsUrl, IReadOnlyList<Figure>? Breakdown = null);
-internal sealed record FiguresDto(long CampaignId, IReadOnlyList<Figure> Figures);
-internal sealed record FigureRecord(long Id, string Title, string? Detail);
-internal sealed record FigureRecords(string Key, int Total, IReadOnlyList<FigureRecord> Records);
+internal sealed record FigureRecords(string Key, int Total, IReadOnlyList<FigureRow> Records);
 
 /// <summary>
 /// The campaign's figures, computed from its records. Each figure's value and its drill-down list come from one query
@@ -35,7 +32,7 @@ internal sealed class CampaignFigures(SunlightDbContext db, CampaignScope scope)
     /// The records behind a figure; <paramref name="category"/>/<paramref name="source"/> select a breakdown row,
     /// <paramref name="unitId"/> one unit's share (enterprise visits belong to no unit and are not narrowed). Null for an unknown key.
     /// </summary>
-    public IQueryable<FigureRecord>? Query(long id, string key, string? category = null, string? source = null, long? unitId = null)
+    public IQueryable<FigureRow>? Query(long id, string key, string? category = null, string? source = null, long? unitId = null)
     {
         var problems = db.ProblemsFrom(RaiseCampaignProblem.SourceType, id).Where(p => unitId == null || p.UnitId == unitId);
         if (category is not null)
@@ -51,44 +48,48 @@ internal sealed class CampaignFigures(SunlightDbContext db, CampaignScope scope)
         return key switch
         {
             "units-participating" => db.Set<CampaignUnit>().Where(u => u.CampaignId == id && (unitId == null || u.UnitId == unitId))
-                .Join(db.Units, cu => cu.UnitId, u => u.Id, (cu, u) => new FigureRecord(u.Id, u.Name, u.Code)),
+                .Join(db.Units, cu => cu.UnitId, u => u.Id, (cu, u) => new FigureRow { Id = u.Id, UnitId = u.Id, Title = u.Name, Detail = u.Code }),
             "units-self-inspected" => db.Set<SelfInspection>().Where(x => x.CampaignId == id && x.State == SelfInspectionState.Submitted && (unitId == null || x.UnitId == unitId))
-                .Join(db.Units, x => x.UnitId, u => u.Id, (x, u) => new FigureRecord(x.Id, u.Name, "已提交自查")),
+                .Join(db.Units, x => x.UnitId, u => u.Id, (x, u) => new FigureRow { Id = x.Id, UnitId = u.Id, Title = u.Name, Detail = "已提交自查" }),
             "units-supervised" => scope.Inspections().Where(x => x.CampaignId == id && x.Visits.Any() && (unitId == null || x.UnitId == unitId))
-                .Join(db.Units, x => x.UnitId, u => u.Id, (x, u) => new FigureRecord(x.Id, u.Name, null)),
+                .Join(db.Units, x => x.UnitId, u => u.Id, (x, u) => new FigureRow { Id = x.Id, UnitId = u.Id, Title = u.Name }),
             "enterprises-visited" => db.Enterprises.Where(e => db.Set<EnterpriseVisit>().Any(v => v.CampaignId == id && v.EnterpriseId == e.Id))
-                .Select(e => new FigureRecord(e.Id, e.Name, e.Uscc)),
-            "problems" => problems.Select(p => new FigureRecord(p.Id, p.Number, p.Category + "：" + p.Description)),
-            "problems-written-off" => problems.Where(p => p.State == ProblemState.WrittenOff).Select(p => new FigureRecord(p.Id, p.Number, p.Category + "：" + p.Description)),
-            "case-files-reviewed" => reviews.Select(r => new FigureRecord(r.Id, r.Case!.Number, r.Grade)),
+                .Select(e => new FigureRow { Id = e.Id, Title = e.Name, Detail = e.Uscc }),
+            "problems" => problems.Select(p => new FigureRow { Id = p.Id, UnitId = p.UnitId, Title = p.Number, Detail = p.Category + "：" + p.Description }),
+            "problems-written-off" => problems.Where(p => p.State == ProblemState.WrittenOff)
+                .Select(p => new FigureRow { Id = p.Id, UnitId = p.UnitId, Title = p.Number, Detail = p.Category + "：" + p.Description }),
+            "case-files-reviewed" => reviews.Select(r => new FigureRow { Id = r.Id, UnitId = r.UnitId, Title = r.Case!.Number, Detail = r.Grade }),
             "case-file-defects" => reviews.SelectMany(r => r.Defects, (r, d) => new { r, d })
                 .Where(x => category == null || (defect != null && x.d.Category == defect))
-                .Select(x => new FigureRecord(x.d.Id, x.r.Case!.Number, x.d.Description)),
+                .Select(x => new FigureRow { Id = x.d.Id, UnitId = x.r.UnitId, Title = x.r.Case!.Number, Detail = x.d.Description }),
             _ => null,
         };
     }
 
-    public async Task<FiguresDto?> AllAsync(long id, CancellationToken ct, long? unitId = null)
+    /// <summary>
+    /// The campaign's figures (one unit's share with <paramref name="unitId"/>), counted in one statement; with
+    /// <paramref name="breakdowns"/> and no unit, the problems by category and source and the defects by category.
+    /// </summary>
+    public async Task<FiguresDto?> AllAsync(long id, CancellationToken ct, long? unitId = null, bool breakdowns = true)
     {
         if (!await scope.Campaigns().AnyAsync(c => c.Id == id, ct))
         {
             return null;
         }
-        var figures = new List<Figure>();
-        foreach (var (key, label) in Keys)
+        var figures = Uncounted(id, unitId).ToList();
+        if (unitId is null && breakdowns)
         {
-            var url = RecordsUrl(id, key, unitId is { } u ? $"unitId={u}" : null);
-            var value = await Query(id, key, unitId: unitId)!.CountAsync(ct);
-            IReadOnlyList<Figure>? breakdown = unitId is not null ? null : key switch
-            {
-                "problems" => await ProblemBreakdownAsync(id, ct),
-                "case-file-defects" => await DefectBreakdownAsync(id, ct),
-                _ => null,
-            };
-            figures.Add(new Figure(key, label, value, url, breakdown));
+            var problems = figures.FindIndex(f => f.Key == "problems");
+            figures[problems] = figures[problems] with { Breakdown = await ProblemBreakdownAsync(id, ct) };
+            var defects = figures.FindIndex(f => f.Key == "case-file-defects");
+            figures[defects] = figures[defects] with { Breakdown = await DefectBreakdownAsync(id, ct) };
         }
-        return new FiguresDto(id, figures);
+        return new FiguresDto(await db.CountAsync(figures, ct));
     }
+
+    /// <summary>The figures of a campaign the caller sees (not checked here), before counting.</summary>
+    public IReadOnlyList<UncountedFigure> Uncounted(long id, long? unitId = null) =>
+        Keys.Select(k => new UncountedFigure(k.Key, k.Label, RecordsUrl(id, k.Key, unitId is { } u ? $"unitId={u}" : null), Query(id, k.Key, unitId: unitId)!)).ToList();
 
     public static string RecordsUrl(long id, string key, string? query = null) =>
         $"/api/v1/campaigns/{id}/figures/{key}/records" + (query is null ? "" : "?" + query);

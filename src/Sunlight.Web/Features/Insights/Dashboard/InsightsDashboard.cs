@@ -38,7 +38,7 @@ internal sealed class InsightsDashboard(InsightsSummary summary, LeniencyFigures
         {
             // A campaign's records are few (its units, visits, drawn files): listed whole, as its own records endpoint does.
             var all = (await records.ToListAsync(ct)).OrderByDescending(r => r.Id).ToList();
-            var shown = all.Where(r => after is null || r.Id < after).Select(r => new FigureRow { Id = r.Id, Title = r.Title, Detail = r.Detail }).ToList();
+            var shown = all.Where(r => after is null || r.Id < after).ToList();
             return Paging.ToPage(shown.Take(Paging.Limit(limit) + 1).ToList(), Paging.Limit(limit), r => r.Id, all.Count);
         }
         return null;
@@ -48,35 +48,26 @@ internal sealed class InsightsDashboard(InsightsSummary summary, LeniencyFigures
     public async Task<IReadOnlyList<UnitIndicators>> UnitsAsync(SummaryQuery q, long? campaign, CancellationToken ct)
     {
         var f = q.Filter;
-        async Task<Dictionary<long, int>> ByUnit(string key)
-        {
-            var source = summary.Sources.First(s => s.Keys.Any(k => k.Key == key));
-            var rows = (await source.RowsAsync(key, f, ct))!;
-            return await rows.Where(r => r.UnitId != null).GroupBy(r => r.UnitId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        }
-        var closed = await ByUnit("complaints-closed");
-        var onTime = await ByUnit("complaints-on-time");
-        var rated = await ByUnit("complaints-rated");
-        var satisfied = await ByUnit("complaints-satisfied");
-        var problems = await ByUnit("problems");
-        var overdue = await ByUnit("rectifications-overdue");
+        static Task<Dictionary<long, int>> ByUnit(IQueryable<FigureRow> rows, CancellationToken ct) =>
+            rows.Where(r => r.UnitId != null).GroupBy(r => r.UnitId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        async Task<Dictionary<long, int>> Summary(string key) =>
+            await ByUnit((await summary.Sources.First(s => s.Keys.Any(k => k.Key == key)).RowsAsync(key, f, ct))!, ct);
+        Task<Dictionary<long, int>> Campaign(string key) =>
+            campaign is { } c ? ByUnit(campaigns.Query(c, key, unitId: q.Unit)!, ct) : Task.FromResult(new Dictionary<long, int>());
+        var closed = await Summary("complaints-closed");
+        var onTime = await Summary("complaints-on-time");
+        var rated = await Summary("complaints-rated");
+        var satisfied = await Summary("complaints-satisfied");
+        var problems = await Summary("problems");
+        var overdue = await Summary("rectifications-overdue");
+        var reviewed = await Campaign("case-files-reviewed");
+        var defects = await Campaign("case-file-defects");
         var units = await db.Units.AsNoTracking().Where(u => q.Unit == null || u.Id == q.Unit).OrderBy(u => u.Id).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
-        var list = new List<UnitIndicators>();
-        foreach (var u in units)
-        {
-            int reviewed = 0, defects = 0;
-            if (campaign is { } c)
-            {
-                reviewed = await campaigns.Query(c, "case-files-reviewed", unitId: u.Id)!.CountAsync(ct);
-                defects = await campaigns.Query(c, "case-file-defects", unitId: u.Id)!.CountAsync(ct);
-            }
-            list.Add(new UnitIndicators(u.Id, u.Name, closed.GetValueOrDefault(u.Id), onTime.GetValueOrDefault(u.Id), rated.GetValueOrDefault(u.Id),
-                satisfied.GetValueOrDefault(u.Id), reviewed, defects, problems.GetValueOrDefault(u.Id), overdue.GetValueOrDefault(u.Id)));
-        }
-        return list;
+        return units.Select(u => new UnitIndicators(u.Id, u.Name, closed.GetValueOrDefault(u.Id), onTime.GetValueOrDefault(u.Id), rated.GetValueOrDefault(u.Id),
+            satisfied.GetValueOrDefault(u.Id), reviewed.GetValueOrDefault(u.Id), defects.GetValueOrDefault(u.Id), problems.GetValueOrDefault(u.Id), overdue.GetValueOrDefault(u.Id))).ToList();
     }
 
-    /// <summary>Month by month over the period (the last 12 months when none is given, at most 24): each series' figure for that month.</summary>
+    /// <summary>Month by month over the period (the last 12 months when none is given, at most 24): each series' figure for that month, all counted in one statement.</summary>
     public async Task<Trend> TrendAsync(SummaryQuery q, CancellationToken ct)
     {
         var today = ChinaTime.Today(clock);
@@ -87,19 +78,21 @@ internal sealed class InsightsDashboard(InsightsSummary summary, LeniencyFigures
         {
             month = new DateOnly(last.Year, last.Month, 1).AddMonths(-23);
         }
-        var points = new List<TrendPoint>();
+        var months = new List<string>();
+        var queries = new List<IQueryable<FigureRow>>();
         for (; month <= last; month = month.AddMonths(1))
         {
             var start = month < first ? first : month;
             var end = month.AddMonths(1).AddDays(-1) > last ? last : month.AddMonths(1).AddDays(-1);
-            var values = new List<int>();
+            months.Add($"{month.Year}-{month.Month:00}");
             foreach (var (key, _) in TrendSeries)
             {
                 var source = summary.Sources.First(s => s.Keys.Any(k => k.Key == key));
-                values.Add(await (await source.RowsAsync(key, new FigureFilter(start, end, q.Unit), ct))!.CountAsync(ct));
+                queries.Add((await source.RowsAsync(key, new FigureFilter(start, end, q.Unit), ct))!);
             }
-            points.Add(new TrendPoint($"{month.Year}-{month.Month:00}", values));
         }
+        var counts = await db.CountEachAsync(queries, ct);
+        var points = months.Select((m, i) => new TrendPoint(m, counts.Skip(i * TrendSeries.Length).Take(TrendSeries.Length).ToList())).ToList();
         return new Trend(TrendSeries.Select(s => s.Label).ToList(), points);
     }
 }

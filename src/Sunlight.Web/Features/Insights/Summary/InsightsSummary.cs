@@ -8,8 +8,7 @@ using Sunlight.Web.Features.Inspections.Figures;
 using Sunlight.Web.Features.Leniency.Figures;
 using Sunlight.Web.Features.Problems.Figures;
 using Sunlight.Web.Infrastructure.Api;
-using Figure = Sunlight.Web.Infrastructure.Api.Figure;
-using FiguresDto = Sunlight.Web.Infrastructure.Api.FiguresDto;
+using Sunlight.Web.Infrastructure.Database;
 
 namespace Sunlight.Web.Features.Insights.Summary;
 
@@ -38,24 +37,19 @@ internal sealed record SummaryResult(IReadOnlyList<Figure> Figures, long? Campai
 /// </summary>
 internal sealed class InsightsSummary(
     ComplaintFigures complaints, ProblemFigures problems, InspectionFigures inspections, EnforcementFigures enforcement,
-    LeniencyFigures leniency, CampaignFigures campaigns, CampaignScope scope)
+    LeniencyFigures leniency, CampaignFigures campaigns, CampaignScope scope, SunlightDbContext db)
 {
     /// <summary>The campaign figures the summary shows (the campaign's problems are in the ledger's figures).</summary>
     public static readonly string[] CampaignKeys = ["units-participating", "units-self-inspected", "units-supervised", "enterprises-visited", "case-files-reviewed", "case-file-defects"];
 
     public IReadOnlyList<IFigureSource> Sources => [complaints, problems, inspections, enforcement];
 
-    /// <summary>Missing when the campaign asked for is not visible to the caller.</summary>
+    /// <summary>
+    /// Every figure counted in one statement (each source's queries as its scalar subqueries); missing when the campaign
+    /// asked for is not visible to the caller.
+    /// </summary>
     public async Task<Outcome<SummaryResult>> BuildAsync(SummaryQuery q, CancellationToken ct)
     {
-        var figures = new List<Figure>();
-        foreach (var source in Sources)
-        {
-            figures.AddRange((await source.FiguresAsync(q.Filter, ct)).Figures);
-        }
-        var flexible = await leniency.BuildAsync(new FigureQuery(q.Unit, q.From, q.To), ct);
-        figures.AddRange(flexible.Figures.Select(f => new Figure(f.Key, f.Label, f.Value, f.RecordsUrl)));
-
         var campaign = await scope.Campaigns().AsNoTracking()
             .Where(c => q.Campaign == null ? c.State != CampaignState.Draft : c.Id == q.Campaign)
             .OrderByDescending(c => c.StartsOn).ThenByDescending(c => c.Id).Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(ct);
@@ -63,11 +57,17 @@ internal sealed class InsightsSummary(
         {
             return Outcome<SummaryResult>.Missing();
         }
-        if (campaign is not null && await campaigns.AllAsync(campaign.Id, ct, q.Unit) is { } c)
+        var figures = new List<UncountedFigure>();
+        foreach (var source in Sources)
         {
-            figures.AddRange(c.Figures.Where(f => CampaignKeys.Contains(f.Key)).Select(f => new Figure(f.Key, f.Label, f.Value, f.RecordsUrl)));
+            figures.AddRange(await source.UncountedAsync(q.Filter, ct));
         }
-        return new SummaryResult(figures, campaign?.Id, campaign?.Name);
+        figures.AddRange(leniency.Uncounted(new FigureQuery(q.Unit, q.From, q.To)));
+        if (campaign is not null)
+        {
+            figures.AddRange(campaigns.Uncounted(campaign.Id, q.Unit).Where(f => CampaignKeys.Contains(f.Key)));
+        }
+        return new SummaryResult(await db.CountAsync(figures, ct), campaign?.Id, campaign?.Name);
     }
 }
 

@@ -42,11 +42,18 @@ internal static class ExportLeniency
         new("答复期限", 12, r => r.DueOn), new("状态", 10, r => r.StateName), new("答复日期", 12, r => r.AnsweredOn),
     ];
 
-    public static void MapExports(this RouteGroupBuilder g)
-    {
+    /// <summary>
+    /// The guidance requests the caller may list, under the list's own policy: a unit's received requests, an enterprise's
+    /// own (the list's query narrows an enterprise to its USCC), the bureau's all.
+    /// </summary>
+    public static void MapRequestExport(this RouteGroupBuilder g) =>
         g.MapGet("/guidance/requests/export", ([AsParameters] GuidanceRequestQuery q, SunlightDbContext db) => XlsxExport.File("行政指导申请.xlsx", "行政指导申请", RequestColumns,
                 XlsxExport.AllPages((after, ct) => GuidanceQueries.RequestsAsync(db, q with { After = after, Limit = Paging.MaxLimit }, ct))))
-            .Produces(StatusCodes.Status200OK, contentType: XlsxExport.ContentType).WithSummary("导出行政指导申请（与列表相同的筛选条件与范围，.xlsx；联系方式已脱敏）");
+            .Produces(StatusCodes.Status200OK, contentType: XlsxExport.ContentType).RequireAuthorization(LeniencyPolicies.ReadRequests)
+            .WithSummary("导出行政指导申请（与列表相同的筛选条件与范围，企业只含本企业提交的，.xlsx；联系方式已脱敏）");
+
+    public static void MapExports(this RouteGroupBuilder g)
+    {
         g.MapGet("/lists/export", ([AsParameters] ListQuery q, SunlightDbContext db) => XlsxExport.File("柔性执法清单.xlsx", "清单", ListColumns,
                 XlsxExport.AllPages((after, ct) => ListQueries.PageAsync(db, q with { After = after, Limit = Paging.MaxLimit }, ct))))
             .Produces(StatusCodes.Status200OK, contentType: XlsxExport.ContentType).WithSummary("导出清单版本（与列表相同的筛选条件，.xlsx）");

@@ -58,19 +58,17 @@ internal sealed class LeniencyFigures(SunlightDbContext db)
         };
     }
 
-    public async Task<FiguresDto> BuildAsync(FigureQuery q, CancellationToken ct)
+    /// <summary>The figures before counting: each one's query and the list url (with the same filters) that pages it.</summary>
+    public IReadOnlyList<UncountedFigure> Uncounted(FigureQuery q)
     {
         var unit = q.UnitId is { } u ? $"unitId={u}" : null;
         var period = new[] { q.From is { } f ? $"from={f:yyyy-MM-dd}" : null, q.To is { } t ? $"to={t:yyyy-MM-dd}" : null };
         string Url(string path, string? filter, bool dated) =>
             $"{Base}/{path}" + string.Concat(new[] { filter, unit }.Concat(dated ? period : []).OfType<string>().Select((p, i) => (i == 0 ? "?" : "&") + p));
-        var figures = new List<Figure>();
-        foreach (var d in Definitions)
-        {
-            figures.Add(new Figure(d.Key, d.Label, await Rows(d.Key, q)!.CountAsync(ct), Url(d.Path, d.Filter, d.Dated)));
-        }
-        return new FiguresDto(figures);
+        return Definitions.Select(d => new UncountedFigure(d.Key, d.Label, Url(d.Path, d.Filter, d.Dated), Rows(d.Key, q)!)).ToList();
     }
+
+    public async Task<FiguresDto> BuildAsync(FigureQuery q, CancellationToken ct) => new(await db.CountAsync(Uncounted(q), ct));
 }
 
 internal static class FiguresEndpoint

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Infrastructure.Database;
@@ -10,7 +11,8 @@ namespace Sunlight.Web.Infrastructure.Api;
 /// One number and the list of exactly the records it counts (<c>GET recordsUrl</c> answers them, with the same filters);
 /// optionally its breakdown, figures of the same kind (e.g. a campaign's problems by category).
 /// </summary>
-internal sealed record Figure(string Key, string Label, int Value, string RecordsUrl, IReadOnlyList<Figure>? Breakdown = null);
+internal sealed record Figure(string Key, string Label, int Value, string RecordsUrl,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Figure>? Breakdown = null);
 
 internal sealed record FiguresDto(IReadOnlyList<Figure> Figures);
 

@@ -20,23 +20,20 @@ internal sealed class RubricModel(EditRubric edit, Rubrics rubrics, SunlightDbCo
     public RubricDto? Shown { get; private set; }
     public bool IsCurrent { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long? id, CancellationToken ct)
-    {
-        var result = await ShowAsync(id, ct);
-        if (IsCurrent && Shown is { } r)
-        {
-            Input = new EditRubricInput(r.Version, r.Name, r.ExcellentFrom, r.PassFrom,
-                r.Items.Select(i => new RubricItemInput(i.Code, i.Part, i.Text, i.Points, i.Category)).ToList());
-        }
-        return result;
-    }
+    public Task<IActionResult> OnGetAsync(long? id, CancellationToken ct) => ShowAsync(id, ct);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct) =>
-        !ModelState.IsValid
-            ? await ShowAsync(null, ct)
-            : await this.RespondAsync(edit.RunAsync(Input is null ? null : Input with { Items = Input.Items?.Where(i => !IsBlank(i)).ToList() }, ct),
-                r => $"评查标准已保存为第 {r.VersionNumber} 版；此后制定的评查方案使用新版本，已有方案仍用原版本。",
-                _ => RedirectToPage("/Campaigns/Review/Rubric"), () => ShowAsync(null, ct));
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            return await ShowAsync(null, ct);
+        }
+        // Blank rows are dropped before validation, so an error's row number is the row shown again.
+        Input = Input is null ? null : Input with { Items = Input.Items?.Where(i => !IsBlank(i)).ToList() };
+        return await this.RespondAsync(edit.RunAsync(Input, ct),
+            r => $"评查标准已保存为第 {r.VersionNumber} 版；此后制定的评查方案使用新版本，已有方案仍用原版本。",
+            _ => RedirectToPage("/Campaigns/Review/Rubric"), () => ShowAsync(null, ct));
+    }
 
     /// <summary>The rows the form shows: the items being edited and <see cref="BlankRows"/> empty ones.</summary>
     public IReadOnlyList<RubricItemInput> Rows() =>
@@ -55,6 +52,9 @@ internal sealed class RubricModel(EditRubric edit, Rubrics rubrics, SunlightDbCo
         }
         IsCurrent = ReferenceEquals(rubric, current);
         Shown = await RubricDto.FromAsync(db, rubric, ct);
+        // The form starts from the current version; a redisplay keeps what was typed.
+        Input ??= new EditRubricInput(Shown.Version, Shown.Name, Shown.ExcellentFrom, Shown.PassFrom,
+            Shown.Items.Select(i => new RubricItemInput(i.Code, i.Part, i.Text, i.Points, i.Category)).ToList());
         return Page();
     }
 }

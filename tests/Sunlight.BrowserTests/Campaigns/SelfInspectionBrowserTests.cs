@@ -2,11 +2,15 @@ using Microsoft.Playwright;
 
 namespace Sunlight.BrowserTests.Campaigns;
 
-/// <summary>The running demo campaign in the browser: unit04 answers every point and submits, the inspector records a visit and disagrees on one point; the Supervisor's figures count both.</summary>
+/// <summary>
+/// The running demo campaign (a 3-item checklist) in the browser: unit04 answers every point and submits, the inspector
+/// records a visit and disagrees on one point (the side-by-side comparison marks it), the Supervisor draws two of unit04's
+/// files and the inspector scores them; the campaign's figures and the problem ledger show the results.
+/// </summary>
 public sealed class SelfInspectionBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]
-    public async Task Unit04SelfInspects_InspectorVisitsAndDisagreesOnOnePoint_TheCampaignFiguresCountIt()
+    public async Task Unit04SelfInspects_InspectorVisitsAndDisagreesOnOnePoint_ScoresTwoDrawnFiles_TheFiguresAndTheLedgerShowIt()
     {
         var supervisor = await app.LoginAsync("supervisor");
         await supervisor.GotoAsync("/Campaigns");
@@ -41,6 +45,47 @@ public sealed class SelfInspectionBrowserTests(BrowserApp app) : IClassFixture<B
 
         await supervisor.GotoAsync(campaignUrl);
         await Assertions.Expect(supervisor.GetByTestId("figure-value-units-supervised")).ToHaveTextAsync("1");
-        await Assertions.Expect(supervisor.GetByTestId("figure-value-units-self-inspected")).ToHaveTextAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(supervisor.GetByTestId("figure-value-units-self-inspected")).ToHaveTextAsync(Text(before + 1));
+
+        // 案卷评查: the Supervisor draws two of unit04's penalty files (seed shown); the inspector on the team scores both.
+        var reviewed = await NumberAsync(supervisor.GetByTestId("figure-value-case-files-reviewed"));
+        var defects = await NumberAsync(supervisor.GetByTestId("figure-value-case-file-defects"));
+        await supervisor.GotoAsync("/Problems?Source=CaseReview");
+        var ledger = await NumberAsync(supervisor.GetByTestId("total"));
+        await supervisor.GotoAsync(campaignUrl);
+        await supervisor.GetByTestId("draw-link").ClickAsync();
+        await supervisor.GetByLabel("青禾县自然资源和规划局", new() { Exact = true }).CheckAsync();
+        await supervisor.GetByLabel("每个单位抽取份数").FillAsync("2");
+        await supervisor.GetByLabel("随机种子（不填则随机生成）").FillAsync("2026");
+        await supervisor.GetByTestId("draw").ClickAsync();
+        await Assertions.Expect(supervisor.GetByTestId("seed")).ToHaveTextAsync("2026");
+        var planUrl = supervisor.Url;
+
+        var files = inspector.GetByTestId("drawn-files").GetByRole(AriaRole.Link);
+        foreach (var (n, code, reason, score) in new[] { (0, "F1 缺少立案审批表（文书）", "卷内无立案审批表", "98"), (1, "S3 引用法律条款不准确、不具体（法律适用）", "处罚决定未引用具体条款", "97") })
+        {
+            await inspector.GotoAsync(planUrl);
+            await Assertions.Expect(files).ToHaveCountAsync(2);
+            await files.Nth(n).ClickAsync();
+            await inspector.GetByLabel(code, new() { Exact = true }).CheckAsync();
+            await inspector.GetByLabel(code[..2] + " 的理由").FillAsync(reason);
+            await inspector.GetByTestId("score").ClickAsync();
+            await Assertions.Expect(inspector.GetByTestId("final-score")).ToHaveTextAsync(score);
+            await Assertions.Expect(inspector.GetByTestId("grade")).ToHaveTextAsync("优秀");
+            await Assertions.Expect(inspector.GetByTestId("defects")).ToContainTextAsync(code[3..code.IndexOf('（', StringComparison.Ordinal)]);
+        }
+
+        await supervisor.GotoAsync(campaignUrl);
+        await Assertions.Expect(supervisor.GetByTestId("figure-value-case-files-reviewed")).ToHaveTextAsync(Text(reviewed + 2));
+        await Assertions.Expect(supervisor.GetByTestId("figure-value-case-file-defects")).ToHaveTextAsync(Text(defects + 2));
+        await supervisor.GotoAsync("/Problems?Source=CaseReview");
+        await Assertions.Expect(supervisor.GetByTestId("total")).ToContainTextAsync($"共 {Text(ledger + 2)} 条");
+        await Assertions.Expect(supervisor.GetByTestId("ledger")).ToContainTextAsync("卷内无立案审批表");
+        await Assertions.Expect(supervisor.GetByTestId("ledger")).ToContainTextAsync("处罚决定未引用具体条款");
     }
+
+    private static string Text(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<int> NumberAsync(ILocator locator) =>
+        int.Parse(System.Text.RegularExpressions.Regex.Match(await locator.InnerTextAsync(), @"\d+").Value, System.Globalization.CultureInfo.InvariantCulture);
 }

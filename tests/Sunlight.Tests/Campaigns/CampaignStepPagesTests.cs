@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Sunlight.Tests.Infrastructure;
 using Sunlight.Tests.Problems;
 using Sunlight.Web.Features.Campaigns;
+using Sunlight.Web.Features.Campaigns.Review;
 using Sunlight.Web.Features.Campaigns.SelfInspections;
 using Sunlight.Web.Features.Campaigns.Supervision;
 using Sunlight.Web.Features.Problems;
@@ -147,5 +148,59 @@ public sealed class CampaignStepPagesTests(SunlightApp app) : IClassFixture<Sunl
         Assert.Equal((42L, 2), (plan.Seed, plan.ReviewersPerFile));
         var planPage = $"/Campaigns/ReviewPlans/{plan.Id}";
         Assert.Contains(">42<", await supervisor.GetHtmlAsync(planPage), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Score_FromTheScorePage_StoresEachReviewersScore_RaisesDefectsIntoTheLedger_FlagsVariance_AndAMarkWithoutReasonIsAChineseError()
+    {
+        await CampaignApi.SeedCasesAsync(app, "U19", 2, "页面打分");
+        var c = await CampaignApi.RunningAsync(app, "页面打分", "U19");
+        var u19 = await app.UnitId("U19");
+        ReviewPlanDto plan;
+        using (var api = await app.ClientFor("supervisor"))
+        {
+            await HttpAssert.Ok<TeamMemberDto>(await api.PostJson($"/api/v1/campaigns/{c.Id}/team", new TeamMemberInput("评查员", MemberKind.LegalProfessional, "inspector")), HttpStatusCode.Created);
+            plan = await HttpAssert.Ok<ReviewPlanDto>(await api.PostJson($"/api/v1/campaigns/{c.Id}/review-plans",
+                new ReviewPlanInput([u19], [Sunlight.Web.Features.Enforcement.CaseKind.Penalty], 1, 2, 5, new DateOnly(2025, 1, 1))), HttpStatusCode.Created);
+        }
+        var review = plan.Files.Single().ReviewId;
+        var items = await app.Db(db => db.Set<RubricItem>().Where(i => i.RubricId == plan.RubricId).ToDictionaryAsync(i => i.Code, i => Id(i.Id)));
+        var page = $"/Campaigns/Score/{Id(review)}";
+        using var supervisor = await PageSession.SignInAsync(app, "supervisor");
+
+        var noReason = await supervisor.PostFormAsync(page, page, new() { ["Marked[0]"] = items["F1"], [$"Reasons[{items["F1"]}]"] = "" });
+        Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+        Assert.Contains("请填写扣分理由", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await app.Db(db => db.Set<ReviewScore>().AnyAsync(s => s.ReviewId == review)));
+
+        // Supervisor: −2 (F1) −3 (S1) = 95; the unmarked rows' empty reasons are ignored.
+        var first = await supervisor.PostFormAsync(page, page, new()
+        {
+            ["Marked[0]"] = items["F1"], ["Marked[1]"] = items["S1"], [$"Reasons[{items["F1"]}]"] = "无立案审批表", [$"Reasons[{items["S1"]}]"] = "无调查终结报告",
+            [$"Reasons[{items["F2"]}]"] = "",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.EndsWith(page, first.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var stored = await app.Db(db => db.Set<ReviewScore>().Include(s => s.Marks).SingleAsync(s => s.ReviewId == review));
+        Assert.Equal(("supervisor", 95, false), (stored.Reviewer, stored.Score, stored.Vetoed));
+        Assert.Equal(["无立案审批表", "无调查终结报告"], stored.Marks.Select(m => m.Reason).Order(StringComparer.Ordinal));
+
+        // The inspector finds a veto (V3): 0 against 95 → differ by more than 10 → flagged; 47.5, 不合格.
+        using var inspector = await PageSession.SignInAsync(app, "inspector");
+        var second = await inspector.PostFormAsync(page, page, new() { ["Marked[0]"] = items["V3"], [$"Reasons[{items["V3"]}]"] = "仅一名执法人员" });
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        var done = await app.Db(db => db.Set<CaseFileReview>().Include(r => r.Defects).SingleAsync(r => r.Id == review));
+        Assert.Equal((47.5m, "不合格", true, true), (done.FinalScore!.Value, done.Grade, done.Vetoed, done.VarianceFlag));
+        var problems = await app.Db(db => db.Set<Problem>().AsNoTracking().Where(p => p.SourceType == "Campaign" && p.SourceId == c.Id).ToListAsync());
+        Assert.Equal(3, problems.Count);
+        Assert.All(problems, p => Assert.Equal((ProblemSource.CaseReview, u19), (p.Source, p.UnitId)));
+        Assert.Equal(done.Defects.Select(d => d.ProblemId!.Value).Order(), problems.Select(p => p.Id).Order());
+        var html = await inspector.GetHtmlAsync(page);
+        Assert.Contains("data-testid=\"variance\"", html, StringComparison.Ordinal);
+        Assert.Contains("评查完成", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"score-form\"", html, StringComparison.Ordinal);
+
+        using var unit = await PageSession.SignInAsync(app, "unit19");
+        Assert.Equal(HttpStatusCode.Forbidden, (await unit.Client.GetAsync(page)).StatusCode);
     }
 }

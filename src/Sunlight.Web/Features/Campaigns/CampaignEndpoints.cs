@@ -44,6 +44,7 @@ internal static class CampaignEndpoints
         g.MapExport();
         g.MapSupervisionDocument();
         g.MapAddCaseFile();
+        g.MapRubric();
         Export.ExportCampaigns.MapExport(g);
         g.MapFollowUp();
 

@@ -10,7 +10,7 @@ using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Campaigns;
 
-/// <summary>Who does what in a campaign; data scope comes from the query filters and, for Inspectors, <see cref="CampaignScope"/>.</summary>
+/// <summary>Who does what in a campaign; data scope (an Inspector's too) comes from the query filters.</summary>
 internal static class CampaignPolicies
 {
     /// <summary>Read campaigns: the bureau, inspectors (their own campaigns), observers, units (their own self-inspection).</summary>
@@ -48,6 +48,7 @@ internal static class CampaignsModule
         services.AddScoped<Checklist.ExportCampaign>();
         services.AddScoped<SupervisionDocuments>();
         services.AddScoped<AddCaseFile>();
+        services.AddScoped<EditRubric>();
         services.AddScoped<Infrastructure.Jobs.IScheduledJob, Deadlines.SelfInspectionDeadlineJob>();
         services.AddScoped<WorkHome.IWorkItemSource, Deadlines.CampaignWorkItems>();
         services.AddScoped<IDemoSeedStep, DemoCampaigns>();
@@ -63,42 +64,16 @@ internal static class CampaignsModule
 }
 
 /// <summary>
-/// An Inspector sees only the campaigns whose team they belong to, and of those only the inspections (units) assigned
-/// to them; everyone else sees what the query filters give. The one place campaign reads narrow the Inspector.
+/// Campaign reads. An Inspector's narrowing (the campaigns whose team they are on, the inspections assigned to them,
+/// their campaigns' review files) is in the query filters (<c>SunlightDbContext.FilterInspectorCampaigns</c>, ADR 0002).
 /// </summary>
 internal sealed class CampaignScope(SunlightDbContext db)
 {
-    private bool IsInspector => db.Scope.IsInRole(Roles.Inspector) && !db.Scope.IsInRole(Roles.Supervisor);
-    private string UserName => db.Scope.ActorName;
+    public IQueryable<Campaign> Campaigns() => db.Set<Campaign>();
 
-    public IQueryable<Campaign> Campaigns()
-    {
-        var all = db.Set<Campaign>();
-        if (!IsInspector)
-        {
-            return all;
-        }
-        var user = UserName;
-        return all.Where(c => db.Set<TeamMember>().Any(m => m.CampaignId == c.Id && m.UserName == user));
-    }
+    public IQueryable<SupervisoryInspection> Inspections() => db.Set<SupervisoryInspection>();
 
-    public IQueryable<SupervisoryInspection> Inspections()
-    {
-        var all = db.Set<SupervisoryInspection>();
-        if (!IsInspector)
-        {
-            return all;
-        }
-        var user = UserName;
-        return all.Where(i => i.Members.Any(a => db.Set<TeamMember>().Any(m => m.Id == a.TeamMemberId && m.UserName == user)));
-    }
-
-    /// <summary>Case-file reviews of the campaigns the caller sees.</summary>
-    public IQueryable<CaseFileReview> Reviews()
-    {
-        var campaigns = Campaigns().Select(c => c.Id);
-        return db.Set<CaseFileReview>().Where(r => db.Set<ReviewPlan>().Any(p => p.Id == r.PlanId && campaigns.Contains(p.CampaignId)));
-    }
+    public IQueryable<CaseFileReview> Reviews() => db.Set<CaseFileReview>();
 
     public Task<Campaign?> CampaignAsync(long id, CancellationToken ct) =>
         Campaigns().Include(c => c.Units).Include(c => c.Items).ThenInclude(i => i.Points).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct);

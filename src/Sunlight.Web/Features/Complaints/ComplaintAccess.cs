@@ -5,8 +5,8 @@ namespace Sunlight.Web.Features.Complaints;
 
 /// <summary>
 /// The one scoping mechanism for complaints (they have no unit until 交办, so the unit query filter cannot apply):
-/// Supervisors, Admins, Observers and Inspectors see the county's complaints; UnitStaff only those assigned to their
-/// unit; everyone else (enterprise accounts, anonymous callers) none — the public reaches a complaint only by its
+/// Supervisors, Admins and Observers see the county's complaints; UnitStaff only those assigned to their unit; an
+/// Inspector those assigned to or about the units they see (their campaigns' units, by the unit query filter); everyone else (enterprise accounts, anonymous callers) none — the public reaches a complaint only by its
 /// tracking code and PIN. Every endpoint and page that reads complaints starts from <see cref="Visible"/>.
 /// </summary>
 internal sealed class ComplaintAccess(SunlightDbContext db)
@@ -18,7 +18,7 @@ internal sealed class ComplaintAccess(SunlightDbContext db)
     public bool IsUnitStaff => Scope.IsInRole(Roles.UnitStaff) && !IsCountyWide;
 
     public bool IsCountyWide => IsSystem || Scope.IsInRole(Roles.Supervisor) || Scope.IsInRole(Roles.Admin)
-        || Scope.IsInRole(Roles.Observer) || Scope.IsInRole(Roles.Inspector);
+        || Scope.IsInRole(Roles.Observer);
 
     /// <summary>Only Supervisors ever see who filed a complaint (and only through the audited reader).</summary>
     public bool SeesIdentity => Scope.IsInRole(Roles.Supervisor);
@@ -38,6 +38,10 @@ internal sealed class ComplaintAccess(SunlightDbContext db)
         {
             var unit = Scope.UnitId ?? -1;
             return set.Where(c => c.AssignedUnitId == unit);
+        }
+        if (Scope.InspectorName is not null)
+        {
+            return set.Where(c => db.Units.Any(u => u.Id == c.AssignedUnitId || u.Id == c.ComplainedUnitId));
         }
         return set.Where(c => false);
     }

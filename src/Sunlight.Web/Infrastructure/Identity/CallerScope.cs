@@ -40,6 +40,13 @@ internal sealed class CallerScope
 
     public bool IsInRole(string role) => Roles.Contains(role);
 
+    /// <summary>
+    /// An Inspector (without a county-wide role) sees only the campaigns whose team they are on and the units assigned to
+    /// them; the query filters match them by this account name. Null for everyone else (not restricted on this axis).
+    /// </summary>
+    public string? InspectorName =>
+        IsInRole(Identity.Roles.Inspector) && !IsInRole(Identity.Roles.Supervisor) && !IsInRole(Identity.Roles.Admin) ? ActorName : null;
+
     /// <summary>The scope of whoever makes the current HTTP request; outside a request (jobs, CLI) it is the system.</summary>
     public static CallerScope ForRequest(IHttpContextAccessor http) => new(() => http.HttpContext?.User);
 

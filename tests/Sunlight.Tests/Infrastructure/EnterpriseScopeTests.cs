@@ -1,11 +1,14 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Sunlight.Tests.Inspections;
 using Sunlight.Web.Features.Complaints;
 using Sunlight.Web.Features.Enforcement;
 using Sunlight.Web.Features.Inspections;
 using Sunlight.Web.Features.Leniency;
+using Sunlight.Web.Features.Leniency.RequestGuidance;
+using Sunlight.Web.Features.Registry;
 using Sunlight.Web.Infrastructure.Database;
 using static Sunlight.Tests.Inspections.InspectionTestKit;
 
@@ -45,6 +48,16 @@ public sealed class EnterpriseScopeTests(SunlightApp app) : IClassFixture<Sunlig
         var other = await QuietEnterpriseId(app, 3);
         using var supervisor = await app.ClientFor("supervisor");
         await HttpAssert.Ok<JsonElement>(await supervisor.PostJson("/api/v1/inspections/door-codes", new { enterpriseId = other }), System.Net.HttpStatusCode.Created);
+        // The demo county holds no guidance requests (other tests of the run may or may not have added some): one from
+        // another enterprise, through the public form's own step, so the check below never depends on test order.
+        var (unitId, otherUscc) = await app.Db(async db => (
+            await db.Units.Where(u => u.Kind == UnitKind.Enforcement).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(),
+            await db.Enterprises.Where(e => e.Id == other).Select(e => e.Uscc).SingleAsync()));
+        using (var scope = app.Services.CreateScope())
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<GuidanceRequests>().CreateAsync(unitId, otherUscc, "其他企业", "13800000000", "用地手续如何合规办理", default);
+            Assert.True(created.Succeeded);
+        }
 
         var uscc = await OwnUsccAsync();
         var id = (await DemoEnterpriseId(app)).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -69,6 +69,20 @@ public sealed class DrawResultsTests(SunlightApp app) : IClassFixture<SunlightAp
         var due = calendar.AddWorkingDays(checkDay, 20).Date;
         Assert.Contains("剩余 20 个工作日", await WorkItemAsync("unit03", $"/Inspections/Draws/Results/{onTime}"));
 
+        // The draws page lists every draw of the county (public) but links to the results page only for the caller's own:
+        // another unit's link would answer 404.
+        var resultsLink = $"href=\"/Inspections/Draws/Results/{onTime}\"";
+        using (var owner = await app.LoginWithCookieAsync("unit03"))
+        {
+            Assert.Contains(resultsLink, await owner.GetStringAsync("/Inspections/Draws"));
+        }
+        using (var otherUnit = await app.LoginWithCookieAsync("unit05"))
+        {
+            var page = await otherUnit.GetStringAsync("/Inspections/Draws");
+            Assert.Contains($"href=\"/Public/Inspections/Draws/{onTime}\"", page);
+            Assert.DoesNotContain(resultsLink, page);
+        }
+
         // Other unit: not found; the Supervisor does not publish a unit's draw; bad input is a Chinese 400.
         using var unit05 = await app.ClientFor("unit05");
         await HttpAssert.Problem(await unit05.PostJson($"/api/v1/inspections/draws/{onTime}/results", Summary("x")), HttpStatusCode.NotFound);

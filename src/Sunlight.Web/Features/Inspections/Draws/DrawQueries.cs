@@ -44,6 +44,10 @@ internal sealed class DrawQueries(SunlightDbContext db)
     /// <summary>The county's draws, newest first (public).</summary>
     public Task<List<RandomDraw>> RecentAsync(CancellationToken ct) =>
         db.PublicLookup<RandomDraw>().AsNoTracking().OrderByDescending(d => d.Id).Take(50).ToListAsync(ct);
+
+    /// <summary>Which of <paramref name="ids"/> the caller's scope reaches (the draws whose results the caller may publish).</summary>
+    public async Task<HashSet<long>> InScopeAsync(IReadOnlyList<long> ids, CancellationToken ct) =>
+        [.. await db.Set<RandomDraw>().AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct)];
 }
 
 internal static class DrawEndpoints

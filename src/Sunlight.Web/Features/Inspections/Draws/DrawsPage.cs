@@ -13,6 +13,9 @@ internal sealed class DrawsModel(DrawInspection draw, DrawQueries queries) : Pag
 
     public List<RandomDraw> Recent { get; private set; } = [];
 
+    /// <summary>The recent draws in the caller's scope: only those link to the results page (others' would answer 404).</summary>
+    public HashSet<long> InScope { get; private set; } = [];
+
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct) =>
@@ -24,6 +27,7 @@ internal sealed class DrawsModel(DrawInspection draw, DrawQueries queries) : Pag
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
         Recent = await queries.RecentAsync(ct);
+        InScope = await queries.InScopeAsync(Recent.ConvertAll(d => d.Id), ct);
         return Page();
     }
 }

@@ -2,7 +2,9 @@ using System.Net;
 using System.Security.Claims;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Sunlight.Tests.Infrastructure;
 using Sunlight.Web.Features.Enforcement;
@@ -126,11 +128,12 @@ public sealed class AnnualStatisticsTests(SunlightApp app) : IClassFixture<Sunli
     public async Task WorkHome_SupervisorIsAskedToCompileLastYearInJanuaryOnly()
     {
         static ClaimsPrincipal As(string role) => new(new ClaimsIdentity([new Claim(ClaimTypes.Role, role)], "test"));
+        var authorization = app.Services.GetRequiredService<IAuthorizationService>();
         var january = new FakeTimeProvider(new DateTimeOffset(2027, 1, 10, 2, 0, 0, TimeSpan.Zero));
-        var item = Assert.Single(await new StatisticsWorkItems(january).ItemsAsync(As(Roles.Supervisor), default));
+        var item = Assert.Single(await new StatisticsWorkItems(authorization, january).ItemsAsync(As(Roles.Supervisor), default));
         Assert.Equal(new DateOnly(2027, 1, 31), item.Due);
         Assert.Contains("2026 年度行政执法统计年报", item.Subject, StringComparison.Ordinal);
-        Assert.Empty(await new StatisticsWorkItems(january).ItemsAsync(As(Roles.UnitStaff), default));
-        Assert.Empty(await new StatisticsWorkItems(new FakeTimeProvider(new DateTimeOffset(2027, 2, 1, 2, 0, 0, TimeSpan.Zero))).ItemsAsync(As(Roles.Supervisor), default));
+        Assert.Empty(await new StatisticsWorkItems(authorization, january).ItemsAsync(As(Roles.UnitStaff), default));
+        Assert.Empty(await new StatisticsWorkItems(authorization, new FakeTimeProvider(new DateTimeOffset(2027, 2, 1, 2, 0, 0, TimeSpan.Zero))).ItemsAsync(As(Roles.Supervisor), default));
     }
 }

@@ -37,6 +37,8 @@ internal static class ComplaintPolicies
     /// Photos and scans may show who complained; Inspectors, Observers and Admins read the record without them (ADR 0006).
     /// </summary>
     public const string ReadAttachments = "Complaints.ReadAttachments";
+    /// <summary>An enterprise account following the complaints that name it (their state only; the enterprise query filter keeps them its own).</summary>
+    public const string FollowOwn = "Complaints.FollowOwn";
 }
 
 internal static class ComplaintsModule
@@ -84,7 +86,8 @@ internal static class ComplaintsModule
             .AddPolicy(ComplaintPolicies.Supervise, p => p.RequireRole(Roles.Supervisor))
             .AddPolicy(ComplaintPolicies.Handle, p => p.RequireRole(Roles.UnitStaff))
             .AddPolicy(ComplaintPolicies.EditDictionary, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
-            .AddPolicy(ComplaintPolicies.ReadAttachments, p => p.RequireRole(Roles.Supervisor, Roles.UnitStaff));
+            .AddPolicy(ComplaintPolicies.ReadAttachments, p => p.RequireRole(Roles.Supervisor, Roles.UnitStaff))
+            .AddPolicy(ComplaintPolicies.FollowOwn, p => p.RequireRole(Roles.Enterprise));
 
         // Per client address: the public form is reached by QR code from anywhere, so this is the abuse brake.
         services.Configure<RateLimiterOptions>(o =>

@@ -14,6 +14,8 @@ internal static class ReportsPolicies
     public const string County = "Reports.County";
     /// <summary>A unit's report card: the bureau and the liaison for any unit, a unit account for its own.</summary>
     public const string UnitCard = "Reports.UnitCard";
+    /// <summary>Compiling and publishing the annual statistics (行政执法统计年报): the bureau.</summary>
+    public const string Compile = "Reports.Compile";
 }
 
 internal static class ReportsModule
@@ -26,7 +28,8 @@ internal static class ReportsModule
         services.AddScoped<WorkHome.IWorkItemSource, StatisticsWorkItems>();
         services.AddAuthorizationBuilder()
             .AddPolicy(ReportsPolicies.County, p => p.RequireRole(Roles.Supervisor, Roles.Observer))
-            .AddPolicy(ReportsPolicies.UnitCard, p => p.RequireRole(Roles.Supervisor, Roles.Observer, Roles.UnitStaff));
+            .AddPolicy(ReportsPolicies.UnitCard, p => p.RequireRole(Roles.Supervisor, Roles.Observer, Roles.UnitStaff))
+            .AddPolicy(ReportsPolicies.Compile, p => p.RequireRole(Roles.Supervisor));
         return services;
     }
 }

@@ -116,6 +116,8 @@ internal static class FigureSources
     /// <summary>Maps <c>GET /figures</c> and <c>GET /figures/{key}/records</c> on a capability's group, under <paramref name="policy"/>.</summary>
     public static void MapFiguresOf<TSource>(this RouteGroupBuilder group, string policy, string what) where TSource : IFigureSource
     {
+        // The source is looked up per request, not taken as a `[FromServices] TSource` parameter: ASP.NET Core's route
+        // handler analyzer throws (AD0001, NullReferenceException) on a handler parameter of a generic type parameter.
         static IFigureSource Source(HttpContext http) => http.RequestServices.GetRequiredService<TSource>();
         group.MapGet("/figures", async (DateOnly? from, DateOnly? to, long? unitId, HttpContext http, SunlightDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await Source(http).FiguresAsync(db, new FigureFilter(from, to, unitId), ct)))

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Features.WorkHome;
-using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Complaints.WorkItems;
 
@@ -17,7 +16,7 @@ internal sealed class ComplaintWorkItems(ComplaintAccess access, IAuthorizationS
 
     public async Task<IReadOnlyList<WorkItem>> ItemsAsync(ClaimsPrincipal user, CancellationToken ct)
     {
-        if (user.IsInRole(Roles.Enterprise))
+        if ((await authorization.AuthorizeAsync(user, ComplaintPolicies.FollowOwn)).Succeeded)
         {
             var own = await access.NamingOwnEnterprise().AsNoTracking().OrderByDescending(c => c.Id).Take(200)
                 .Select(c => new { c.TrackingCode, c.State, Category = c.Category!.Name, c.ReceivedAt }).ToListAsync(ct);

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Features.WorkHome;
 using Sunlight.Web.Infrastructure.Database;
-using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Leniency.WorkItems;
 
@@ -19,7 +18,7 @@ internal sealed class LeniencyWorkItems(SunlightDbContext db, IAuthorizationServ
     public async Task<IReadOnlyList<WorkItem>> ItemsAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var requests = db.Set<GuidanceRequest>().AsNoTracking().Where(r => r.State == RequestState.Open);
-        if (user.IsInRole(Roles.Enterprise))
+        if ((await authorization.AuthorizeAsync(user, LeniencyPolicies.Request)).Succeeded)
         {
             // The enterprise query filter keeps it to its own requests.
             return (await requests.Select(r => new { r.Matter, r.DueOn }).ToListAsync(ct))

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Sunlight.Web.Features.Complaints;
 using Sunlight.Web.Features.WorkHome;
 using Sunlight.Web.Infrastructure.Database;
-using Sunlight.Web.Infrastructure.Identity;
 
 namespace Sunlight.Web.Features.Problems.WorkItems;
 
@@ -20,7 +19,7 @@ internal sealed class ProblemWorkItems(SunlightDbContext db, ComplaintAccess com
     public async Task<IReadOnlyList<WorkItem>> ItemsAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var problems = db.Set<Problem>().AsNoTracking();
-        if (user.IsInRole(Roles.Enterprise))
+        if ((await authorization.AuthorizeAsync(user, ComplaintPolicies.FollowOwn)).Succeeded)
         {
             var ids = await complaints.NamingOwnEnterprise().Select(c => c.Id).ToListAsync(ct);
             var raised = await problems.Where(p => p.Source == ProblemSource.Complaint && p.SourceId != null && ids.Contains(p.SourceId.Value))
